@@ -1,0 +1,49 @@
+// Package analyzer implements apierrlint, a go/analysis analyzer that holds
+// HTTP handlers to a documented API error convention. See doc.go.
+package analyzer
+
+import (
+	"flag"
+	"sync"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// Name is the analyzer's name, also the name under which the golangci-lint
+// plugin registers it (so that //nolint:apierrlint works).
+const Name = "apierrlint"
+
+// URL is the documentation of the rules; drivers link URL#<rule-id>.
+const URL = "https://github.com/apierrlint/apierrlint/blob/main/README.md"
+
+// New returns an analyzer configured by cfg. It fails when cfg is invalid.
+// Each call returns an independent analyzer: there is no shared state.
+func New(cfg Config) (*analysis.Analyzer, error) {
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	s := cfg.settings()
+	return newAnalyzer(func() *settings { return s }), nil
+}
+
+// NewWithFlags returns an analyzer whose configuration comes from its Flags
+// (-catalog, -retry-after, -disable, -tests, -generated), for singlechecker
+// and go vet. The flags are read when the first package is analyzed.
+func NewWithFlags() *analysis.Analyzer {
+	cfg := new(Config)
+	get := sync.OnceValue(func() *settings { return cfg.settings() })
+	a := newAnalyzer(get)
+	a.Flags = *flag.NewFlagSet(Name, flag.ExitOnError)
+	flagConfig{cfg}.register(&a.Flags)
+	return a
+}
+
+func newAnalyzer(get func() *settings) *analysis.Analyzer {
+	return &analysis.Analyzer{
+		Name:      Name,
+		Doc:       doc,
+		URL:       URL,
+		Run:       func(pass *analysis.Pass) (any, error) { return run(pass, get()) },
+		FactTypes: []analysis.Fact{new(HelperFact), new(ErrorTypeFact)},
+	}
+}

@@ -1,0 +1,156 @@
+package analyzer
+
+import (
+	"flag"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/apierrlint/apierrlint/catalog"
+)
+
+// Config holds everything that shapes one analyzer. The CLI fills it from flags,
+// the golangci-lint plugin from its settings; both build the analyzer with New.
+type Config struct {
+	// Catalog is the error catalog; nil means the embedded default.
+	Catalog *catalog.Catalog
+	// RetryAfterStatuses are the statuses whose responses must carry a
+	// Retry-After header; nil means {429}.
+	RetryAfterStatuses []int
+	// Disabled lists rule ids that are not reported.
+	Disabled []string
+	// IncludeTests checks *_test.go files too.
+	IncludeTests bool
+	// IncludeGenerated checks generated files too.
+	IncludeGenerated bool
+}
+
+// Validate reports the first problem of c.
+func (c *Config) Validate() error {
+	for _, r := range c.Disabled {
+		if err := checkRule(r); err != nil {
+			return err
+		}
+	}
+	for _, s := range c.RetryAfterStatuses {
+		if s < 400 || s > 599 {
+			return fmt.Errorf("retry-after status %d is not an HTTP error status (400-599)", s)
+		}
+	}
+	return nil
+}
+
+// settings is the resolved, immutable form of a Config used by the passes.
+type settings struct {
+	cat        *catalog.Catalog
+	retryAfter map[int]bool
+	disabled   map[string]bool
+	tests      bool
+	generated  bool
+}
+
+func (c *Config) settings() *settings {
+	s := &settings{
+		cat:        c.Catalog,
+		retryAfter: map[int]bool{},
+		disabled:   map[string]bool{},
+		tests:      c.IncludeTests,
+		generated:  c.IncludeGenerated,
+	}
+	if s.cat == nil {
+		s.cat = catalog.Default()
+	}
+	ra := c.RetryAfterStatuses
+	if ra == nil {
+		ra = []int{429}
+	}
+	for _, st := range ra {
+		s.retryAfter[st] = true
+	}
+	for _, r := range c.Disabled {
+		s.disabled[r] = true
+	}
+	return s
+}
+
+// flagConfig binds a Config to command-line flags. Values are validated as
+// they are parsed, so a broken catalog stops the tool before any package is
+// loaded, with the file, line and problem.
+type flagConfig struct{ cfg *Config }
+
+func (f flagConfig) register(fs *flag.FlagSet) {
+	fs.Var(catalogFlag{f.cfg}, "catalog", "error catalog: a Markdown document with a Code | HTTP Status table, or .json/.yaml (default: the embedded catalog)")
+	fs.Var(statusListFlag{&f.cfg.RetryAfterStatuses}, "retry-after", "comma-separated statuses that require a Retry-After header")
+	fs.Var(ruleListFlag{&f.cfg.Disabled}, "disable", "comma-separated rule ids not to report ("+strings.Join(Rules, ", ")+")")
+	fs.BoolVar(&f.cfg.IncludeTests, "tests", false, "also check *_test.go files")
+	fs.BoolVar(&f.cfg.IncludeGenerated, "generated", false, "also check generated files")
+}
+
+type catalogFlag struct{ cfg *Config }
+
+func (f catalogFlag) String() string {
+	if f.cfg == nil || f.cfg.Catalog == nil {
+		return ""
+	}
+	return f.cfg.Catalog.Source()
+}
+
+func (f catalogFlag) Set(path string) error {
+	c, err := catalog.Load(path)
+	if err != nil {
+		return err
+	}
+	f.cfg.Catalog = c
+	return nil
+}
+
+type statusListFlag struct{ p *[]int }
+
+func (f statusListFlag) String() string {
+	if f.p == nil || *f.p == nil {
+		return "429"
+	}
+	var s []string
+	for _, v := range *f.p {
+		s = append(s, strconv.Itoa(v))
+	}
+	return strings.Join(s, ",")
+}
+
+func (f statusListFlag) Set(v string) error {
+	list := []int{}
+	for _, part := range strings.Split(v, ",") {
+		part = strings.TrimSpace(part)
+		if part == "" {
+			continue
+		}
+		n, err := strconv.Atoi(part)
+		if err != nil || n < 400 || n > 599 {
+			return fmt.Errorf("%q is not an HTTP error status (400-599)", part)
+		}
+		if !slices.Contains(list, n) {
+			list = append(list, n)
+		}
+	}
+	*f.p = list
+	return nil
+}
+
+type ruleListFlag struct{ p *[]string }
+
+func (f ruleListFlag) String() string {
+	if f.p == nil {
+		return ""
+	}
+	return strings.Join(*f.p, ",")
+}
+
+func (f ruleListFlag) Set(v string) error {
+	rules, err := ParseRules(v)
+	if err != nil {
+		return err
+	}
+	*f.p = rules
+	return nil
+}

@@ -1,0 +1,24 @@
+package analyzer
+
+// doc is the analyzer's documentation, shown by `apierrlint help`.
+const doc = `check HTTP handlers against the documented API error convention
+
+apierrlint reports, against an error catalog (a Markdown table of codes and
+their HTTP statuses, JSON or YAML; the embedded default unless -catalog is
+given):
+
+  raw-http-error       http.Error, http.NotFound and plain text written after
+                       a 4xx/5xx status, instead of a JSON error body
+                       {"code", "message", "details", "request_id"}
+  unknown-code         a constant error code that the catalog does not document
+  status-mismatch      a documented code sent with another constant status
+  missing-retry-after  a 429 (see -retry-after) written on a path where the
+                       Retry-After header was not set before the status
+
+Error helpers are inferred across packages (analysis facts): functions that
+take a status and/or a code parameter and put them into a response or an error
+value, wrappers that fix one of them, wrappers of wrappers, and helpers that set
+Retry-After. Call sites are checked with their constant arguments; a finding is
+reported once, where the constants meet. Values computed at run time are not
+guessed at: the analysis stays silent. Test files and generated files are not
+checked unless -tests or -generated is given.`

@@ -1,0 +1,368 @@
+package analyzer
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"slices"
+
+	"golang.org/x/tools/go/cfg"
+)
+
+type evKind int
+
+const (
+	evStatus evKind = iota // a status is written (WriteHeader, http.Error, a writer helper)
+	evBody                 // a JSON body carrying an error code is written
+	evPlain                // a plain-text body is written
+	evRetryAfter           // Retry-After is (or may be) set on the response headers
+)
+
+// event is one thing a function does to a response, in evaluation order.
+type event struct {
+	kind     evKind
+	end      token.Pos // orders events (calls complete in End order)
+	node     ast.Node  // where findings about it are reported
+	status   value     // evStatus
+	code     value     // evStatus (helper), evBody
+	codeNode ast.Node  // evBody: the code expression
+	errBody  bool      // evBody: the body is an error body by its own type
+	direct   bool      // evStatus: WriteHeader, whose body follows on the path
+	checkRA  bool      // evStatus: Retry-After is required here
+	late     bool      // evStatus: set when reported, for the message
+}
+
+// funcCtx is the analysis of one function body.
+type funcCtx struct {
+	p      *pass
+	fn     *types.Func // nil for function literals and package-level code
+	sc     *scope
+	events []*event
+	fact   *HelperFact
+	lits   []*ast.FuncLit
+
+	// candidates for the fixed half of a pair whose other half is a parameter
+	fixedStatus map[int]bool
+	fixedCode   map[string]bool
+	called      map[ast.Expr]bool // call.Fun expressions (not function values)
+}
+
+func (p *pass) newFuncCtx(fn *types.Func, ftype *ast.FuncType, body *ast.BlockStmt) *funcCtx {
+	fc := &funcCtx{
+		p:           p,
+		fn:          fn,
+		fact:        newHelperFact(),
+		fixedStatus: map[int]bool{},
+		fixedCode:   map[string]bool{},
+		called:      map[ast.Expr]bool{},
+	}
+	if ftype != nil {
+		fc.sc = newScope(p.TypesInfo, ftype, nil, body)
+	} else {
+		fc.sc = &scope{info: p.TypesInfo, params: map[*types.Var]int{}, defs: map[*types.Var]ast.Expr{}}
+	}
+	return fc
+}
+
+// analyzeFunc analyzes one function body; it returns the inferred helper fact
+// and, in the reporting round, reports what it finds (function literals in
+// the body are analyzed on their own).
+func (p *pass) analyzeFunc(fn *types.Func, ftype *ast.FuncType, body *ast.BlockStmt) *HelperFact {
+	fc := p.newFuncCtx(fn, ftype, body)
+	fc.walk(body)
+	fc.paths(body)
+	fc.finishFact()
+	if p.reporting {
+		for _, lit := range fc.lits {
+			p.analyzeFunc(nil, lit.Type, lit.Body)
+		}
+	}
+	return fc.fact
+}
+
+func (fc *funcCtx) add(ev *event) {
+	fc.events = append(fc.events, ev)
+	if ev.kind != evRetryAfter {
+		fc.fact.Writes = true
+	}
+}
+
+// walk visits the body in source order, skipping function literals (recorded
+// for their own analysis), deferred calls and goroutines.
+func (fc *funcCtx) walk(root ast.Node) {
+	ast.Inspect(root, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			fc.lits = append(fc.lits, n)
+			return false
+		case *ast.DeferStmt, *ast.GoStmt:
+			return false
+		case *ast.CallExpr:
+			fc.called[ast.Unparen(n.Fun)] = true
+			fc.call(n)
+		case *ast.CompositeLit:
+			fc.compositeLit(n)
+		case *ast.AssignStmt:
+			fc.assign(n)
+		case *ast.SelectorExpr:
+			if !fc.called[n] {
+				fc.funcValue(n, n.Sel)
+			}
+			fc.called[n.Sel] = true
+		case *ast.Ident:
+			if !fc.called[n] {
+				fc.funcValue(n, n)
+			}
+		}
+		return true
+	})
+}
+
+// funcValue reports net/http.NotFound used as a value (a raw handler).
+func (fc *funcCtx) funcValue(e ast.Expr, id *ast.Ident) {
+	if id.Name != "NotFound" {
+		return
+	}
+	if fn, ok := fc.p.TypesInfo.Uses[id].(*types.Func); ok && isPkgFunc(fn, "net/http", "NotFound") {
+		fc.p.report(e, RuleRawHTTPError, "http.NotFound used as a handler sends a plain-text 404; use a handler that writes a JSON error body%s", fc.p.suggestCode(404))
+	}
+}
+
+func isPkgFunc(fn *types.Func, path string, names ...string) bool {
+	return fn.Pkg() != nil && fn.Pkg().Path() == path && fn.Signature().Recv() == nil && slices.Contains(names, fn.Name())
+}
+
+// suggestCode names the catalogued code for a status when there is exactly one.
+func (p *pass) suggestCode(status int) string {
+	codes := p.s.cat.CodesWithStatus(status)
+	if len(codes) == 1 {
+		return " with code " + codes[0]
+	}
+	return ""
+}
+
+// paths runs the control-flow checks: Retry-After before a status that needs
+// it, and what follows a WriteHeader on each path.
+func (fc *funcCtx) paths(body *ast.BlockStmt) {
+	need := false
+	for _, ev := range fc.events {
+		if ev.checkRA || ev.direct {
+			need = true
+		}
+	}
+	if !need {
+		return
+	}
+	g := cfg.New(body, fc.p.mayReturn)
+	evs := fc.blockEvents(g)
+	fc.retryAfterPaths(g, evs)
+	fc.statusPaths(g, evs)
+}
+
+// blockEvents distributes the events over the blocks of g, each block's in
+// evaluation order.
+func (fc *funcCtx) blockEvents(g *cfg.CFG) map[*cfg.Block][]*event {
+	slices.SortFunc(fc.events, func(a, b *event) int { return int(a.end - b.end) })
+	out := map[*cfg.Block][]*event{}
+	for _, b := range g.Blocks {
+		if !b.Live {
+			continue
+		}
+		for _, n := range b.Nodes {
+			lo, hi := n.Pos(), n.End()
+			i, _ := slices.BinarySearchFunc(fc.events, lo, func(e *event, p token.Pos) int { return int(e.end - p) })
+			for ; i < len(fc.events) && fc.events[i].end <= hi; i++ {
+				out[b] = append(out[b], fc.events[i])
+			}
+		}
+	}
+	return out
+}
+
+// retryAfterPaths reports each status that needs Retry-After and is reached
+// from the function's entry on a path that did not set it.
+func (fc *funcCtx) retryAfterPaths(g *cfg.CFG, evs map[*cfg.Block][]*event) {
+	entry := g.Blocks[0]
+	seen := map[*cfg.Block]bool{entry: true}
+	work := []*cfg.Block{entry}
+	var bad []*event
+	for len(work) > 0 {
+		b := work[len(work)-1]
+		work = work[:len(work)-1]
+		unset := true
+		for _, ev := range evs[b] {
+			if ev.kind == evRetryAfter {
+				unset = false
+				break
+			}
+			if ev.checkRA && !slices.Contains(bad, ev) {
+				bad = append(bad, ev)
+			}
+		}
+		if unset {
+			for _, s := range b.Succs {
+				if !seen[s] {
+					seen[s] = true
+					work = append(work, s)
+				}
+			}
+		}
+	}
+	for _, ev := range bad {
+		what, _ := fc.p.needsRetryAfter(ev.status, ev.code)
+		late := ""
+		fc.forward(g, evs, ev, func(next *event) bool {
+			if next.kind == evRetryAfter {
+				late = " (it is set only after the status is written, which is too late)"
+				return false
+			}
+			return true
+		})
+		fc.p.report(ev.node, RuleMissingRetryAfter, "%s is written without a Retry-After header on some path%s; set Retry-After on the response header before writing the status", what, late)
+	}
+}
+
+// forward calls visit for the events that follow ev on the paths after it,
+// each at most once, until visit returns false on a path.
+func (fc *funcCtx) forward(g *cfg.CFG, evs map[*cfg.Block][]*event, ev *event, visit func(*event) bool) {
+	start, at := (*cfg.Block)(nil), 0
+	for _, b := range g.Blocks {
+		if i := slices.Index(evs[b], ev); i >= 0 {
+			start, at = b, i+1
+			break
+		}
+	}
+	if start == nil {
+		return
+	}
+	seen := map[*cfg.Block]bool{}
+	var follow func(b *cfg.Block, from int)
+	follow = func(b *cfg.Block, from int) {
+		for _, next := range evs[b][from:] {
+			if !visit(next) {
+				return
+			}
+		}
+		for _, s := range b.Succs {
+			if !seen[s] {
+				seen[s] = true
+				follow(s, 0)
+			}
+		}
+	}
+	follow(start, at)
+}
+
+// statusPaths follows each WriteHeader along the paths after it, to the
+// bodies it is sent with.
+func (fc *funcCtx) statusPaths(g *cfg.CFG, evs map[*cfg.Block][]*event) {
+	for _, ev := range fc.events {
+		if !ev.direct {
+			continue
+		}
+		fc.forward(g, evs, ev, func(next *event) bool {
+			switch next.kind {
+			case evStatus:
+				return false
+			case evBody:
+				fc.statusBody(ev, next)
+			case evPlain:
+				if st, ok := ev.status.int(); ok && st >= 400 {
+					fc.p.report(next.node, RuleRawHTTPError, "plain-text body written after status %d; write a JSON error body {\"code\", \"message\", ...}%s", st, fc.p.suggestCode(st))
+				}
+			}
+			return true
+		})
+	}
+}
+
+// statusBody pairs a written status with the code of an error body that
+// follows it.
+func (fc *funcCtx) statusBody(st, body *event) {
+	s, c := st.status, body.code
+	switch {
+	case s.param >= 0 && c.param >= 0:
+		fc.fact.Status, fc.fact.Code = s.param, c.param
+	case s.param >= 0:
+		if code, ok := c.str(); ok {
+			fc.fact.Status = s.param
+			fc.fixedCode[code] = true
+		}
+	case c.param >= 0:
+		if n, ok := s.int(); ok {
+			fc.fixedStatus[n] = true
+			fc.fact.Code = c.param
+		}
+	default:
+		n, ok := s.int()
+		if !ok {
+			return
+		}
+		if !body.errBody && n >= 400 {
+			fc.p.checkCode(body.codeNode, c) // a body type used as an error by this path
+		}
+		fc.p.checkPair(st.statusNode(), s, c)
+	}
+}
+
+// statusNode is where a WriteHeader's status argument is.
+func (ev *event) statusNode() ast.Node {
+	if call, ok := ev.node.(*ast.CallExpr); ok && len(call.Args) > 0 {
+		return call.Args[len(call.Args)-1]
+	}
+	return ev.node
+}
+
+// finishFact settles the fixed halves of the fact.
+func (fc *funcCtx) finishFact() {
+	f := fc.fact
+	if f.Code >= 0 && f.Status < 0 && len(fc.fixedStatus) == 1 {
+		for s := range fc.fixedStatus {
+			f.FixedStatus = s
+		}
+	}
+	if f.Status >= 0 && f.Code < 0 && len(fc.fixedCode) == 1 {
+		for c := range fc.fixedCode {
+			f.FixedCode = c
+		}
+	}
+	if !f.Writes {
+		f.RetryAfter = f.RetryAfter && f.HeaderKey < 0
+	}
+	// Parameters of function literals cannot be passed by callers by name.
+	if fc.fn == nil {
+		*f = *newHelperFact()
+	}
+}
+
+// mayReturn reports whether a call can return (panic, os.Exit and log.Fatal
+// end a path).
+func (p *pass) mayReturn(call *ast.CallExpr) bool {
+	switch fun := ast.Unparen(call.Fun).(type) {
+	case *ast.Ident:
+		if b, ok := p.TypesInfo.Uses[fun].(*types.Builtin); ok && b.Name() == "panic" {
+			return false
+		}
+	}
+	fn, ok := typeutilCallee(p.TypesInfo, call).(*types.Func)
+	if !ok || fn.Pkg() == nil {
+		return true
+	}
+	switch fn.Pkg().Path() {
+	case "os", "syscall":
+		return fn.Name() != "Exit"
+	case "runtime":
+		return fn.Name() != "Goexit"
+	case "log":
+		switch fn.Name() {
+		case "Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln":
+			return false
+		}
+	case "testing":
+		switch fn.Name() {
+		case "Fatal", "Fatalf", "FailNow", "Skip", "Skipf", "SkipNow":
+			return false
+		}
+	}
+	return true
+}

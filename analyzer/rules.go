@@ -1,0 +1,43 @@
+package analyzer
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Rule identifiers. Each is the Category of the diagnostics of its rule and the
+// first word of their message.
+const (
+	RuleRawHTTPError      = "raw-http-error"
+	RuleUnknownCode       = "unknown-code"
+	RuleStatusMismatch    = "status-mismatch"
+	RuleMissingRetryAfter = "missing-retry-after"
+)
+
+// Rules lists every rule id in documentation order.
+var Rules = []string{RuleRawHTTPError, RuleUnknownCode, RuleStatusMismatch, RuleMissingRetryAfter}
+
+// ParseRules parses a comma-separated list of rule ids. An unknown id is an error
+// that names it and lists the known ones.
+func ParseRules(list string) ([]string, error) {
+	var out []string
+	for _, r := range strings.Split(list, ",") {
+		r = strings.TrimSpace(r)
+		if r == "" {
+			continue
+		}
+		if err := checkRule(r); err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, nil
+}
+
+func checkRule(r string) error {
+	if !slices.Contains(Rules, r) {
+		return fmt.Errorf("unknown rule %q (known rules: %s)", r, strings.Join(Rules, ", "))
+	}
+	return nil
+}

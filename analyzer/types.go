@@ -1,0 +1,161 @@
+package analyzer
+
+import (
+	"go/types"
+	"reflect"
+	"strings"
+)
+
+// httpTypes are the net/http types the package can see.
+type httpTypes struct {
+	pkg            *types.Package
+	responseWriter *types.Interface
+	header         types.Type
+}
+
+// findHTTP finds net/http among the (transitive) imports of pkg.
+func findHTTP(pkg *types.Package) *httpTypes {
+	var found *types.Package
+	seen := map[*types.Package]bool{}
+	var visit func(p *types.Package)
+	visit = func(p *types.Package) {
+		if found != nil || seen[p] {
+			return
+		}
+		seen[p] = true
+		if p.Path() == "net/http" {
+			found = p
+			return
+		}
+		for _, imp := range p.Imports() {
+			visit(imp)
+		}
+	}
+	visit(pkg)
+	if found == nil {
+		return nil
+	}
+	h := &httpTypes{pkg: found}
+	if obj, ok := found.Scope().Lookup("ResponseWriter").(*types.TypeName); ok {
+		h.responseWriter, _ = obj.Type().Underlying().(*types.Interface)
+	}
+	if obj, ok := found.Scope().Lookup("Header").(*types.TypeName); ok {
+		h.header = obj.Type()
+	}
+	if h.responseWriter == nil || h.header == nil {
+		return nil
+	}
+	return h
+}
+
+func (h *httpTypes) isResponseWriter(t types.Type) bool {
+	if h == nil || t == nil {
+		return false
+	}
+	if types.Implements(t, h.responseWriter) {
+		return true
+	}
+	if _, isPtr := t.(*types.Pointer); !isPtr {
+		if _, isIface := t.Underlying().(*types.Interface); !isIface {
+			return types.Implements(types.NewPointer(t), h.responseWriter)
+		}
+	}
+	return false
+}
+
+func (h *httpTypes) isHeader(t types.Type) bool {
+	return h != nil && t != nil && types.Identical(t, h.header)
+}
+
+var errorIface = types.Universe.Lookup("error").Type().Underlying().(*types.Interface)
+
+// bodyType describes a struct type whose JSON form is an error body.
+type bodyType struct {
+	codeField   string // Go name of the field tagged json:"code"
+	statusField string // Go name of the HTTP status field, if any
+	isError     bool   // implements error or carries a status field
+}
+
+// structBody reports whether t (or *t) is a struct with json tags "code" and
+// "message". The status field is named like Status/StatusCode/HTTPStatus or
+// comes from an ErrorTypeFact (a field the type's methods pass to WriteHeader).
+func (p *pass) structBody(t types.Type) *bodyType {
+	if ptr, ok := t.Underlying().(*types.Pointer); ok {
+		t = ptr.Elem()
+	}
+	if bt, ok := p.bodyTypes[t]; ok {
+		return bt
+	}
+	var bt *bodyType
+	if st, ok := t.Underlying().(*types.Struct); ok {
+		var code, msg, status string
+		for i := range st.NumFields() {
+			f := st.Field(i)
+			switch jsonName(st.Tag(i), f.Name()) {
+			case "code":
+				if isStringKind(f.Type()) {
+					code = f.Name()
+				}
+			case "message":
+				msg = f.Name()
+			}
+			if status == "" && isIntKind(f.Type()) && isStatusFieldName(f.Name()) {
+				status = f.Name()
+			}
+		}
+		if code != "" && msg != "" {
+			if named, ok := types.Unalias(t).(*types.Named); ok {
+				if f := p.errorTypeFact(named.Origin().Obj()); f != nil {
+					status = f.StatusField
+				}
+			}
+			bt = &bodyType{codeField: code, statusField: status}
+			bt.isError = status != "" || types.Implements(t, errorIface) || types.Implements(types.NewPointer(t), errorIface)
+		}
+	}
+	p.bodyTypes[t] = bt
+	return bt
+}
+
+func (p *pass) errorTypeFact(obj *types.TypeName) *ErrorTypeFact {
+	if f, ok := p.localTypeFacts[obj]; ok {
+		return f
+	}
+	if obj.Pkg() != nil && obj.Pkg() != p.Pkg {
+		f := new(ErrorTypeFact)
+		if p.ImportObjectFact(obj, f) {
+			return f
+		}
+	}
+	return nil
+}
+
+func jsonName(tag, field string) string {
+	name, ok := reflect.StructTag(tag).Lookup("json")
+	if !ok {
+		return field // the convention asks for explicit lower-case keys
+	}
+	name, _, _ = strings.Cut(name, ",")
+	if name == "" {
+		return field
+	}
+	return name
+}
+
+func isStatusFieldName(name string) bool {
+	switch strings.ToLower(name) {
+	case "status", "statuscode", "httpstatus", "httpstatuscode", "httpcode":
+		return true
+	}
+	return false
+}
+
+func isStringKind(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsString != 0
+}
+
+func isIntKind(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsInteger != 0
+}

@@ -1,0 +1,15 @@
+// Command apierrlint checks HTTP handlers against a documented API error
+// convention. It is a go/analysis singlechecker, so it also runs as
+//
+//	go vet -vettool=$(command -v apierrlint) ./...
+//
+// Run `apierrlint help` for the flags.
+package main
+
+import (
+	"golang.org/x/tools/go/analysis/singlechecker"
+
+	"github.com/apierrlint/apierrlint/analyzer"
+)
+
+func main() { singlechecker.Main(analyzer.NewWithFlags()) }
