@@ -190,10 +190,15 @@ func (fc *funcCtx) headerKey(call *ast.CallExpr, key ast.Expr) {
 		fc.fact.HeaderKey = v.param
 		return
 	}
-	if k, ok := v.str(); ok && textproto.CanonicalMIMEHeaderKey(k) != retryAfter {
+	k, ok := v.str()
+	switch {
+	case !ok:
+		fc.maySetRetryAfter(call)
+	case textproto.CanonicalMIMEHeaderKey(k) == retryAfter:
+		fc.add(&event{kind: evRetryAfter, end: call.End(), node: call})
+	default:
 		return
 	}
-	fc.add(&event{kind: evRetryAfter, end: call.End(), node: call})
 	fc.fact.RetryAfter = true
 }
 
@@ -565,7 +570,10 @@ func (fc *funcCtx) assign(as *ast.AssignStmt) {
 			// h["Retry-After"] = ...
 			if ix, ok := ast.Unparen(lhs).(*ast.IndexExpr); ok && fc.isResponseHeader(ix.X) {
 				v := fc.sc.eval(ix.Index)
-				if k, ok := v.str(); !ok || textproto.CanonicalMIMEHeaderKey(k) == retryAfter {
+				if k, ok := v.str(); !ok {
+					fc.maySetRetryAfter(as)
+					fc.fact.RetryAfter = true
+				} else if textproto.CanonicalMIMEHeaderKey(k) == retryAfter {
 					fc.add(&event{kind: evRetryAfter, end: as.End(), node: as})
 					fc.fact.RetryAfter = true
 				}

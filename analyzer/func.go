@@ -45,6 +45,21 @@ type funcCtx struct {
 	fixedStatus map[int]bool
 	fixedCode   map[string]bool
 	called      map[ast.Expr]bool // call.Fun expressions (not function values)
+	stack       []ast.Node        // ancestors of the node being walked
+}
+
+// maySetRetryAfter records a header write the analysis cannot see into. Inside
+// a loop (copying another header) it counts from before the loop, since the
+// loop may run for every path.
+func (fc *funcCtx) maySetRetryAfter(n ast.Node) {
+	end := n.End()
+	for _, anc := range fc.stack {
+		if r, ok := anc.(*ast.RangeStmt); ok {
+			end = r.X.End()
+			break
+		}
+	}
+	fc.add(&event{kind: evRetryAfter, end: end, node: n})
 }
 
 func (p *pass) newFuncCtx(fn *types.Func, ftype *ast.FuncType, body *ast.BlockStmt) *funcCtx {
@@ -90,7 +105,8 @@ func (fc *funcCtx) add(ev *event) {
 // walk visits the body in source order, skipping function literals (recorded
 // for their own analysis), deferred calls and goroutines.
 func (fc *funcCtx) walk(root ast.Node) {
-	ast.Inspect(root, func(n ast.Node) bool {
+	ast.PreorderStack(root, nil, func(n ast.Node, stack []ast.Node) bool {
+		fc.stack = stack
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			fc.lits = append(fc.lits, n)

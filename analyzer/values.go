@@ -94,6 +94,10 @@ func newScope(info *types.Info, ftype *ast.FuncType, recv *ast.FieldList, body *
 				var rhs ast.Expr
 				if len(n.Lhs) == len(n.Rhs) && (n.Tok == token.DEFINE || n.Tok == token.ASSIGN) {
 					rhs = n.Rhs[i]
+				} else if i == 0 && len(n.Rhs) == 1 && (n.Tok == token.DEFINE || n.Tok == token.ASSIGN) {
+					if call, ok := ast.Unparen(n.Rhs[0]).(*ast.CallExpr); ok {
+						rhs = call // b, err := json.Marshal(v): b is the call's first result
+					}
 				}
 				assign(lhs, rhs)
 				if rhs == nil {

@@ -1,0 +1,39 @@
+package analyzer_test
+
+import (
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/apierrlint/apierrlint/analyzer"
+	"github.com/apierrlint/apierrlint/catalog"
+)
+
+func newAnalyzer(t *testing.T, cfg analyzer.Config) *analysis.Analyzer {
+	t.Helper()
+	a, err := analyzer.New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+func TestRules(t *testing.T) {
+	a := newAnalyzer(t, analyzer.Config{})
+	analysistest.Run(t, analysistest.TestData(), a, "raw", "unknowncode", "mismatch", "retryafter", "skipfiles")
+}
+
+func TestHelpersAcrossPackages(t *testing.T) {
+	a := newAnalyzer(t, analyzer.Config{})
+	analysistest.Run(t, analysistest.TestData(), a, "apierr", "apiwrap", "handlers")
+}
+
+func TestConfiguredCatalog(t *testing.T) {
+	cat, err := catalog.New("test catalog", []catalog.Entry{{Code: "MAINTENANCE", Status: 503}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := newAnalyzer(t, analyzer.Config{Catalog: cat, RetryAfterStatuses: []int{429, 503}})
+	analysistest.Run(t, analysistest.TestData(), a, "configured")
+}

@@ -1,0 +1,136 @@
+package raw
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+)
+
+type Error struct {
+	Code    string `json:"code"`
+	Message string `json:"message"`
+}
+
+func (e *Error) Error() string { return e.Message }
+
+// Flagged.
+
+func httpError(w http.ResponseWriter, r *http.Request) {
+	http.Error(w, "boom", http.StatusInternalServerError) // want `raw-http-error: http.Error sends a plain-text error; write a JSON error body \{"code", "message", ...\}`
+}
+
+func httpErrorRuntimeStatus(w http.ResponseWriter, status int) { // want httpErrorRuntimeStatus:`helper\(status=1 writes\)`
+	http.Error(w, "boom", status) // want `raw-http-error: http.Error sends`
+}
+
+func httpErrorSuggestsCode(w http.ResponseWriter) {
+	http.Error(w, "conflict", 409) // want `raw-http-error: .* with code CONFLICT`
+}
+
+func notFound(w http.ResponseWriter, r *http.Request) {
+	http.NotFound(w, r) // want `raw-http-error: http.NotFound sends a plain-text 404; write a JSON error body with code NOT_FOUND`
+}
+
+func routes(mux *http.ServeMux) {
+	mux.Handle("/old", http.NotFoundHandler())  // want `raw-http-error: http.NotFoundHandler serves a plain-text 404`
+	mux.HandleFunc("/gone", http.NotFound)      // want `raw-http-error: http.NotFound used as a handler`
+	var h http.HandlerFunc = http.NotFound      // want `raw-http-error: http.NotFound used as a handler`
+	_ = h
+}
+
+func plainAfterStatus(w http.ResponseWriter) {
+	w.WriteHeader(http.StatusBadGateway)
+	fmt.Fprintf(w, "upstream failed: %v", errors.New("x")) // want `raw-http-error: plain-text body written after status 502`
+}
+
+func plainWriteAfterStatus(w http.ResponseWriter, err error) {
+	w.WriteHeader(500)
+	w.Write([]byte(err.Error())) // want `raw-http-error: plain-text body written after status 500`
+}
+
+func plainStringAfterStatus(w http.ResponseWriter) {
+	w.WriteHeader(http.StatusForbidden)
+	io.WriteString(w, "forbidden") // want `raw-http-error: plain-text body written after status 403; write a JSON error body \{"code", "message", ...\}`
+}
+
+func plainOnOneBranch(w http.ResponseWriter, ok bool) {
+	if !ok {
+		w.WriteHeader(http.StatusServiceUnavailable)
+	}
+	fmt.Fprintln(w, "maybe") // want `raw-http-error: plain-text body written after status 503`
+}
+
+func plainErrorValue(w http.ResponseWriter, err error) {
+	w.WriteHeader(400)
+	fmt.Fprint(w, err) // want `raw-http-error: plain-text body written after status 400`
+}
+
+// Not flagged.
+
+type apierr struct{}
+
+// NotFound is the project's own, not net/http's.
+func (apierr) NotFound(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	json.NewEncoder(w).Encode(&Error{Code: "NOT_FOUND", Message: "no"})
+}
+
+func NotFound(w http.ResponseWriter, r *http.Request) { apierr{}.NotFound(w, r) }
+
+func useOwnNotFound(mux *http.ServeMux) {
+	mux.HandleFunc("/x", NotFound)
+}
+
+func health(w http.ResponseWriter, r *http.Request) {
+	w.WriteHeader(http.StatusOK)
+	fmt.Fprintln(w, "ok")
+}
+
+func plainOnSuccessPathOnly(w http.ResponseWriter, err error) {
+	if err != nil {
+		w.WriteHeader(500)
+		json.NewEncoder(w).Encode(&Error{Code: "INTERNAL_ERROR", Message: "x"})
+		return
+	}
+	fmt.Fprintln(w, "done")
+}
+
+func jsonLooking(w http.ResponseWriter, code string) {
+	w.WriteHeader(500)
+	fmt.Fprintf(w, `{"code": %q, "message": "x"}`, code)
+	w.Write([]byte(`{"code": "INTERNAL_ERROR", "message": "x"}`))
+}
+
+func runtimeStatus(w http.ResponseWriter, status int) { // want runtimeStatus:`helper\(status=1 writes\)`
+	w.WriteHeader(status)
+	fmt.Fprintln(w, "whatever")
+}
+
+func unknownBytes(w http.ResponseWriter, b []byte) {
+	w.WriteHeader(500)
+	w.Write(b)
+}
+
+func formatOnly(w http.ResponseWriter, s string) {
+	w.WriteHeader(500)
+	fmt.Fprintf(w, "%s", s)
+}
+
+func panicsFirst(w http.ResponseWriter) {
+	w.WriteHeader(500)
+	panic("no body")
+}
+
+func otherWriter(out io.Writer) {
+	fmt.Fprintln(out, "not a response")
+	http.StatusText(500)
+}
+
+func deferredAndGoroutine(w http.ResponseWriter) {
+	w.WriteHeader(http.StatusOK)
+	defer fmt.Fprintln(w, "after")
+	go func() {}()
+}

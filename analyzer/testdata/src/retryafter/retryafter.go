@@ -1,0 +1,157 @@
+package retryafter
+
+import (
+	"encoding/json"
+	"maps"
+	"net/http"
+	"strconv"
+	"time"
+)
+
+type Error struct {
+	Code    string `json:"code"`
+	Message string `json:"message"`
+}
+
+func writeJSON(w http.ResponseWriter, status int, code, msg string) { // want writeJSON:`helper\(status=1 code=2 writes\)`
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	json.NewEncoder(w).Encode(Error{Code: code, Message: msg})
+}
+
+// tooMany fixes 429 and sets Retry-After first: its callers are fine.
+func tooMany(w http.ResponseWriter, wait time.Duration) {
+	w.Header().Set("Retry-After", strconv.Itoa(int(wait.Seconds())))
+	writeJSON(w, http.StatusTooManyRequests, "RATE_LIMIT_EXCEEDED", "slow down")
+}
+
+// setRetry only sets the header.
+func setRetry(h http.Header, secs int) { // want setRetry:`helper\(retryafter\)`
+	h.Set("Retry-After", strconv.Itoa(secs))
+}
+
+// setHeader sets any header; a call with "Retry-After" counts.
+func setHeader(w http.ResponseWriter, key, value string) { // want setHeader:`helper\(headerkey=1\)`
+	w.Header().Set(key, value)
+}
+
+// Flagged.
+
+func plain429(w http.ResponseWriter) {
+	w.WriteHeader(http.StatusTooManyRequests) // want `missing-retry-after: 429 response is written without a Retry-After header on some path; set Retry-After on the response header before writing the status`
+}
+
+func tooLate(w http.ResponseWriter) {
+	w.WriteHeader(429) // want `missing-retry-after: 429 response .* \(it is set only after the status is written, which is too late\)`
+	w.Header().Set("Retry-After", "10")
+}
+
+func oneBranch(w http.ResponseWriter, known bool) {
+	if known {
+		w.Header().Set("Retry-After", "5")
+	}
+	w.WriteHeader(429) // want `missing-retry-after`
+}
+
+func httpError429(w http.ResponseWriter) {
+	http.Error(w, "slow down", 429) // want `raw-http-error` `missing-retry-after: 429 response`
+}
+
+func helperWith429(w http.ResponseWriter) {
+	writeJSON(w, 429, "RATE_LIMIT_EXCEEDED", "slow down") // want `missing-retry-after: RATE_LIMIT_EXCEEDED response \(429\) is written without a Retry-After header`
+}
+
+func helperWithCodeOnly(w http.ResponseWriter) {
+	writeJSON(w, 503, "RATE_LIMIT_EXCEEDED", "slow down") // want `status-mismatch: RATE_LIMIT_EXCEEDED is documented with 429, sent with 503` `missing-retry-after: RATE_LIMIT_EXCEEDED response \(documented with 429\)`
+}
+
+// limited fixes a 429 without Retry-After: reported inside, not at its callers.
+func limited(w http.ResponseWriter) {
+	writeJSON(w, http.StatusTooManyRequests, "RATE_LIMIT_EXCEEDED", "x") // want `missing-retry-after`
+}
+
+func callsLimited(w http.ResponseWriter) {
+	limited(w)
+}
+
+func requestHeaderDoesNotCount(w http.ResponseWriter, r *http.Request) {
+	r.Header.Set("Retry-After", "1")
+	w.WriteHeader(429) // want `missing-retry-after`
+}
+
+func otherHeader(w http.ResponseWriter) {
+	w.Header().Set("X-RateLimit-Remaining", "0")
+	w.WriteHeader(429) // want `missing-retry-after`
+}
+
+// Not flagged.
+
+func setFirst(w http.ResponseWriter) {
+	w.Header().Set("Retry-After", "30")
+	w.WriteHeader(http.StatusTooManyRequests)
+}
+
+func lowerCase(w http.ResponseWriter) {
+	w.Header().Add("retry-after", "30")
+	w.WriteHeader(429)
+}
+
+func viaVariable(w http.ResponseWriter) {
+	h := w.Header()
+	h["Retry-After"] = []string{"30"}
+	w.WriteHeader(429)
+}
+
+func viaMapsCopy(w http.ResponseWriter, extra http.Header) {
+	maps.Copy(w.Header(), extra)
+	w.WriteHeader(429)
+}
+
+func viaLoop(w http.ResponseWriter, extra http.Header) {
+	for k, v := range extra {
+		w.Header()[k] = v
+	}
+	w.WriteHeader(429)
+}
+
+func viaHelper(w http.ResponseWriter) {
+	setRetry(w.Header(), 3)
+	w.WriteHeader(429)
+}
+
+func viaKeyHelper(w http.ResponseWriter) {
+	setHeader(w, "Retry-After", "3")
+	w.WriteHeader(429)
+}
+
+func viaClosure(w http.ResponseWriter) {
+	set := func() { w.Header().Set("Retry-After", "1") }
+	set()
+	w.WriteHeader(429)
+}
+
+func callsTooMany(w http.ResponseWriter) {
+	tooMany(w, time.Second)
+}
+
+func bothBranches(w http.ResponseWriter, slow bool) {
+	if slow {
+		w.Header().Set("Retry-After", "60")
+		w.WriteHeader(429)
+		return
+	}
+	w.WriteHeader(503)
+}
+
+func runtimeStatus(w http.ResponseWriter, status int) { // want runtimeStatus:`helper\(status=1 writes\)`
+	w.WriteHeader(status)
+}
+
+func unknownCallee(w http.ResponseWriter, decorate func(http.ResponseWriter)) {
+	decorate(w)
+	w.WriteHeader(429)
+}
+
+func otherStatus(w http.ResponseWriter) {
+	writeJSON(w, 503, "SERVICE_UNAVAILABLE", "later")
+}

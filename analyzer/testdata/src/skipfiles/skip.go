@@ -1,0 +1,7 @@
+package skipfiles
+
+import "net/http"
+
+func h(w http.ResponseWriter, r *http.Request) {
+	http.Error(w, "x", 500) // want `raw-http-error`
+}

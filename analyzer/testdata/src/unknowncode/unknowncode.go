@@ -1,0 +1,109 @@
+package unknowncode
+
+import (
+	"encoding/json"
+	"net/http"
+)
+
+type Code string
+
+const (
+	CodeNotFound Code = "NOT_FOUND"
+	CodeTypo     Code = "NOT_FOUDN"
+	CodeUnused   Code = "NEVER_USED" // declared but unused: not a finding
+)
+
+type APIError struct {
+	Status  int    `json:"-"`
+	Code    Code   `json:"code"`
+	Message string `json:"message"`
+}
+
+func (e *APIError) Error() string { return e.Message }
+
+// Banner has code and message tags but is not an error: served with 200.
+type Banner struct {
+	Code    string `json:"code"`
+	Message string `json:"message"`
+}
+
+// Flagged.
+
+var ErrPayment = &APIError{Status: 402, Code: "PAYMENT_REQUIRED", Message: "pay"} // want `unknown-code: PAYMENT_REQUIRED is not in the error catalog`
+
+func typo() error {
+	return &APIError{Status: 404, Code: CodeTypo, Message: "x"} // want `unknown-code: NOT_FOUDN is not in the error catalog`
+}
+
+func mapBody(w http.ResponseWriter) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(http.StatusTeapot)
+	json.NewEncoder(w).Encode(map[string]any{"code": "TEAPOT", "message": "short and stout"}) // want `unknown-code: TEAPOT is not in the error catalog`
+}
+
+func assigned() *APIError {
+	e := &APIError{Status: 500, Message: "x"}
+	e.Code = "OOPS" // want `unknown-code: OOPS is not in the error catalog`
+	return e
+}
+
+func constJSON(w http.ResponseWriter) {
+	w.WriteHeader(500)
+	w.Write([]byte(`{"code": "KABOOM", "message": "x"}`)) // want `unknown-code: KABOOM is not in the error catalog`
+}
+
+func bannerAsError(w http.ResponseWriter) {
+	w.WriteHeader(http.StatusBadRequest)
+	json.NewEncoder(w).Encode(Banner{Code: "SALE_ENDED", Message: "x"}) // want `unknown-code: SALE_ENDED is not in the error catalog`
+}
+
+func localVar(w http.ResponseWriter) {
+	code := "LOCAL_TYPO"
+	body := APIError{Status: 400, Code: Code(code), Message: "x"} // want `unknown-code: LOCAL_TYPO is not in the error catalog`
+	w.WriteHeader(400)
+	json.NewEncoder(w).Encode(body)
+}
+
+func positional() error {
+	return &APIError{409, "CONFLICTED", "x"} // want `unknown-code: CONFLICTED is not in the error catalog`
+}
+
+// Not flagged.
+
+func known() error {
+	return &APIError{Status: 404, Code: CodeNotFound, Message: "x"}
+}
+
+func banner(w http.ResponseWriter) {
+	json.NewEncoder(w).Encode(Banner{Code: "SUMMER_SALE", Message: "20% off"})
+}
+
+func bannerOK(w http.ResponseWriter) {
+	w.WriteHeader(http.StatusOK)
+	json.NewEncoder(w).Encode(Banner{Code: "SUMMER_SALE", Message: "20% off"})
+}
+
+func runtimeCode(code Code) error { // want runtimeCode:`helper\(code=0 fixedstatus=400\)`
+	return &APIError{Status: 400, Code: code, Message: "x"}
+}
+
+func notAnErrorMap(w http.ResponseWriter) {
+	json.NewEncoder(w).Encode(map[string]any{"code": "promo"}) // no message key
+	_ = map[string]int{"apples": 3, "pears": 4}                // not a status table
+}
+
+type untagged struct {
+	Code    string
+	Message string
+	Status  int
+}
+
+func untaggedFields() any { return untagged{Code: "WHATEVER", Message: "x", Status: 500} }
+
+func reassigned(cond bool) error {
+	code := Code("FIRST")
+	if cond {
+		code = "SECOND"
+	}
+	return &APIError{Status: 400, Code: code, Message: "x"}
+}
