@@ -40,6 +40,9 @@ func (fc *funcCtx) call(call *ast.CallExpr) {
 			return
 		}
 		fc.headerArgs(call)
+		if fc.passesResponse(call) {
+			fc.fact.Writes = true // hands the response to a function that may write it
+		}
 	case *types.Builtin:
 		// no effect on responses
 	default:
@@ -54,7 +57,7 @@ func (fc *funcCtx) call(call *ast.CallExpr) {
 func (fc *funcCtx) method(call *ast.CallExpr, fn *types.Func, recv types.Type) bool {
 	h := fc.p.http
 	switch {
-	case h.isResponseWriter(recv):
+	case fc.p.isResponseWriter(recv):
 		switch fn.Name() {
 		case "WriteHeader":
 			if len(call.Args) == 1 {
@@ -100,7 +103,7 @@ func (fc *funcCtx) encoderOnResponse(e ast.Expr) bool {
 }
 
 func (fc *funcCtx) isWriter(e ast.Expr) bool {
-	return fc.p.http.isResponseWriter(fc.p.TypesInfo.TypeOf(e))
+	return fc.p.isResponseWriter(fc.p.TypesInfo.TypeOf(e))
 }
 
 func isNamed(t types.Type, path, name string) bool {
@@ -123,17 +126,17 @@ func (fc *funcCtx) pkgFunc(call *ast.CallExpr, fn *types.Func) bool {
 	case "net/http":
 		switch fn.Name() {
 		case "Error":
-			p.report(call, RuleRawHTTPError, "http.Error sends a plain-text error; write a JSON error body {\"code\", \"message\", ...}%s", p.suggestFor(fc.sc, args, 2))
+			p.report(call, RuleRawHTTPError, "http.Error sends a plain-text body; send a JSON error body %s", p.jsonBody(fc.sc.evalArg(args, 2)))
 			if len(args) == 3 {
 				fc.addStatus(call, fc.sc.eval(args[2]), unknown, false)
 			}
 			return true
 		case "NotFound":
-			p.report(call, RuleRawHTTPError, "http.NotFound sends a plain-text 404; write a JSON error body%s", p.suggestCode(404))
+			p.report(call, RuleRawHTTPError, "http.NotFound sends a plain-text 404; send a JSON error body %s", p.jsonBody(intConst(404)))
 			fc.addStatus(call, intConst(404), unknown, false)
 			return true
 		case "NotFoundHandler":
-			p.report(call, RuleRawHTTPError, "http.NotFoundHandler serves a plain-text 404; use a handler that writes a JSON error body%s", p.suggestCode(404))
+			p.report(call, RuleRawHTTPError, "http.NotFoundHandler serves a plain-text 404; use a handler that sends a JSON error body %s", p.jsonBody(intConst(404)))
 			return true
 		}
 	case "fmt":
@@ -153,21 +156,23 @@ func (fc *funcCtx) pkgFunc(call *ast.CallExpr, fn *types.Func) bool {
 		}
 	case "maps":
 		if fn.Name() == "Copy" && len(args) == 2 && fc.isResponseHeader(args[0]) {
-			fc.add(&event{kind: evRetryAfter, end: call.End(), node: call}) // may copy Retry-After
+			fc.maySetRetryAfter(call) // may copy Retry-After
+			fc.fact.RetryAfter = true
 			return true
 		}
 	}
 	return false
 }
 
-// suggestFor names the code for http.Error's status argument when constant.
-func (p *pass) suggestFor(sc *scope, args []ast.Expr, i int) string {
-	if i < len(args) {
-		if st, ok := sc.eval(args[i]).int(); ok {
-			return p.suggestCode(st)
+// jsonBody describes the JSON error body to send for a status: with the
+// catalog's code when exactly one code has that status.
+func (p *pass) jsonBody(status value) string {
+	if st, ok := status.int(); ok {
+		if codes := p.s.cat.CodesWithStatus(st); len(codes) == 1 {
+			return "with code " + codes[0]
 		}
 	}
-	return ""
+	return `{"code", "message", ...}`
 }
 
 // addStatus records that a status is written. direct: by WriteHeader, so the
@@ -207,7 +212,7 @@ func (fc *funcCtx) headerKey(call *ast.CallExpr, key ast.Expr) {
 func (fc *funcCtx) headerArgs(call *ast.CallExpr) {
 	for _, a := range call.Args {
 		if fc.isResponseHeader(a) {
-			fc.add(&event{kind: evRetryAfter, end: call.End(), node: call})
+			fc.maySetRetryAfter(call)
 			fc.fact.RetryAfter = true
 			return
 		}
@@ -233,7 +238,10 @@ func (fc *funcCtx) dynamicCall(call *ast.CallExpr) {
 		may = true
 	}
 	if may {
-		fc.add(&event{kind: evRetryAfter, end: call.End(), node: call})
+		fc.maySetRetryAfter(call)
+	}
+	if fc.passesResponse(call) {
+		fc.fact.Writes = true
 	}
 }
 
@@ -274,6 +282,9 @@ func (fc *funcCtx) helperCall(call *ast.CallExpr, fn *types.Func, f *HelperFact)
 	if f.RetryAfter && fc.passesResponse(call) {
 		fc.add(&event{kind: evRetryAfter, end: call.End(), node: call})
 		fc.fact.RetryAfter = true
+	}
+	if f.Writes && fc.passesResponse(call) {
+		fc.fact.Writes = true
 	}
 	if f.Status < 0 && f.Code < 0 && f.Body < 0 && f.FixedStatus == 0 && f.FixedCode == "" {
 		return // only a header helper

@@ -59,9 +59,7 @@ func newHelperFact() *HelperFact {
 
 // useful reports whether the fact tells a call site anything.
 func (f *HelperFact) useful() bool {
-	// A function that sets Retry-After and then writes its own response
-	// (a handler, TooMany(w)) tells its callers nothing.
-	return f.Status >= 0 || f.Code >= 0 || f.Body >= 0 || f.HeaderKey >= 0 || (f.RetryAfter && !f.Writes)
+	return f.Status >= 0 || f.Code >= 0 || f.Body >= 0 || f.HeaderKey >= 0 || f.RetryAfter
 }
 
 // ErrorTypeFact is exported on a named error-body type whose status field is

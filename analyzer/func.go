@@ -12,10 +12,10 @@ import (
 type evKind int
 
 const (
-	evStatus evKind = iota // a status is written (WriteHeader, http.Error, a writer helper)
-	evBody                 // a JSON body carrying an error code is written
-	evPlain                // a plain-text body is written
-	evRetryAfter           // Retry-After is (or may be) set on the response headers
+	evStatus     evKind = iota // a status is written (WriteHeader, http.Error, a writer helper)
+	evBody                     // a JSON body carrying an error code is written
+	evPlain                    // a plain-text body is written
+	evRetryAfter               // Retry-After is (or may be) set on the response headers
 )
 
 // event is one thing a function does to a response, in evaluation order.
@@ -44,8 +44,7 @@ type funcCtx struct {
 	// candidates for the fixed half of a pair whose other half is a parameter
 	fixedStatus map[int]bool
 	fixedCode   map[string]bool
-	called      map[ast.Expr]bool // call.Fun expressions (not function values)
-	stack       []ast.Node        // ancestors of the node being walked
+	stack       []ast.Node // ancestors of the node being walked
 }
 
 // maySetRetryAfter records a header write the analysis cannot see into. Inside
@@ -69,7 +68,6 @@ func (p *pass) newFuncCtx(fn *types.Func, ftype *ast.FuncType, body *ast.BlockSt
 		fact:        newHelperFact(),
 		fixedStatus: map[int]bool{},
 		fixedCode:   map[string]bool{},
-		called:      map[ast.Expr]bool{},
 	}
 	if ftype != nil {
 		fc.sc = newScope(p.TypesInfo, ftype, nil, body)
@@ -87,10 +85,8 @@ func (p *pass) analyzeFunc(fn *types.Func, ftype *ast.FuncType, body *ast.BlockS
 	fc.walk(body)
 	fc.paths(body)
 	fc.finishFact()
-	if p.reporting {
-		for _, lit := range fc.lits {
-			p.analyzeFunc(nil, lit.Type, lit.Body)
-		}
+	for _, lit := range fc.lits {
+		p.analyzeFunc(nil, lit.Type, lit.Body)
 	}
 	return fc.fact
 }
@@ -114,19 +110,18 @@ func (fc *funcCtx) walk(root ast.Node) {
 		case *ast.DeferStmt, *ast.GoStmt:
 			return false
 		case *ast.CallExpr:
-			fc.called[ast.Unparen(n.Fun)] = true
 			fc.call(n)
 		case *ast.CompositeLit:
 			fc.compositeLit(n)
 		case *ast.AssignStmt:
 			fc.assign(n)
 		case *ast.SelectorExpr:
-			if !fc.called[n] {
+			if !isCalled(n, stack) {
 				fc.funcValue(n, n.Sel)
 			}
-			fc.called[n.Sel] = true
+			return n.Sel.Name != "NotFound" // do not visit the Sel again
 		case *ast.Ident:
-			if !fc.called[n] {
+			if !isCalled(n, stack) {
 				fc.funcValue(n, n)
 			}
 		}
@@ -140,21 +135,26 @@ func (fc *funcCtx) funcValue(e ast.Expr, id *ast.Ident) {
 		return
 	}
 	if fn, ok := fc.p.TypesInfo.Uses[id].(*types.Func); ok && isPkgFunc(fn, "net/http", "NotFound") {
-		fc.p.report(e, RuleRawHTTPError, "http.NotFound used as a handler sends a plain-text 404; use a handler that writes a JSON error body%s", fc.p.suggestCode(404))
+		fc.p.report(e, RuleRawHTTPError, "http.NotFound used as a handler sends a plain-text 404; use a handler that sends a JSON error body %s", fc.p.jsonBody(intConst(404)))
 	}
+}
+
+// isCalled reports whether e is the function of the call that encloses it.
+func isCalled(e ast.Expr, stack []ast.Node) bool {
+	for i := len(stack) - 1; i >= 0; i-- {
+		switch parent := stack[i].(type) {
+		case *ast.ParenExpr:
+			continue
+		case *ast.CallExpr:
+			return ast.Unparen(parent.Fun) == e
+		}
+		return false
+	}
+	return false
 }
 
 func isPkgFunc(fn *types.Func, path string, names ...string) bool {
 	return fn.Pkg() != nil && fn.Pkg().Path() == path && fn.Signature().Recv() == nil && slices.Contains(names, fn.Name())
-}
-
-// suggestCode names the catalogued code for a status when there is exactly one.
-func (p *pass) suggestCode(status int) string {
-	codes := p.s.cat.CodesWithStatus(status)
-	if len(codes) == 1 {
-		return " with code " + codes[0]
-	}
-	return ""
 }
 
 // paths runs the control-flow checks: Retry-After before a status that needs
@@ -284,7 +284,7 @@ func (fc *funcCtx) statusPaths(g *cfg.CFG, evs map[*cfg.Block][]*event) {
 				fc.statusBody(ev, next)
 			case evPlain:
 				if st, ok := ev.status.int(); ok && st >= 400 {
-					fc.p.report(next.node, RuleRawHTTPError, "plain-text body written after status %d; write a JSON error body {\"code\", \"message\", ...}%s", st, fc.p.suggestCode(st))
+					fc.p.report(next.node, RuleRawHTTPError, "plain-text body written after status %d; send a JSON error body %s", st, fc.p.jsonBody(ev.status))
 				}
 			}
 			return true

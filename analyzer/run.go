@@ -17,17 +17,24 @@ type pass struct {
 	s              *settings
 	http           *httpTypes
 	bodyTypes      map[types.Type]*bodyType
+	rwTypes        map[types.Type]bool
 	localTypeFacts map[*types.TypeName]*ErrorTypeFact
 	facts          map[*types.Func]*HelperFact // inferred in this package
-	reporting      bool                        // the final round: diagnostics are reported
-	silent         map[*ast.File]bool          // files whose findings are not reported (generated)
-	file           *ast.File                   // file being walked in the reporting round
-	reported       map[reportKey]bool
+
+	// The unit being analyzed: where its diagnostics go (nil: dropped, as
+	// in generated files) and the package's functions it calls.
+	diags   *[]analysis.Diagnostic
+	callees map[*types.Func]bool
 }
 
-type reportKey struct {
-	pos  token.Pos
-	rule string
+// unit is one function declaration: analyzed once, and again only when a
+// function of the same package that it calls gets a new fact.
+type unit struct {
+	decl    *ast.FuncDecl
+	fn      *types.Func
+	silent  bool
+	diags   []analysis.Diagnostic
+	callees map[*types.Func]bool
 }
 
 func run(ap *analysis.Pass, s *settings) (any, error) {
@@ -39,53 +46,88 @@ func run(ap *analysis.Pass, s *settings) (any, error) {
 		s:              s,
 		http:           findHTTP(ap.Pkg),
 		bodyTypes:      map[types.Type]*bodyType{},
+		rwTypes:        map[types.Type]bool{},
 		localTypeFacts: map[*types.TypeName]*ErrorTypeFact{},
 		facts:          map[*types.Func]*HelperFact{},
-		silent:         map[*ast.File]bool{},
-		reported:       map[reportKey]bool{},
 	}
-	var files []*ast.File
+	var units []*unit
+	var decls []*ast.FuncDecl
+	var others []*unit // package-level declarations, analyzed with the final facts
 	for _, f := range ap.Files {
 		name := ap.Fset.File(f.Pos()).Name()
 		if strings.HasSuffix(name, "_test.go") && !s.tests {
 			continue
 		}
-		if ast.IsGenerated(f) && !s.generated {
-			p.silent[f] = true // generated helpers still yield facts
-		}
-		files = append(files, f)
-	}
-	if len(files) == 0 {
-		return nil, nil
-	}
-
-	var decls []*ast.FuncDecl
-	for _, f := range files {
-		for _, d := range f.Decls {
-			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
-				decls = append(decls, fd)
-			}
-		}
-	}
-	p.inferErrorTypes(decls)
-	p.inferHelpers(decls)
-
-	p.reporting = true
-	for _, f := range files {
-		if p.silent[f] {
-			continue
-		}
-		p.file = f
+		silent := ast.IsGenerated(f) && !s.generated // generated helpers still yield facts
 		for _, d := range f.Decls {
 			switch d := d.(type) {
 			case *ast.FuncDecl:
 				if d.Body != nil {
-					p.analyzeFunc(p.funcObj(d), d.Type, d.Body)
+					units = append(units, &unit{decl: d, fn: p.funcObj(d), silent: silent})
+					decls = append(decls, d)
 				}
 			case *ast.GenDecl:
-				if d.Tok == token.VAR || d.Tok == token.CONST {
-					fc := p.newFuncCtx(nil, nil, nil)
-					fc.walk(d)
+				if d.Tok == token.VAR && !silent {
+					others = append(others, &unit{decl: &ast.FuncDecl{Body: &ast.BlockStmt{List: []ast.Stmt{&ast.DeclStmt{Decl: d}}}}})
+				}
+			}
+		}
+	}
+	p.inferErrorTypes(decls)
+
+	// Analyze every function; re-analyze those whose local callees changed.
+	dirty := units
+	for round := 0; len(dirty) > 0 && round < 10; round++ {
+		changed := map[*types.Func]bool{}
+		for _, u := range dirty {
+			f := p.analyzeUnit(u)
+			if u.fn == nil {
+				continue
+			}
+			if !f.useful() {
+				f = nil
+			}
+			old := p.facts[u.fn]
+			if (old == nil) != (f == nil) || (old != nil && *old != *f) {
+				changed[u.fn] = true
+				if f == nil {
+					delete(p.facts, u.fn)
+				} else {
+					p.facts[u.fn] = f
+				}
+			}
+		}
+		dirty = nil
+		for _, u := range units {
+			for fn := range u.callees {
+				if changed[fn] {
+					dirty = append(dirty, u)
+					break
+				}
+			}
+		}
+	}
+	for fn, f := range p.facts {
+		p.ExportObjectFact(fn, f)
+	}
+	for _, u := range others {
+		p.diags, p.callees = &u.diags, map[*types.Func]bool{}
+		fc := p.newFuncCtx(nil, nil, nil)
+		fc.walk(u.decl.Body)
+		for _, lit := range fc.lits {
+			p.analyzeFunc(nil, lit.Type, lit.Body)
+		}
+	}
+
+	// Report, once per position and rule.
+	seen := map[reportKey]bool{}
+	for _, list := range [][]*unit{units, others} {
+		for _, u := range list {
+			for _, d := range u.diags {
+				k := reportKey{d.Pos, d.Category}
+				if !seen[k] {
+					seen[k] = true
+					ap.Report(d)
 				}
 			}
 		}
@@ -93,42 +135,18 @@ func run(ap *analysis.Pass, s *settings) (any, error) {
 	return nil, nil
 }
 
+func (p *pass) analyzeUnit(u *unit) *HelperFact {
+	u.diags, u.callees = nil, map[*types.Func]bool{}
+	p.diags, p.callees = &u.diags, u.callees
+	if u.silent {
+		p.diags = nil
+	}
+	return p.analyzeFunc(u.fn, u.decl.Type, u.decl.Body)
+}
+
 func (p *pass) funcObj(fd *ast.FuncDecl) *types.Func {
 	fn, _ := p.TypesInfo.Defs[fd.Name].(*types.Func)
 	return fn
-}
-
-// inferHelpers computes the HelperFacts of the package's functions, iterating
-// until they no longer change (helpers calling helpers), then exports them.
-func (p *pass) inferHelpers(decls []*ast.FuncDecl) {
-	for round := 0; round < 8; round++ {
-		changed := false
-		for _, fd := range decls {
-			fn := p.funcObj(fd)
-			if fn == nil {
-				continue
-			}
-			f := p.analyzeFunc(fn, fd.Type, fd.Body)
-			if !f.useful() {
-				f = nil
-			}
-			old := p.facts[fn]
-			if (old == nil) != (f == nil) || (old != nil && *old != *f) {
-				changed = true
-				if f == nil {
-					delete(p.facts, fn)
-				} else {
-					p.facts[fn] = f
-				}
-			}
-		}
-		if !changed {
-			break
-		}
-	}
-	for fn, f := range p.facts {
-		p.ExportObjectFact(fn, f)
-	}
 }
 
 // inferErrorTypes finds error-body types whose status field is the one their
@@ -159,7 +177,7 @@ func (p *pass) inferErrorTypes(decls []*ast.FuncDecl) {
 				return true
 			}
 			sel, ok := call.Fun.(*ast.SelectorExpr)
-			if !ok || sel.Sel.Name != "WriteHeader" || !p.http.isResponseWriter(p.TypesInfo.TypeOf(sel.X)) {
+			if !ok || sel.Sel.Name != "WriteHeader" || !p.isResponseWriter(p.TypesInfo.TypeOf(sel.X)) {
 				return true
 			}
 			arg, ok := ast.Unparen(call.Args[0]).(*ast.SelectorExpr)
@@ -183,6 +201,9 @@ func (p *pass) inferErrorTypes(decls []*ast.FuncDecl) {
 func (p *pass) helperFact(fn *types.Func) *HelperFact {
 	fn = fn.Origin()
 	if fn.Pkg() == p.Pkg {
+		if p.callees != nil {
+			p.callees[fn] = true
+		}
 		return p.facts[fn]
 	}
 	f := new(HelperFact)
@@ -192,18 +213,13 @@ func (p *pass) helperFact(fn *types.Func) *HelperFact {
 	return nil
 }
 
-// report reports a diagnostic once per position and rule, unless the rule is
-// disabled or this is not the reporting round.
+// report records a diagnostic of the unit being analyzed, unless the rule is
+// disabled.
 func (p *pass) report(node ast.Node, rule, format string, args ...any) {
-	if !p.reporting || p.s.disabled[rule] {
+	if p.diags == nil || p.s.disabled[rule] {
 		return
 	}
-	k := reportKey{node.Pos(), rule}
-	if p.reported[k] {
-		return
-	}
-	p.reported[k] = true
-	p.Report(analysis.Diagnostic{
+	*p.diags = append(*p.diags, analysis.Diagnostic{
 		Pos:      node.Pos(),
 		End:      node.End(),
 		Category: rule,
@@ -257,5 +273,10 @@ func (p *pass) needsRetryAfter(status, code value) (string, bool) {
 	return "", false
 }
 
-func intConst(n int) value { return value{c: constant.MakeInt64(int64(n)), param: -1} }
+func intConst(n int) value    { return value{c: constant.MakeInt64(int64(n)), param: -1} }
 func strConst(s string) value { return value{c: constant.MakeString(s), param: -1} }
+
+type reportKey struct {
+	pos  token.Pos
+	rule string
+}

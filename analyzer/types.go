@@ -48,9 +48,22 @@ func findHTTP(pkg *types.Package) *httpTypes {
 	return h
 }
 
-func (h *httpTypes) isResponseWriter(t types.Type) bool {
-	if h == nil || t == nil {
+// isResponseWriter reports whether t implements http.ResponseWriter (cached).
+func (p *pass) isResponseWriter(t types.Type) bool {
+	if p.http == nil || t == nil {
 		return false
+	}
+	is, ok := p.rwTypes[t]
+	if !ok {
+		is = p.http.isResponseWriter(t)
+		p.rwTypes[t] = is
+	}
+	return is
+}
+
+func (h *httpTypes) isResponseWriter(t types.Type) bool {
+	if h == nil || t == nil || t == types.Typ[types.Invalid] {
+		return false // (types.Implements holds for invalid types)
 	}
 	if types.Implements(t, h.responseWriter) {
 		return true

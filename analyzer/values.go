@@ -216,3 +216,11 @@ func (sc *scope) paramOf(e ast.Expr) int {
 	}
 	return -1
 }
+
+// evalArg evaluates args[i], or returns unknown when there is no such argument.
+func (sc *scope) evalArg(args []ast.Expr, i int) value {
+	if i < len(args) {
+		return sc.eval(args[i])
+	}
+	return unknown
+}

@@ -65,7 +65,7 @@ func Status(w http.ResponseWriter, r *http.Request, status int) { // want Status
 }
 
 // TooMany sets Retry-After itself.
-func TooMany(w http.ResponseWriter, r *http.Request, secs int) {
+func TooMany(w http.ResponseWriter, r *http.Request, secs int) { // want TooMany:`helper\(writes retryafter\)`
 	w.Header().Set("Retry-After", strconv.Itoa(secs))
 	Write(w, r, http.StatusTooManyRequests, CodeRateLimit, "slow down")
 }

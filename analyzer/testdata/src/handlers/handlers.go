@@ -58,7 +58,7 @@ var errNope = apierr.New(400, "NOPE", "x") // want `unknown-code: NOPE is not in
 
 // Not flagged.
 
-func ok1(w http.ResponseWriter, r *http.Request) {
+func ok1(w http.ResponseWriter, r *http.Request) { // want ok1:`helper\(writes retryafter\)`
 	apierr.NotFound(w, r, "x")
 	apierr.Wrong(w, r) // reported inside apierr
 	apierr.TooMany(w, r, 3)
@@ -72,7 +72,7 @@ func ok2(w http.ResponseWriter, r *http.Request, status int, code apierr.Code) {
 	apiwrap.Internal(w, r, apierr.CodeInternal)
 }
 
-func ok3(w http.ResponseWriter, r *http.Request) {
+func ok3(w http.ResponseWriter, r *http.Request) { // want ok3:`helper\(writes retryafter\)`
 	w.Header().Set("Retry-After", "60")
 	apierr.Write(w, r, 429, apierr.CodeRateLimit, "x")
 	apierr.JSON(w, 200, body{Code: "PROMO", Message: "x"})

@@ -18,7 +18,7 @@ func (e *Error) Error() string { return e.Message }
 // Flagged.
 
 func httpError(w http.ResponseWriter, r *http.Request) {
-	http.Error(w, "boom", http.StatusInternalServerError) // want `raw-http-error: http.Error sends a plain-text error; write a JSON error body \{"code", "message", ...\}`
+	http.Error(w, "boom", http.StatusInternalServerError) // want `raw-http-error: http.Error sends a plain-text body; send a JSON error body \{"code", "message", ...\}`
 }
 
 func httpErrorRuntimeStatus(w http.ResponseWriter, status int) { // want httpErrorRuntimeStatus:`helper\(status=1 writes\)`
@@ -30,13 +30,13 @@ func httpErrorSuggestsCode(w http.ResponseWriter) {
 }
 
 func notFound(w http.ResponseWriter, r *http.Request) {
-	http.NotFound(w, r) // want `raw-http-error: http.NotFound sends a plain-text 404; write a JSON error body with code NOT_FOUND`
+	http.NotFound(w, r) // want `raw-http-error: http.NotFound sends a plain-text 404; send a JSON error body with code NOT_FOUND`
 }
 
 func routes(mux *http.ServeMux) {
-	mux.Handle("/old", http.NotFoundHandler())  // want `raw-http-error: http.NotFoundHandler serves a plain-text 404`
-	mux.HandleFunc("/gone", http.NotFound)      // want `raw-http-error: http.NotFound used as a handler`
-	var h http.HandlerFunc = http.NotFound      // want `raw-http-error: http.NotFound used as a handler`
+	mux.Handle("/old", http.NotFoundHandler()) // want `raw-http-error: http.NotFoundHandler serves a plain-text 404`
+	mux.HandleFunc("/gone", http.NotFound)     // want `raw-http-error: http.NotFound used as a handler`
+	var h http.HandlerFunc = http.NotFound     // want `raw-http-error: http.NotFound used as a handler`
 	_ = h
 }
 
@@ -52,7 +52,7 @@ func plainWriteAfterStatus(w http.ResponseWriter, err error) {
 
 func plainStringAfterStatus(w http.ResponseWriter) {
 	w.WriteHeader(http.StatusForbidden)
-	io.WriteString(w, "forbidden") // want `raw-http-error: plain-text body written after status 403; write a JSON error body \{"code", "message", ...\}`
+	io.WriteString(w, "forbidden") // want `raw-http-error: plain-text body written after status 403; send a JSON error body \{"code", "message", ...\}`
 }
 
 func plainOnOneBranch(w http.ResponseWriter, ok bool) {

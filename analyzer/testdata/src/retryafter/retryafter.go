@@ -20,7 +20,7 @@ func writeJSON(w http.ResponseWriter, status int, code, msg string) { // want wr
 }
 
 // tooMany fixes 429 and sets Retry-After first: its callers are fine.
-func tooMany(w http.ResponseWriter, wait time.Duration) {
+func tooMany(w http.ResponseWriter, wait time.Duration) { // want tooMany:`helper\(writes retryafter\)`
 	w.Header().Set("Retry-After", strconv.Itoa(int(wait.Seconds())))
 	writeJSON(w, http.StatusTooManyRequests, "RATE_LIMIT_EXCEEDED", "slow down")
 }
@@ -41,12 +41,12 @@ func plain429(w http.ResponseWriter) {
 	w.WriteHeader(http.StatusTooManyRequests) // want `missing-retry-after: 429 response is written without a Retry-After header on some path; set Retry-After on the response header before writing the status`
 }
 
-func tooLate(w http.ResponseWriter) {
+func tooLate(w http.ResponseWriter) { // want tooLate:`helper\(writes retryafter\)`
 	w.WriteHeader(429) // want `missing-retry-after: 429 response .* \(it is set only after the status is written, which is too late\)`
 	w.Header().Set("Retry-After", "10")
 }
 
-func oneBranch(w http.ResponseWriter, known bool) {
+func oneBranch(w http.ResponseWriter, known bool) { // want oneBranch:`helper\(writes retryafter\)`
 	if known {
 		w.Header().Set("Retry-After", "5")
 	}
@@ -86,40 +86,40 @@ func otherHeader(w http.ResponseWriter) {
 
 // Not flagged.
 
-func setFirst(w http.ResponseWriter) {
+func setFirst(w http.ResponseWriter) { // want setFirst:`helper\(writes retryafter\)`
 	w.Header().Set("Retry-After", "30")
 	w.WriteHeader(http.StatusTooManyRequests)
 }
 
-func lowerCase(w http.ResponseWriter) {
+func lowerCase(w http.ResponseWriter) { // want lowerCase:`helper\(writes retryafter\)`
 	w.Header().Add("retry-after", "30")
 	w.WriteHeader(429)
 }
 
-func viaVariable(w http.ResponseWriter) {
+func viaVariable(w http.ResponseWriter) { // want viaVariable:`helper\(writes retryafter\)`
 	h := w.Header()
 	h["Retry-After"] = []string{"30"}
 	w.WriteHeader(429)
 }
 
-func viaMapsCopy(w http.ResponseWriter, extra http.Header) {
+func viaMapsCopy(w http.ResponseWriter, extra http.Header) { // want viaMapsCopy:`helper\(writes retryafter\)`
 	maps.Copy(w.Header(), extra)
 	w.WriteHeader(429)
 }
 
-func viaLoop(w http.ResponseWriter, extra http.Header) {
+func viaLoop(w http.ResponseWriter, extra http.Header) { // want viaLoop:`helper\(writes retryafter\)`
 	for k, v := range extra {
 		w.Header()[k] = v
 	}
 	w.WriteHeader(429)
 }
 
-func viaHelper(w http.ResponseWriter) {
+func viaHelper(w http.ResponseWriter) { // want viaHelper:`helper\(writes retryafter\)`
 	setRetry(w.Header(), 3)
 	w.WriteHeader(429)
 }
 
-func viaKeyHelper(w http.ResponseWriter) {
+func viaKeyHelper(w http.ResponseWriter) { // want viaKeyHelper:`helper\(writes retryafter\)`
 	setHeader(w, "Retry-After", "3")
 	w.WriteHeader(429)
 }
@@ -130,11 +130,11 @@ func viaClosure(w http.ResponseWriter) {
 	w.WriteHeader(429)
 }
 
-func callsTooMany(w http.ResponseWriter) {
+func callsTooMany(w http.ResponseWriter) { // want callsTooMany:`helper\(writes retryafter\)`
 	tooMany(w, time.Second)
 }
 
-func bothBranches(w http.ResponseWriter, slow bool) {
+func bothBranches(w http.ResponseWriter, slow bool) { // want bothBranches:`helper\(writes retryafter\)`
 	if slow {
 		w.Header().Set("Retry-After", "60")
 		w.WriteHeader(429)
