@@ -1,0 +1,221 @@
+package main_test
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// bin is the apierrlint binary built for these tests.
+var bin string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "apierrlint-test")
+	if err != nil {
+		panic(err)
+	}
+	bin = filepath.Join(dir, "apierrlint")
+	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
+	if err != nil {
+		os.Stderr.Write(out)
+		panic(err)
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+func examplesDir(t *testing.T) string {
+	t.Helper()
+	dir, err := filepath.Abs("../../examples")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// run runs a command in dir and returns its combined output and exit code.
+func run(t *testing.T, dir string, name string, args ...string) (string, int) {
+	t.Helper()
+	cmd := exec.Command(name, args...)
+	cmd.Dir = dir
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	err := cmd.Run()
+	code := 0
+	var exit *exec.ExitError
+	if errors.As(err, &exit) {
+		code = exit.ExitCode()
+	} else if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	return out.String(), code
+}
+
+var findingRE = regexp.MustCompile(`^(?:\./)?(\S+\.go):(\d+):(\d+): (.*)$`)
+
+// findings extracts "file:line:col: message" lines, with file relative to dir.
+func findings(dir, out string) []string {
+	var list []string
+	for _, line := range strings.Split(out, "\n") {
+		m := findingRE.FindStringSubmatch(line)
+		if m == nil {
+			continue
+		}
+		file := strings.TrimPrefix(m[1], dir+string(filepath.Separator))
+		list = append(list, file+":"+m[2]+":"+m[3]+": "+m[4])
+	}
+	slices.Sort(list)
+	return list
+}
+
+func expected(t *testing.T) []string {
+	data, err := os.ReadFile(filepath.Join(examplesDir(t), "expected.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strings.Split(strings.TrimSpace(string(data)), "\n")
+}
+
+func diff(t *testing.T, got, want []string) {
+	t.Helper()
+	for _, w := range want {
+		if !slices.Contains(got, w) {
+			t.Errorf("missing: %s", w)
+		}
+	}
+	for _, g := range got {
+		if !slices.Contains(want, g) {
+			t.Errorf("unexpected: %s", g)
+		}
+	}
+}
+
+// TestExampleService runs the linter on the example service with the
+// embedded catalog: every planted violation, nothing else, exit code 3.
+func TestExampleService(t *testing.T) {
+	dir := examplesDir(t)
+	out, code := run(t, dir, bin, "./...")
+	if code != 3 {
+		t.Errorf("exit code %d, want 3\n%s", code, out)
+	}
+	diff(t, findings(dir, out), expected(t))
+}
+
+// TestGoVet runs the same checks through go vet -vettool.
+func TestGoVet(t *testing.T) {
+	dir := examplesDir(t)
+	out, code := run(t, dir, "go", "vet", "-vettool="+bin, "./...")
+	if code == 0 {
+		t.Errorf("go vet exit code 0, want failure\n%s", out)
+	}
+	diff(t, findings(dir, out), expected(t))
+}
+
+// TestGoVetFlags passes the analyzer's flags through go vet.
+func TestGoVetFlags(t *testing.T) {
+	dir := examplesDir(t)
+	out, _ := run(t, dir, "go", "vet", "-vettool="+bin, "-disable=raw-http-error,unknown-code,status-mismatch", "./...")
+	got := findings(dir, out)
+	if len(got) == 0 {
+		t.Fatalf("no findings\n%s", out)
+	}
+	for _, f := range got {
+		if !strings.Contains(f, "missing-retry-after: ") {
+			t.Errorf("rule not disabled: %s", f)
+		}
+	}
+}
+
+func TestDisable(t *testing.T) {
+	dir := examplesDir(t)
+	out, _ := run(t, dir, bin, "-disable=raw-http-error", "./...")
+	got := findings(dir, out)
+	var want []string
+	for _, e := range expected(t) {
+		if !strings.Contains(e, "raw-http-error: ") {
+			want = append(want, e)
+		}
+	}
+	diff(t, got, want)
+}
+
+// TestCatalogFlag: a user's catalog replaces the embedded one, in each format.
+func TestCatalogFlag(t *testing.T) {
+	dir := examplesDir(t)
+	tmp := t.TempDir()
+	files := map[string]string{
+		// Documents METHOD_NOT_ALLOWED and PAYMENT_REQUIRED; drops nothing else.
+		"errors.md": "# Errors\n\n| Code | HTTP Status |\n|---|---|\n" + catalogRows(t, "| %s | %d |\n") +
+			"| METHOD_NOT_ALLOWED | 405 |\n| PAYMENT_REQUIRED | 402 |\n",
+		"errors.json": `{"codes": [` + strings.TrimSuffix(catalogRows(t, `{"code": %q, "status": %d},`), ",") +
+			`, {"code": "METHOD_NOT_ALLOWED", "status": 405}, {"code": "PAYMENT_REQUIRED", "status": 402}]}`,
+		"errors.yaml": "codes:\n" + catalogRows(t, "  - code: %s\n    status: %d\n") +
+			"  - code: METHOD_NOT_ALLOWED\n    status: 405\n  - code: PAYMENT_REQUIRED\n    status: 402\n",
+	}
+	var want []string
+	for _, e := range expected(t) {
+		if !strings.Contains(e, "METHOD_NOT_ALLOWED") && !strings.Contains(e, "PAYMENT_REQUIRED") {
+			want = append(want, e)
+		}
+	}
+	for name, text := range files {
+		t.Run(name, func(t *testing.T) {
+			path := filepath.Join(tmp, name)
+			if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			out, _ := run(t, dir, bin, "-catalog="+path, "./...")
+			diff(t, findings(dir, out), want)
+		})
+	}
+}
+
+// catalogRows formats the default catalog's codes.
+func catalogRows(t *testing.T, format string) string {
+	rows := [][2]any{
+		{"UNAUTHORIZED", 401}, {"INVALID_CREDENTIALS", 401}, {"SESSION_EXPIRED", 401}, {"INVALID_SIGNATURE", 401},
+		{"FORBIDDEN", 403}, {"CSRF_VALIDATION_FAILED", 403}, {"ACCOUNT_DISABLED", 403}, {"NOT_FOUND", 404},
+		{"BAD_REQUEST", 400}, {"CONFLICT", 409}, {"UNPROCESSABLE_ENTITY", 422}, {"VALIDATION_ERROR", 422},
+		{"RATE_LIMIT_EXCEEDED", 429}, {"INTERNAL_ERROR", 500}, {"DATABASE_ERROR", 500}, {"SERVICE_UNAVAILABLE", 503},
+	}
+	var b strings.Builder
+	for _, r := range rows {
+		b.WriteString(fmt.Sprintf(format, r[0], r[1]))
+	}
+	return b.String()
+}
+
+// TestBrokenConfig: a broken catalog or flag stops the tool before it loads
+// anything, with the file, the line and the problem.
+func TestBrokenConfig(t *testing.T) {
+	dir := examplesDir(t)
+	tmp := t.TempDir()
+	dup := filepath.Join(tmp, "dup.md")
+	os.WriteFile(dup, []byte("| Code | HTTP Status |\n|---|---|\n| A | 404 |\n| A | 500 |\n"), 0o644)
+	cases := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"-catalog=" + dup}, dup + ":4: duplicate code A (first defined on line 3)"},
+		{[]string{"-catalog=" + filepath.Join(tmp, "missing.md")}, "missing.md"},
+		{[]string{"-disable=raw-http-eror"}, `unknown rule "raw-http-eror"`},
+		{[]string{"-retry-after=200"}, `"200" is not an HTTP error status`},
+	}
+	for _, c := range cases {
+		out, code := run(t, dir, bin, append(c.args, "./...")...)
+		if code != 2 || !strings.Contains(out, c.want) {
+			t.Errorf("%v: exit %d, output:\n%s\nwant exit 2 and %q", c.args, code, out, c.want)
+		}
+		if strings.Contains(out, "panic") {
+			t.Errorf("%v: panic:\n%s", c.args, out)
+		}
+	}
+}
