@@ -337,12 +337,12 @@ func (fc *funcCtx) writeBytes(call *ast.CallExpr, arg ast.Expr) {
 			fc.p.checkCode(call, strConst(code))
 			return
 		}
-		if !looksLikeJSON(s) {
+		if plainText(s) {
 			fc.add(&event{kind: evPlain, end: call.End(), node: call})
 		}
 		return
 	}
-	if isErrorCall(fc.p.TypesInfo, e) {
+	if fc.plainExpr(e, 0) {
 		fc.add(&event{kind: evPlain, end: call.End(), node: call})
 		return
 	}
@@ -352,6 +352,36 @@ func (fc *funcCtx) writeBytes(call *ast.CallExpr, arg ast.Expr) {
 			fc.body(call, m.Args[0])
 		}
 	}
+}
+
+// plainText reports whether a constant text is certainly not JSON.
+func plainText(s string) bool {
+	return strings.TrimSpace(s) != "" && !looksLikeJSON(s)
+}
+
+// plainExpr reports whether a string expression certainly yields plain text:
+// err.Error(), a concatenation that starts with plain constant text, or
+// fmt.Sprintf with a plain format.
+func (fc *funcCtx) plainExpr(e ast.Expr, depth int) bool {
+	e = ast.Unparen(e)
+	if s, ok := fc.sc.eval(e).str(); ok {
+		return plainText(s)
+	}
+	if depth > 4 {
+		return false
+	}
+	switch e := e.(type) {
+	case *ast.BinaryExpr:
+		return e.Op == token.ADD && fc.plainExpr(e.X, depth+1)
+	case *ast.CallExpr:
+		if isErrorCall(fc.p.TypesInfo, e) {
+			return true
+		}
+		if fn, ok := typeutil.Callee(fc.p.TypesInfo, e).(*types.Func); ok && isPkgFunc(fn, "fmt", "Sprintf", "Sprint", "Sprintln") {
+			return fc.plainFmt("F"+strings.TrimPrefix(fn.Name(), "S"), e.Args)
+		}
+	}
+	return false
 }
 
 // isErrorCall reports whether e is err.Error() (plain text).
@@ -376,7 +406,7 @@ func (fc *funcCtx) plainFmt(name string, args []ast.Expr) bool {
 			rest := strings.TrimSpace(strings.NewReplacer("%s", "", "%v", "", "%q", "", "%d", "", "%%", "").Replace(s))
 			return rest != "" && !looksLikeJSON(s)
 		}
-		return !looksLikeJSON(s)
+		return plainText(s)
 	}
 	t := fc.p.TypesInfo.TypeOf(args[0])
 	return name != "Fprintf" && t != nil && types.Implements(t, errorIface)

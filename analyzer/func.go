@@ -108,6 +108,16 @@ func (fc *funcCtx) walk(root ast.Node) {
 			fc.lits = append(fc.lits, n)
 			return false
 		case *ast.DeferStmt, *ast.GoStmt:
+			// Deferred calls and goroutines are not on the path; function
+			// literals in them (defer func() { recover() ... }()) are
+			// analyzed on their own.
+			ast.Inspect(n, func(m ast.Node) bool {
+				if lit, ok := m.(*ast.FuncLit); ok {
+					fc.lits = append(fc.lits, lit)
+					return false
+				}
+				return true
+			})
 			return false
 		case *ast.CallExpr:
 			fc.call(n)

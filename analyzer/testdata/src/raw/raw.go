@@ -134,3 +134,38 @@ func deferredAndGoroutine(w http.ResponseWriter) {
 	defer fmt.Fprintln(w, "after")
 	go func() {}()
 }
+
+func recoverer(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		defer func() {
+			if rec := recover(); rec != nil {
+				w.WriteHeader(http.StatusInternalServerError)
+				fmt.Fprintf(w, "internal server error: %v\n", rec) // want `raw-http-error: plain-text body written after status 500`
+			}
+		}()
+		next.ServeHTTP(w, r)
+	})
+}
+
+func concatenated(w http.ResponseWriter, err error) {
+	w.WriteHeader(http.StatusServiceUnavailable)
+	io.WriteString(w, "not ready: "+err.Error()+"\n") // want `raw-http-error: plain-text body written after status 503; send a JSON error body with code SERVICE_UNAVAILABLE`
+}
+
+func sprintfBody(w http.ResponseWriter, err error) {
+	w.WriteHeader(http.StatusBadRequest)
+	w.Write([]byte(fmt.Sprintf("bad input: %v", err))) // want `raw-http-error: plain-text body written after status 400`
+}
+
+// Not flagged: a JSON document assembled at run time.
+func concatenatedJSON(w http.ResponseWriter, code string) {
+	w.WriteHeader(http.StatusBadRequest)
+	io.WriteString(w, `{"code":"`+code+`","message":"x"}`)
+	w.Write([]byte(fmt.Sprintf(`{"code":%q}`, code)))
+}
+
+// Not flagged: the deferred write runs after the handler returns.
+func deferredWrite(w http.ResponseWriter) {
+	defer io.WriteString(w, "trailer text")
+	w.WriteHeader(http.StatusOK)
+}
