@@ -37,3 +37,27 @@ func TestConfiguredCatalog(t *testing.T) {
 	a := newAnalyzer(t, analyzer.Config{Catalog: cat, RetryAfterStatuses: []int{429, 503}})
 	analysistest.Run(t, analysistest.TestData(), a, "configured")
 }
+
+// TestIncludeTestsAndGenerated: with the flags, test and generated files are
+// checked too (skipfiles shows that they are not by default).
+func TestIncludeTestsAndGenerated(t *testing.T) {
+	a := newAnalyzer(t, analyzer.Config{IncludeTests: true, IncludeGenerated: true})
+	analysistest.Run(t, analysistest.TestData(), a, "withtests")
+}
+
+// TestDisabledRules: a disabled rule reports nothing; the others still do.
+func TestDisabledRules(t *testing.T) {
+	a := newAnalyzer(t, analyzer.Config{Disabled: []string{analyzer.RuleRawHTTPError, analyzer.RuleUnknownCode, analyzer.RuleStatusMismatch}})
+	analysistest.Run(t, analysistest.TestData(), a, "disabled")
+}
+
+func TestConfigValidation(t *testing.T) {
+	for _, cfg := range []analyzer.Config{
+		{Disabled: []string{"raw-http-eror"}},
+		{RetryAfterStatuses: []int{200}},
+	} {
+		if _, err := analyzer.New(cfg); err == nil {
+			t.Errorf("New(%+v): no error", cfg)
+		}
+	}
+}

@@ -1,0 +1,16 @@
+package disabled
+
+import "net/http"
+
+type Error struct {
+	Status  int    `json:"status"`
+	Code    string `json:"code"`
+	Message string `json:"message"`
+}
+
+var errX = Error{Status: 500, Code: "NOPE", Message: "x"}
+
+func h(w http.ResponseWriter) {
+	http.Error(w, "x", 404)
+	w.WriteHeader(429) // want `missing-retry-after`
+}

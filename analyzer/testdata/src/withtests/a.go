@@ -1,0 +1,7 @@
+package withtests
+
+import "net/http"
+
+func h(w http.ResponseWriter) {
+	http.Error(w, "x", 500) // want `raw-http-error`
+}
