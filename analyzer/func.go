@@ -85,9 +85,12 @@ func (p *pass) analyzeFunc(fn *types.Func, ftype *ast.FuncType, body *ast.BlockS
 	fc.walk(body)
 	fc.paths(body)
 	fc.finishFact()
+	owner := p.owner
 	for _, lit := range fc.lits {
+		p.owner = lit
 		p.analyzeFunc(nil, lit.Type, lit.Body)
 	}
+	p.owner = owner
 	return fc.fact
 }
 
@@ -123,8 +126,15 @@ func (fc *funcCtx) walk(root ast.Node) {
 			fc.call(n)
 		case *ast.CompositeLit:
 			fc.compositeLit(n)
+		case *ast.KeyValueExpr:
+			fc.callback(n.Value)
 		case *ast.AssignStmt:
 			fc.assign(n)
+			for i, lhs := range n.Lhs {
+				if _, isField := ast.Unparen(lhs).(*ast.SelectorExpr); isField && i < len(n.Rhs) {
+					fc.callback(n.Rhs[i])
+				}
+			}
 		case *ast.SelectorExpr:
 			if !isCalled(n, stack) {
 				fc.funcValue(n, n.Sel)
@@ -146,6 +156,22 @@ func (fc *funcCtx) funcValue(e ast.Expr, id *ast.Ident) {
 	}
 	if fn, ok := fc.p.TypesInfo.Uses[id].(*types.Func); ok && isPkgFunc(fn, "net/http", "NotFound") {
 		fc.p.report(e, RuleRawHTTPError, "http.NotFound used as a handler sends a plain-text 404; use a handler that sends a JSON error body %s", fc.p.jsonBody(intConst(404)))
+	}
+}
+
+// callback records a function stored as a value in a struct field.
+func (fc *funcCtx) callback(e ast.Expr) {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.FuncLit:
+		fc.p.callbacks[e] = true
+	case *ast.Ident:
+		if fn, ok := fc.p.TypesInfo.Uses[e].(*types.Func); ok {
+			fc.p.callbacks[fn] = true
+		}
+	case *ast.SelectorExpr:
+		if fn, ok := fc.p.TypesInfo.Uses[e.Sel].(*types.Func); ok {
+			fc.p.callbacks[fn] = true
+		}
 	}
 }
 

@@ -22,9 +22,21 @@ type pass struct {
 	facts          map[*types.Func]*HelperFact // inferred in this package
 
 	// The unit being analyzed: where its diagnostics go (nil: dropped, as
-	// in generated files) and the package's functions it calls.
-	diags   *[]analysis.Diagnostic
+	// in generated files), the package's functions it calls, and the
+	// function whose body is being analyzed.
+	diags   *[]diag
 	callees map[*types.Func]bool
+	owner   ast.Node // *ast.FuncDecl or *ast.FuncLit
+
+	// Functions stored as values (struct fields, variables): callbacks whose
+	// callers are unknown, so the response may already carry Retry-After.
+	callbacks map[any]bool // *types.Func, *ast.FuncLit, *ast.FuncDecl
+}
+
+// diag is a diagnostic and the function it was found in.
+type diag struct {
+	analysis.Diagnostic
+	owner ast.Node
 }
 
 // unit is one function declaration: analyzed once, and again only when a
@@ -33,7 +45,7 @@ type unit struct {
 	decl    *ast.FuncDecl
 	fn      *types.Func
 	silent  bool
-	diags   []analysis.Diagnostic
+	diags   []diag
 	callees map[*types.Func]bool
 }
 
@@ -49,6 +61,7 @@ func run(ap *analysis.Pass, s *settings) (any, error) {
 		rwTypes:        map[types.Type]bool{},
 		localTypeFacts: map[*types.TypeName]*ErrorTypeFact{},
 		facts:          map[*types.Func]*HelperFact{},
+		callbacks:      map[any]bool{},
 	}
 	var units []*unit
 	var decls []*ast.FuncDecl
@@ -119,15 +132,28 @@ func run(ap *analysis.Pass, s *settings) (any, error) {
 		}
 	}
 
-	// Report, once per position and rule.
+	// Report, once per position and rule. A callback's caller may have set
+	// Retry-After: missing-retry-after is not reported inside it.
+	declOf := map[*types.Func]ast.Node{}
+	for _, u := range units {
+		declOf[u.fn] = u.decl
+	}
+	for obj := range p.callbacks {
+		if fn, ok := obj.(*types.Func); ok && declOf[fn] != nil {
+			p.callbacks[declOf[fn]] = true
+		}
+	}
 	seen := map[reportKey]bool{}
 	for _, list := range [][]*unit{units, others} {
 		for _, u := range list {
 			for _, d := range u.diags {
+				if d.Category == RuleMissingRetryAfter && p.callbacks[d.owner] {
+					continue
+				}
 				k := reportKey{d.Pos, d.Category}
 				if !seen[k] {
 					seen[k] = true
-					ap.Report(d)
+					ap.Report(d.Diagnostic)
 				}
 			}
 		}
@@ -137,7 +163,7 @@ func run(ap *analysis.Pass, s *settings) (any, error) {
 
 func (p *pass) analyzeUnit(u *unit) *HelperFact {
 	u.diags, u.callees = nil, map[*types.Func]bool{}
-	p.diags, p.callees = &u.diags, u.callees
+	p.diags, p.callees, p.owner = &u.diags, u.callees, u.decl
 	if u.silent {
 		p.diags = nil
 	}
@@ -219,12 +245,12 @@ func (p *pass) report(node ast.Node, rule, format string, args ...any) {
 	if p.diags == nil || p.s.disabled[rule] {
 		return
 	}
-	*p.diags = append(*p.diags, analysis.Diagnostic{
+	*p.diags = append(*p.diags, diag{analysis.Diagnostic{
 		Pos:      node.Pos(),
 		End:      node.End(),
 		Category: rule,
 		Message:  rule + ": " + fmt.Sprintf(format, args...),
-	})
+	}, p.owner})
 }
 
 // checkCode reports an unknown constant code. It returns the documented

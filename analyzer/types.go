@@ -104,7 +104,7 @@ func (p *pass) structBody(t types.Type) *bodyType {
 		var code, msg, status string
 		for i := range st.NumFields() {
 			f := st.Field(i)
-			switch jsonName(st.Tag(i), f.Name()) {
+			switch jsonName(st.Tag(i), f) {
 			case "code":
 				if isStringKind(f.Type()) {
 					code = f.Name()
@@ -143,14 +143,15 @@ func (p *pass) errorTypeFact(obj *types.TypeName) *ErrorTypeFact {
 	return nil
 }
 
-func jsonName(tag, field string) string {
-	name, ok := reflect.StructTag(tag).Lookup("json")
-	if !ok {
-		return field // the convention asks for explicit lower-case keys
+// jsonName is the JSON key of a struct field ("" when it is not encoded).
+func jsonName(tag string, field *types.Var) string {
+	if !field.Exported() {
+		return ""
 	}
+	name, ok := reflect.StructTag(tag).Lookup("json")
 	name, _, _ = strings.Cut(name, ",")
-	if name == "" {
-		return field
+	if !ok || name == "" {
+		return field.Name()
 	}
 	return name
 }

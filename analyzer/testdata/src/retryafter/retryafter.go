@@ -155,3 +155,32 @@ func unknownCallee(w http.ResponseWriter, decorate func(http.ResponseWriter)) {
 func otherStatus(w http.ResponseWriter) {
 	writeJSON(w, 503, "SERVICE_UNAVAILABLE", "later")
 }
+
+// A callback stored in a struct field: its caller (here, limiter.serve) may
+// set Retry-After before calling it, as rate-limiting middleware does.
+// Regression: github.com/go-chi/httprate limiter.go onRateLimited.
+type limiter struct {
+	onLimited http.HandlerFunc
+}
+
+func defaultOnLimited(w http.ResponseWriter, r *http.Request) {
+	http.Error(w, "too many requests", http.StatusTooManyRequests) // want `raw-http-error`
+}
+
+func newLimiter() *limiter {
+	l := &limiter{}
+	l.onLimited = defaultOnLimited
+	return &limiter{onLimited: func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(429) }}
+}
+
+func (l *limiter) serve(w http.ResponseWriter, r *http.Request) { // want serve:`helper\(writes retryafter\)`
+	w.Header().Set("Retry-After", "1")
+	l.onLimited(w, r)
+}
+
+// A handler returned by a constructor is not a callback: reported.
+func limitHandler() http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(http.StatusTooManyRequests) // want `missing-retry-after`
+	}
+}

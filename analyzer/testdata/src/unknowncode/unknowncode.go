@@ -107,3 +107,25 @@ func reassigned(cond bool) error {
 	}
 	return &APIError{Status: 400, Code: code, Message: "x"}
 }
+
+// Regression: github.com/go-ozzo/ozzo-validation's ErrorObject, seen in
+// pocketbase core/validators: unexported fields are not encoded, and its codes
+// are field-level validation codes, not API error codes.
+type validationError struct{ code, message string }
+
+func (e validationError) Error() string { return e.message }
+
+func newValidationError(code, message string) error { return validationError{code, message} }
+
+var errNotUnique = newValidationError("validation_not_unique", "x")
+
+// Untagged exported fields encode as "Code" and "Message": not the convention.
+type legacyError struct {
+	Code    string
+	Message string
+	Status  int
+}
+
+func (e legacyError) Error() string { return e.Message }
+
+var errLegacy = legacyError{Code: "legacy_code", Message: "x", Status: 500}
