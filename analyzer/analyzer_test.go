@@ -61,3 +61,7 @@ func TestConfigValidation(t *testing.T) {
 		}
 	}
 }
+
+func TestIgnoreDirectives(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), newAnalyzer(t, analyzer.Config{}), "ignore")
+}

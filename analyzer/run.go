@@ -65,6 +65,7 @@ func run(ap *analysis.Pass, s *settings) (any, error) {
 	}
 	var units []*unit
 	var decls []*ast.FuncDecl
+	var checked []*ast.File // files whose findings are reported
 	var others []*unit // package-level declarations, analyzed with the final facts
 	for _, f := range ap.Files {
 		name := ap.Fset.File(f.Pos()).Name()
@@ -72,6 +73,9 @@ func run(ap *analysis.Pass, s *settings) (any, error) {
 			continue
 		}
 		silent := ast.IsGenerated(f) && !s.generated // generated helpers still yield facts
+		if !silent {
+			checked = append(checked, f)
+		}
 		for _, d := range f.Decls {
 			switch d := d.(type) {
 			case *ast.FuncDecl:
@@ -124,7 +128,7 @@ func run(ap *analysis.Pass, s *settings) (any, error) {
 		p.ExportObjectFact(fn, f)
 	}
 	for _, u := range others {
-		p.diags, p.callees = &u.diags, map[*types.Func]bool{}
+		p.diags, p.callees, p.owner = &u.diags, map[*types.Func]bool{}, nil
 		fc := p.newFuncCtx(nil, nil, nil)
 		fc.walk(u.decl.Body)
 		for _, lit := range fc.lits {
@@ -143,6 +147,7 @@ func run(ap *analysis.Pass, s *settings) (any, error) {
 			p.callbacks[declOf[fn]] = true
 		}
 	}
+	ignores := p.ignores(checked)
 	seen := map[reportKey]bool{}
 	for _, list := range [][]*unit{units, others} {
 		for _, u := range list {
@@ -153,11 +158,14 @@ func run(ap *analysis.Pass, s *settings) (any, error) {
 				k := reportKey{d.Pos, d.Category}
 				if !seen[k] {
 					seen[k] = true
-					ap.Report(d.Diagnostic)
+					if !ignored(ignores, ap.Fset, &d.Diagnostic) {
+						ap.Report(d.Diagnostic)
+					}
 				}
 			}
 		}
 	}
+	p.reportUnused(ignores)
 	return nil, nil
 }
 
@@ -249,7 +257,7 @@ func (p *pass) report(node ast.Node, rule, format string, args ...any) {
 		Pos:      node.Pos(),
 		End:      node.End(),
 		Category: rule,
-		Message:  rule + ": " + fmt.Sprintf(format, args...),
+		Message:  rule + ": " + sprintf(format, args...),
 	}, p.owner})
 }
 
@@ -306,3 +314,5 @@ type reportKey struct {
 	pos  token.Pos
 	rule string
 }
+
+var sprintf = fmt.Sprintf

@@ -1,0 +1,46 @@
+package ignore
+
+import "net/http"
+
+func sameLine(w http.ResponseWriter) {
+	http.Error(w, "legacy clients parse text", 500) //apierrlint:ignore raw-http-error legacy v1 clients expect text/plain
+}
+
+func lineAbove(w http.ResponseWriter) {
+	//apierrlint:ignore raw-http-error,missing-retry-after the proxy in front adds Retry-After
+	http.Error(w, "slow down", 429)
+}
+
+// wholeFunction is a legacy endpoint.
+//
+//apierrlint:ignore raw-http-error kept byte-for-byte for the v1 API
+func wholeFunction(w http.ResponseWriter, r *http.Request) {
+	http.NotFound(w, r)
+	http.Error(w, "x", 400)
+}
+
+func otherRuleStillReported(w http.ResponseWriter) {
+	//apierrlint:ignore raw-http-error the text is for curl users
+	http.Error(w, "slow down", 429) // want `missing-retry-after`
+}
+
+func twoLinesAbove(w http.ResponseWriter) {
+	//apierrlint:ignore raw-http-error too far away // want `ignore-directive: //apierrlint:ignore raw-http-error suppresses nothing; remove it`
+
+	http.Error(w, "x", 500) // want `raw-http-error`
+}
+
+func noReason(w http.ResponseWriter) {
+	http.Error(w, "x", 500) /* want `ignore-directive: //apierrlint:ignore raw-http-error needs a reason after the rule ids` `raw-http-error` */ //apierrlint:ignore raw-http-error
+}
+
+func unknownRule(w http.ResponseWriter) {
+	http.Error(w, "x", 500) //apierrlint:ignore raw-http-eror typo // want `ignore-directive: //apierrlint:ignore: unknown rule "raw-http-eror"` `raw-http-error`
+}
+
+func empty(w http.ResponseWriter) {
+	http.Error(w, "x", 500) /* want `ignore-directive: //apierrlint:ignore needs rule ids and a reason` `raw-http-error` */ //apierrlint:ignore
+}
+
+//apierrlint:ignoreme is not a directive
+func notADirective() {}
