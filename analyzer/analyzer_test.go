@@ -1,6 +1,10 @@
 package analyzer_test
 
 import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
@@ -64,4 +68,33 @@ func TestConfigValidation(t *testing.T) {
 
 func TestIgnoreDirectives(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), newAnalyzer(t, analyzer.Config{}), "ignore")
+}
+
+// TestSuggestedFixes applies every fix and compares with the .golden files;
+// TestFixedCodeCompiles checks that the result type-checks.
+func TestSuggestedFixes(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), newAnalyzer(t, analyzer.Config{}), "fixes")
+}
+
+// TestFixedCodeCompiles builds each .golden file as a package of its own:
+// a fix that does not compile is a defect.
+func TestFixedCodeCompiles(t *testing.T) {
+	goldens, _ := filepath.Glob(filepath.Join(analysistest.TestData(), "src", "*", "*.golden"))
+	if len(goldens) == 0 {
+		t.Fatal("no .golden files")
+	}
+	for _, g := range goldens {
+		dir := t.TempDir()
+		src, err := os.ReadFile(g)
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module fixed\n\ngo 1.26\n"), 0o644)
+		os.WriteFile(filepath.Join(dir, strings.TrimSuffix(filepath.Base(g), ".golden")), src, 0o644)
+		cmd := exec.Command("go", "build", "./...")
+		cmd.Dir = dir
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Errorf("%s does not compile: %v\n%s", g, err, out)
+		}
+	}
 }

@@ -312,7 +312,7 @@ func (fc *funcCtx) helperCall(call *ast.CallExpr, fn *types.Func, f *HelperFact)
 	if a := arg(f.Code); a != nil {
 		p.checkCode(a, code)
 	}
-	p.checkPair(call, status, code)
+	p.checkPair(call, arg(f.Status), status, code)
 	if f.Writes && !f.RetryAfter && status.param < 0 && code.param < 0 {
 		if _, ok := p.needsRetryAfter(status, code); ok {
 			fc.add(&event{kind: evStatus, end: call.End(), node: call, status: status, code: code, checkRA: true})
@@ -556,7 +556,7 @@ func (fc *funcCtx) compositeLit(lit *ast.CompositeLit) {
 	}
 	p.checkCode(b.codeNode, b.code)
 	if b.statusNode != nil {
-		p.checkPair(b.statusNode, b.status, b.code)
+		p.checkPair(b.statusNode, b.statusNode, b.status, b.code)
 	}
 }
 
@@ -594,7 +594,7 @@ func (fc *funcCtx) statusTable(lit *ast.CompositeLit) bool {
 		kv := elt.(*ast.KeyValueExpr)
 		code := fc.sc.eval(kv.Key)
 		if p.checkCode(kv.Key, code) != 0 {
-			p.checkPair(kv.Value, fc.sc.eval(kv.Value), code)
+			p.checkPair(kv.Value, kv.Value, fc.sc.eval(kv.Value), code)
 		}
 	}
 	return true

@@ -24,6 +24,9 @@ type Config struct {
 	IncludeTests bool
 	// IncludeGenerated checks generated files too.
 	IncludeGenerated bool
+	// RetryAfterValue is the value that the missing-retry-after fix sets;
+	// "" means "60".
+	RetryAfterValue string
 }
 
 // Validate reports the first problem of c.
@@ -48,6 +51,8 @@ type settings struct {
 	disabled   map[string]bool
 	tests      bool
 	generated  bool
+
+	retryAfterValue string
 }
 
 func (c *Config) settings() *settings {
@@ -57,6 +62,11 @@ func (c *Config) settings() *settings {
 		disabled:   map[string]bool{},
 		tests:      c.IncludeTests,
 		generated:  c.IncludeGenerated,
+
+		retryAfterValue: c.RetryAfterValue,
+	}
+	if s.retryAfterValue == "" {
+		s.retryAfterValue = "60"
 	}
 	if s.cat == nil {
 		s.cat = catalog.Default()
@@ -85,6 +95,7 @@ func (f flagConfig) register(fs *flag.FlagSet) {
 	fs.Var(ruleListFlag{&f.cfg.Disabled}, "disable", "comma-separated rule ids not to report ("+strings.Join(Rules, ", ")+")")
 	fs.BoolVar(&f.cfg.IncludeTests, "tests", false, "also check *_test.go files")
 	fs.BoolVar(&f.cfg.IncludeGenerated, "generated", false, "also check generated files")
+	fs.StringVar(&f.cfg.RetryAfterValue, "retry-after-value", "60", "the Retry-After value that the missing-retry-after fix sets")
 }
 
 type catalogFlag struct{ cfg *Config }

@@ -6,6 +6,7 @@ import (
 	"go/types"
 	"slices"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/cfg"
 )
 
@@ -270,7 +271,11 @@ func (fc *funcCtx) retryAfterPaths(g *cfg.CFG, evs map[*cfg.Block][]*event) {
 			}
 			return true
 		})
-		fc.p.report(ev.node, RuleMissingRetryAfter, "%s is written without a Retry-After header on some path%s; set Retry-After on the response header before writing the status", what, late)
+		var fix *analysis.SuggestedFix
+		if call, ok := ev.node.(*ast.CallExpr); ok {
+			fix = fc.p.retryAfterFix(call)
+		}
+		fc.p.reportFix(ev.node, RuleMissingRetryAfter, fix, "%s is written without a Retry-After header on some path%s; set Retry-After on the response header before writing the status", what, late)
 	}
 }
 
@@ -353,7 +358,7 @@ func (fc *funcCtx) statusBody(st, body *event) {
 		if !body.errBody && n >= 400 {
 			fc.p.checkCode(body.codeNode, c) // a body type used as an error by this path
 		}
-		fc.p.checkPair(st.statusNode(), s, c)
+		fc.p.checkPair(st.statusNode(), st.statusNode(), s, c)
 	}
 }
 

@@ -66,7 +66,7 @@ func run(ap *analysis.Pass, s *settings) (any, error) {
 	var units []*unit
 	var decls []*ast.FuncDecl
 	var checked []*ast.File // files whose findings are reported
-	var others []*unit // package-level declarations, analyzed with the final facts
+	var others []*unit      // package-level declarations, analyzed with the final facts
 	for _, f := range ap.Files {
 		name := ap.Fset.File(f.Pos()).Name()
 		if strings.HasSuffix(name, "_test.go") && !s.tests {
@@ -250,15 +250,25 @@ func (p *pass) helperFact(fn *types.Func) *HelperFact {
 // report records a diagnostic of the unit being analyzed, unless the rule is
 // disabled.
 func (p *pass) report(node ast.Node, rule, format string, args ...any) {
+	p.reportFix(node, rule, nil, format, args...)
+}
+
+// reportFix is report with at most one suggested fix (golangci-lint applies
+// every edit of every fix, so a diagnostic never carries alternatives).
+func (p *pass) reportFix(node ast.Node, rule string, fix *analysis.SuggestedFix, format string, args ...any) {
 	if p.diags == nil || p.s.disabled[rule] {
 		return
 	}
-	*p.diags = append(*p.diags, diag{analysis.Diagnostic{
+	d := analysis.Diagnostic{
 		Pos:      node.Pos(),
 		End:      node.End(),
 		Category: rule,
 		Message:  rule + ": " + sprintf(format, args...),
-	}, p.owner})
+	}
+	if fix != nil {
+		d.SuggestedFixes = []analysis.SuggestedFix{*fix}
+	}
+	*p.diags = append(*p.diags, diag{d, p.owner})
 }
 
 // checkCode reports an unknown constant code. It returns the documented
@@ -271,12 +281,17 @@ func (p *pass) checkCode(node ast.Node, code value) int {
 	if st, ok := p.s.cat.Status(c); ok {
 		return st
 	}
+	if near := nearestCode(c, p.s.cat.Codes()); near != "" {
+		p.reportFix(node, RuleUnknownCode, replaceStringFix(node, near), "%s is not in the error catalog; did you mean %s?", c, near)
+		return 0
+	}
 	p.report(node, RuleUnknownCode, "%s is not in the error catalog", c)
 	return 0
 }
 
 // checkPair reports a catalogued code sent with another constant status.
-func (p *pass) checkPair(node ast.Node, status, code value) {
+// statusExpr, when not nil, is the expression that a fix replaces.
+func (p *pass) checkPair(node ast.Node, statusExpr ast.Node, status, code value) {
 	st, ok := status.int()
 	if !ok {
 		return
@@ -286,7 +301,7 @@ func (p *pass) checkPair(node ast.Node, status, code value) {
 		return
 	}
 	if doc, ok := p.s.cat.Status(c); ok && doc != st {
-		p.report(node, RuleStatusMismatch, "%s is documented with %d, sent with %d", c, doc, st)
+		p.reportFix(node, RuleStatusMismatch, p.statusFix(statusExpr, doc), "%s is documented with %d, sent with %d", c, doc, st)
 	}
 }
 
