@@ -31,6 +31,7 @@ func TestRules(t *testing.T) {
 func TestHelpersAcrossPackages(t *testing.T) {
 	a := newAnalyzer(t, analyzer.Config{})
 	analysistest.Run(t, analysistest.TestData(), a, "apierr", "apiwrap", "handlers")
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), a, "fixwriter")
 }
 
 func TestConfiguredCatalog(t *testing.T) {
@@ -76,25 +77,37 @@ func TestSuggestedFixes(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), newAnalyzer(t, analyzer.Config{}), "fixes")
 }
 
-// TestFixedCodeCompiles builds each .golden file as a package of its own:
-// a fix that does not compile is a defect.
+// TestFixedCodeCompiles builds each package that has .golden files, with the
+// fixes applied, in a copy of the testdata GOPATH: a fix that does not
+// compile is a defect.
 func TestFixedCodeCompiles(t *testing.T) {
-	goldens, _ := filepath.Glob(filepath.Join(analysistest.TestData(), "src", "*", "*.golden"))
+	src := filepath.Join(analysistest.TestData(), "src")
+	goldens, _ := filepath.Glob(filepath.Join(src, "*", "*.golden"))
 	if len(goldens) == 0 {
 		t.Fatal("no .golden files")
 	}
+	gopath := t.TempDir()
+	if err := os.CopyFS(filepath.Join(gopath, "src"), os.DirFS(src)); err != nil {
+		t.Fatal(err)
+	}
+	pkgs := map[string]bool{}
 	for _, g := range goldens {
-		dir := t.TempDir()
-		src, err := os.ReadFile(g)
+		rel, _ := filepath.Rel(src, g)
+		data, err := os.ReadFile(g)
 		if err != nil {
 			t.Fatal(err)
 		}
-		os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module fixed\n\ngo 1.26\n"), 0o644)
-		os.WriteFile(filepath.Join(dir, strings.TrimSuffix(filepath.Base(g), ".golden")), src, 0o644)
-		cmd := exec.Command("go", "build", "./...")
-		cmd.Dir = dir
+		if err := os.WriteFile(filepath.Join(gopath, "src", strings.TrimSuffix(rel, ".golden")), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		pkgs[filepath.Dir(rel)] = true
+	}
+	for pkg := range pkgs {
+		cmd := exec.Command("go", "build", "./"+pkg)
+		cmd.Dir = filepath.Join(gopath, "src")
+		cmd.Env = append(os.Environ(), "GO111MODULE=off", "GOPATH="+gopath, "GOFLAGS=")
 		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Errorf("%s does not compile: %v\n%s", g, err, out)
+			t.Errorf("package %s with its fixes applied does not compile: %v\n%s", pkg, err, out)
 		}
 	}
 }

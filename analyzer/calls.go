@@ -8,6 +8,7 @@ import (
 	"net/textproto"
 	"strings"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
 )
 
@@ -126,13 +127,17 @@ func (fc *funcCtx) pkgFunc(call *ast.CallExpr, fn *types.Func) bool {
 	case "net/http":
 		switch fn.Name() {
 		case "Error":
-			p.report(call, RuleRawHTTPError, "http.Error sends a plain-text body; send a JSON error body %s", p.jsonBody(fc.sc.evalArg(args, 2)))
+			var fix *analysis.SuggestedFix
+			if len(args) == 3 {
+				fix = fc.writerFix(call, fc.sc.eval(args[2]), p.srcText(args[2], ""), p.srcText(args[1], ""))
+			}
+			p.reportFix(call, RuleRawHTTPError, fix, "http.Error sends a plain-text body; send a JSON error body %s", p.jsonBody(fc.sc.evalArg(args, 2)))
 			if len(args) == 3 {
 				fc.addStatus(call, fc.sc.eval(args[2]), unknown, false)
 			}
 			return true
 		case "NotFound":
-			p.report(call, RuleRawHTTPError, "http.NotFound sends a plain-text 404; send a JSON error body %s", p.jsonBody(intConst(404)))
+			p.reportFix(call, RuleRawHTTPError, fc.writerFix(call, intConst(404), p.httpConst(call, "StatusNotFound", "404"), `"not found"`), "http.NotFound sends a plain-text 404; send a JSON error body %s", p.jsonBody(intConst(404)))
 			fc.addStatus(call, intConst(404), unknown, false)
 			return true
 		case "NotFoundHandler":

@@ -27,6 +27,9 @@ type Config struct {
 	// RetryAfterValue is the value that the missing-retry-after fix sets;
 	// "" means "60".
 	RetryAfterValue string
+	// ErrorWriter names the project's error writer, "import/path.Func", that
+	// the raw-http-error fix calls; "" lets the analysis infer it.
+	ErrorWriter string
 }
 
 // Validate reports the first problem of c.
@@ -53,6 +56,7 @@ type settings struct {
 	generated  bool
 
 	retryAfterValue string
+	errorWriter     string
 }
 
 func (c *Config) settings() *settings {
@@ -64,6 +68,7 @@ func (c *Config) settings() *settings {
 		generated:  c.IncludeGenerated,
 
 		retryAfterValue: c.RetryAfterValue,
+		errorWriter:     c.ErrorWriter,
 	}
 	if s.retryAfterValue == "" {
 		s.retryAfterValue = "60"
@@ -96,6 +101,7 @@ func (f flagConfig) register(fs *flag.FlagSet) {
 	fs.BoolVar(&f.cfg.IncludeTests, "tests", false, "also check *_test.go files")
 	fs.BoolVar(&f.cfg.IncludeGenerated, "generated", false, "also check generated files")
 	fs.StringVar(&f.cfg.RetryAfterValue, "retry-after-value", "60", "the Retry-After value that the missing-retry-after fix sets")
+	fs.StringVar(&f.cfg.ErrorWriter, "error-writer", "", "the project's error writer `import/path.Func` that the raw-http-error fix calls (default: inferred)")
 }
 
 type catalogFlag struct{ cfg *Config }

@@ -267,3 +267,200 @@ func (p *pass) indentOf(pos token.Pos) (string, bool) {
 	}
 	return prefix, true
 }
+
+// writerFix rewrites http.Error(w, msg, status) and http.NotFound(w, r) to
+// the project's own error writer: the one named in configuration, or the
+// only writer helper (status and code parameters) that the file can call.
+// The status must be constant and exactly one catalogued code must have it.
+func (fc *funcCtx) writerFix(call *ast.CallExpr, status value, statusText, msg string) *analysis.SuggestedFix {
+	p := fc.p
+	st, ok := status.int()
+	if !ok {
+		return nil
+	}
+	codes := p.s.cat.CodesWithStatus(st)
+	if len(codes) != 1 {
+		return nil
+	}
+	file := p.fileOf(call.Pos())
+	if file == nil || len(call.Args) < 2 {
+		return nil
+	}
+	fn, f := p.errorWriter(file)
+	if fn == nil {
+		return nil
+	}
+	qual := p.qualifier(file, fn.Pkg())
+	sig := fn.Signature()
+	var args []string
+	msgUsed := false
+	for i := range sig.Params().Len() {
+		param := sig.Params().At(i)
+		switch {
+		case sig.Variadic() && i == sig.Params().Len()-1:
+			continue
+		case i == f.Status:
+			args = append(args, statusText)
+		case i == f.Code:
+			args = append(args, p.codeText(file, param.Type(), codes[0]))
+		case p.isResponseWriter(param.Type()):
+			args = append(args, p.srcText(call.Args[0], ""))
+		case isNamed(param.Type(), "net/http", "Request"):
+			r := fc.request(call)
+			if r == "" {
+				return nil
+			}
+			args = append(args, r)
+		case isStringKind(param.Type()) && !msgUsed:
+			msgUsed = true
+			args = append(args, msg)
+		default:
+			return nil
+		}
+	}
+	if slices.Contains(args, "") {
+		return nil
+	}
+	text := fn.Name() + "(" + strings.Join(args, ", ") + ")"
+	if qual != "" {
+		text = qual + "." + text
+	}
+	return &analysis.SuggestedFix{
+		Message:   "Use " + text,
+		TextEdits: []analysis.TextEdit{{Pos: call.Pos(), End: call.End(), NewText: []byte(text)}},
+	}
+}
+
+// errorWriter finds the project's error writer for a file, once per file.
+func (p *pass) errorWriter(file *ast.File) (*types.Func, *HelperFact) {
+	if w, ok := p.writers[file]; ok {
+		return w.fn, w.fact
+	}
+	var cands []*types.Func
+	facts := map[*types.Func]*HelperFact{}
+	consider := func(fn *types.Func, f *HelperFact) {
+		if fn.Signature().Recv() != nil || fn.Signature().TypeParams() != nil || !f.Writes || f.Status < 0 || f.Code < 0 {
+			return
+		}
+		if fn.Pkg() != p.Pkg && (!fn.Exported() || p.qualifier(file, fn.Pkg()) == "") {
+			return
+		}
+		if want := p.s.errorWriter; want != "" && fn.Pkg().Path()+"."+fn.Name() != want {
+			return
+		}
+		cands = append(cands, fn)
+		facts[fn] = f
+	}
+	for fn, f := range p.facts {
+		consider(fn, f)
+	}
+	for _, of := range p.AllObjectFacts() {
+		if fn, ok := of.Object.(*types.Func); ok {
+			if f, ok := of.Fact.(*HelperFact); ok {
+				consider(fn, f)
+			}
+		}
+	}
+	var w writer
+	if len(cands) == 1 {
+		w = writer{cands[0], facts[cands[0]]}
+	}
+	p.writers[file] = w
+	return w.fn, w.fact
+}
+
+type writer struct {
+	fn   *types.Func
+	fact *HelperFact
+}
+
+// qualifier is the name under which file refers to pkg ("" for the package
+// itself, and when the file does not import it).
+func (p *pass) qualifier(file *ast.File, pkg *types.Package) string {
+	if pkg == p.Pkg {
+		return ""
+	}
+	for _, imp := range file.Imports {
+		if path, err := strconv.Unquote(imp.Path.Value); err == nil && path == pkg.Path() {
+			if imp.Name != nil {
+				if imp.Name.Name == "_" || imp.Name.Name == "." {
+					return ""
+				}
+				return imp.Name.Name
+			}
+			return pkg.Name()
+		}
+	}
+	return ""
+}
+
+// codeText spells a code for a parameter of type t: the exported constant of
+// t's package with that value when there is one, else a string literal.
+func (p *pass) codeText(file *ast.File, t types.Type, code string) string {
+	if named, ok := types.Unalias(t).(*types.Named); ok && named.Obj().Pkg() != nil {
+		pkg := named.Obj().Pkg()
+		qual := p.qualifier(file, pkg)
+		if pkg == p.Pkg || qual != "" {
+			scope := pkg.Scope()
+			for _, name := range scope.Names() {
+				c, ok := scope.Lookup(name).(*types.Const)
+				if !ok || !c.Exported() && pkg != p.Pkg || !types.Identical(c.Type(), t) {
+					continue
+				}
+				if c.Val().Kind() == constant.String && constant.StringVal(c.Val()) == code {
+					if qual == "" {
+						return name
+					}
+					return qual + "." + name
+				}
+			}
+		}
+	}
+	return strconv.Quote(code)
+}
+
+// request names a *http.Request parameter of the function around call.
+func (fc *funcCtx) request(call *ast.CallExpr) string {
+	if len(call.Args) == 2 { // http.NotFound(w, r)
+		if isNamed(fc.p.TypesInfo.TypeOf(call.Args[1]), "net/http", "Request") {
+			return fc.p.srcText(call.Args[1], "")
+		}
+	}
+	name := ""
+	for v := range fc.sc.params {
+		if isNamed(v.Type(), "net/http", "Request") && v.Name() != "_" {
+			if name != "" {
+				return "" // two requests: which one?
+			}
+			name = v.Name()
+		}
+	}
+	return name
+}
+
+// srcText is the source text of e, or def when it cannot be read.
+func (p *pass) srcText(e ast.Expr, def string) string {
+	tf := p.Fset.File(e.Pos())
+	if tf == nil {
+		return def
+	}
+	src, err := p.ReadFile(tf.Name())
+	if err != nil {
+		return def
+	}
+	start, end := tf.Offset(e.Pos()), tf.Offset(e.End())
+	if start < 0 || end > len(src) || start > end {
+		return def
+	}
+	return string(src[start:end])
+}
+
+// httpConst spells net/http's constant name in the file of node, or def.
+func (p *pass) httpConst(node ast.Node, name, def string) string {
+	if file := p.fileOf(node.Pos()); file != nil && p.http != nil {
+		if q := p.qualifier(file, p.http.pkg); q != "" {
+			return q + "." + name
+		}
+	}
+	return def
+}

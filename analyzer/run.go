@@ -31,6 +31,8 @@ type pass struct {
 	// Functions stored as values (struct fields, variables): callbacks whose
 	// callers are unknown, so the response may already carry Retry-After.
 	callbacks map[any]bool // *types.Func, *ast.FuncLit, *ast.FuncDecl
+
+	writers map[*ast.File]writer // the project's error writer, per file (fixes)
 }
 
 // diag is a diagnostic and the function it was found in.
@@ -62,6 +64,7 @@ func run(ap *analysis.Pass, s *settings) (any, error) {
 		localTypeFacts: map[*types.TypeName]*ErrorTypeFact{},
 		facts:          map[*types.Func]*HelperFact{},
 		callbacks:      map[any]bool{},
+		writers:        map[*ast.File]writer{},
 	}
 	var units []*unit
 	var decls []*ast.FuncDecl

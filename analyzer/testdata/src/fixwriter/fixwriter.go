@@ -1,0 +1,32 @@
+package fixwriter
+
+import (
+	"net/http"
+
+	"apierr"
+)
+
+func handler(w http.ResponseWriter, r *http.Request) {
+	if r.URL.Path == "/a" {
+		http.Error(w, "bad input", http.StatusBadRequest) // want `raw-http-error: http.Error sends a plain-text body; send a JSON error body with code BAD_REQUEST`
+		return
+	}
+	if r.URL.Path == "/b" {
+		http.NotFound(w, r) // want `raw-http-error: http.NotFound`
+		return
+	}
+	// no fix: two codes are documented with 500
+	http.Error(w, "boom", 500) // want `raw-http-error`
+}
+
+var _ = apierr.CodeNotFound
+
+func noRequest(w http.ResponseWriter) {
+	// no fix: no request in scope
+	http.Error(w, "conflict", 409) // want `raw-http-error`
+}
+
+func runtimeStatus(w http.ResponseWriter, r *http.Request, status int) { // want runtimeStatus:`helper\(status=2 writes\)`
+	// no fix: status unknown
+	http.Error(w, "x", status) // want `raw-http-error`
+}
