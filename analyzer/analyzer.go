@@ -14,7 +14,7 @@ import (
 const Name = "apierrlint"
 
 // URL is the documentation of the rules; drivers link URL#<rule-id>.
-const URL = "https://github.com/apierrlint/apierrlint/blob/main/README.md"
+const URL = "https://github.com/apierrlint/apierrlint/blob/main/docs/rules/README.md"
 
 // New returns an analyzer configured by cfg. It fails when cfg is invalid.
 // Each call returns an independent analyzer: there is no shared state.

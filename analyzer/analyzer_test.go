@@ -111,3 +111,23 @@ func TestFixedCodeCompiles(t *testing.T) {
 		}
 	}
 }
+
+// TestRuleDocs: every rule has its page and an anchor in the index that
+// Analyzer.URL#<rule-id> links to.
+func TestRuleDocs(t *testing.T) {
+	index, err := os.ReadFile("../docs/rules/README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range append(analyzer.Rules, analyzer.RuleIgnoreDirective) {
+		if _, err := os.Stat("../docs/rules/" + r + ".md"); err != nil {
+			t.Errorf("rule %s: %v", r, err)
+		}
+		if !strings.Contains(string(index), `<a id="`+r+`"></a>`) {
+			t.Errorf("rule %s: no anchor in docs/rules/README.md", r)
+		}
+	}
+	if !strings.HasSuffix(analyzer.URL, "/docs/rules/README.md") {
+		t.Errorf("URL = %s", analyzer.URL)
+	}
+}
