@@ -219,3 +219,83 @@ func TestBrokenConfig(t *testing.T) {
 		}
 	}
 }
+
+// copyExamples copies the example service to a temporary directory.
+func copyExamples(t *testing.T) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "examples")
+	if err := os.CopyFS(dir, os.DirFS(examplesDir(t))); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// fixable are the example findings whose fix must make them disappear.
+var fixable = []string{
+	"internal/handlers/pets.go:57:3: raw-http-error",             // http.NotFound -> apierr.Write
+	"internal/handlers/users.go:32:43: unknown-code",             // NOT_FOUDN -> NOT_FOUND
+	"internal/apierr/codes.go:45:26: status-mismatch",            // http.StatusBadRequest -> http.StatusUnprocessableEntity
+	"internal/middleware/ratelimit.go:91:5: missing-retry-after", // Header().Set inserted
+}
+
+func hasFinding(list []string, prefix string) bool {
+	return slices.ContainsFunc(list, func(s string) bool { return strings.HasPrefix(s, prefix) })
+}
+
+// TestFixes applies the fixes through apierrlint -fix and go fix -fixtool:
+// the code still builds and the fixed findings are gone.
+func TestFixes(t *testing.T) {
+	for _, tool := range []string{"apierrlint", "go fix"} {
+		t.Run(tool, func(t *testing.T) {
+			dir := copyExamples(t)
+			for _, f := range fixable {
+				if !hasFinding(expected(t), f) {
+					t.Fatalf("examples/expected.txt has no %s", f)
+				}
+			}
+			var out string
+			if tool == "apierrlint" {
+				out, _ = run(t, dir, bin, "-fix", "./...")
+			} else {
+				out, _ = run(t, dir, "go", "fix", "-fixtool="+bin, "./...")
+			}
+			if strings.Contains(out, "panic") || strings.Contains(out, "conflict") {
+				t.Fatalf("%s:\n%s", tool, out)
+			}
+			if out, code := run(t, dir, "go", "build", "./..."); code != 0 {
+				t.Fatalf("fixed code does not build:\n%s", out)
+			}
+			out, _ = run(t, dir, bin, "./...")
+			after := findings(dir, out)
+			for _, f := range fixable {
+				if hasFinding(after, f) {
+					t.Errorf("still reported after the fix: %s", f)
+				}
+			}
+			if len(after) >= len(expected(t)) {
+				t.Errorf("%d findings after fixing, %d before", len(after), len(expected(t)))
+			}
+		})
+	}
+}
+
+// TestIgnoreDirectiveInGoVet: the analyzer's own directive works in go vet.
+func TestIgnoreDirectiveInGoVet(t *testing.T) {
+	dir := copyExamples(t)
+	file := filepath.Join(dir, "internal/handlers/pets.go")
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(string(data), "\n")
+	lines[56] += " //apierrlint:ignore raw-http-error the mobile app expects text here" // line 57
+	os.WriteFile(file, []byte(strings.Join(lines, "\n")), 0o644)
+	out, _ := run(t, dir, "go", "vet", "-vettool="+bin, "./...")
+	got := findings(dir, out)
+	if hasFinding(got, "internal/handlers/pets.go:57:3: raw-http-error") {
+		t.Errorf("directive ignored by go vet:\n%s", out)
+	}
+	if len(got) != len(expected(t))-1 {
+		t.Errorf("%d findings, want %d:\n%s", len(got), len(expected(t))-1, out)
+	}
+}
