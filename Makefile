@@ -1,7 +1,7 @@
 # apierrlint: common tasks. Everything here is also a plain go command.
 GO ?= go
 
-.PHONY: build test example ci
+.PHONY: build test example ci custom-gcl test-gcl
 
 build: ## build bin/apierrlint
 	$(GO) build -o bin/apierrlint ./cmd/apierrlint
@@ -14,3 +14,9 @@ example: build ## run the linter on the example service with the embedded catalo
 
 ci: ## what CI runs
 	bash .ci/run
+
+custom-gcl: ## build bin/custom-gcl: golangci-lint v2.15.0 with the apierrlint plugin (offline; see gcl/)
+	sh gcl/build.sh bin/custom-gcl
+
+test-gcl: custom-gcl ## the golangci-lint integration test, with bin/custom-gcl
+	cd gcl && APIERRLINT_CUSTOM_GCL=$(CURDIR)/bin/custom-gcl $(GO) test -trimpath -count=1 ./...

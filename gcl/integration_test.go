@@ -1,0 +1,448 @@
+package main_test
+
+// Integration test of the golangci-lint plugin: bin/custom-gcl (golangci-lint
+// v2.15.0 with apierrlint) run on the example service with
+// ../.golangci.example.yml must report what the apierrlint command reports.
+//
+// Set APIERRLINT_CUSTOM_GCL to a prebuilt custom-gcl (make test-gcl does);
+// otherwise the test builds one with build.sh (about 5 s with a warm build
+// cache, minutes with a cold one). The test binary contains golangci-lint
+// too (it tests package main): run go test with -trimpath, as build.sh
+// builds, or golangci-lint is compiled a second time.
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+var (
+	customGCL  string // golangci-lint with the plugin
+	standalone string // the apierrlint command
+	root       string // the repository
+	examples   string // the example service
+	config     string // .golangci.example.yml
+	cacheDir   string // GOLANGCI_LINT_CACHE of every run: results of earlier runs never leak in
+)
+
+func TestMain(m *testing.M) {
+	code, err := setup(m)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "setup:", err)
+		os.Exit(1)
+	}
+	os.Exit(code)
+}
+
+func setup(m *testing.M) (int, error) {
+	var err error
+	if root, err = filepath.Abs(".."); err != nil {
+		return 0, err
+	}
+	examples = filepath.Join(root, "examples")
+	config = filepath.Join(root, ".golangci.example.yml")
+
+	tmp, err := os.MkdirTemp("", "apierrlint-gcl-test")
+	if err != nil {
+		return 0, err
+	}
+	defer os.RemoveAll(tmp)
+	cacheDir = filepath.Join(tmp, "golangci-lint-cache")
+
+	customGCL = os.Getenv("APIERRLINT_CUSTOM_GCL")
+	if customGCL == "" {
+		customGCL = filepath.Join(tmp, "custom-gcl")
+		if out, err := exec.Command("sh", "build.sh", customGCL).CombinedOutput(); err != nil {
+			return 0, fmt.Errorf("sh build.sh: %v\n%s", err, out)
+		}
+	} else if customGCL, err = filepath.Abs(customGCL); err != nil {
+		return 0, err
+	}
+
+	standalone = filepath.Join(tmp, "apierrlint")
+	build := exec.Command("go", "build", "-o", standalone, "./cmd/apierrlint")
+	build.Dir = root
+	if out, err := build.CombinedOutput(); err != nil {
+		return 0, fmt.Errorf("go build ./cmd/apierrlint: %v\n%s", err, out)
+	}
+	return m.Run(), nil
+}
+
+// run runs name in dir and returns its stdout, stderr and exit code.
+func run(t *testing.T, dir, name string, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	cmd := exec.Command(name, args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOLANGCI_LINT_CACHE="+cacheDir)
+	var out, errOut bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errOut
+	err := cmd.Run()
+	var exit *exec.ExitError
+	switch {
+	case errors.As(err, &exit):
+		code = exit.ExitCode()
+	case err != nil:
+		t.Fatalf("%s: %v", name, err)
+	}
+	return out.String(), errOut.String(), code
+}
+
+// golangciLint runs custom-gcl with the configuration file cfg (if cfg is
+// "", the one golangci-lint finds) on ./... in dir and returns its findings
+// as "FILE:LINE:COL: TEXT", FILE relative to dir, sorted.
+func golangciLint(t *testing.T, dir, cfg string) []string {
+	t.Helper()
+	args := []string{"run", "--output.json.path", "stdout", "--show-stats=false", "--path-mode=abs"}
+	if cfg != "" {
+		args = append(args, "-c", cfg)
+	}
+	stdout, stderr, code := run(t, dir, customGCL, append(args, "./...")...)
+	if code != 0 && code != 1 { // 1: issues found
+		t.Fatalf("custom-gcl run: exit code %d\nstderr:\n%s\nstdout:\n%s", code, stderr, stdout)
+	}
+	var report struct {
+		Issues []struct {
+			FromLinter string
+			Text       string
+			Pos        struct {
+				Filename     string
+				Line, Column int
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(stdout), &report); err != nil {
+		t.Fatalf("custom-gcl run: %v\nstdout:\n%s\nstderr:\n%s", err, stdout, stderr)
+	}
+	if code != 1 && len(report.Issues) > 0 || code == 1 && len(report.Issues) == 0 {
+		t.Errorf("custom-gcl run: exit code %d with %d issues", code, len(report.Issues))
+	}
+	var list []string
+	for _, is := range report.Issues {
+		if is.FromLinter != "apierrlint" {
+			t.Errorf("issue from linter %q, want apierrlint: %+v", is.FromLinter, is)
+		}
+		list = append(list, fmt.Sprintf("%s:%d:%d: %s", rel(t, dir, is.Pos.Filename), is.Pos.Line, is.Pos.Column, is.Text))
+	}
+	slices.Sort(list)
+	return list
+}
+
+var findingRE = regexp.MustCompile(`^(\S+\.go):(\d+):(\d+): (.*)$`)
+
+// apierrlint runs the apierrlint command on ./... in dir and returns its
+// findings like golangciLint.
+func apierrlint(t *testing.T, dir string, args ...string) []string {
+	t.Helper()
+	stdout, stderr, code := run(t, dir, standalone, append(args, "./...")...)
+	if code != 0 && code != 3 { // 3: findings
+		t.Fatalf("apierrlint: exit code %d\n%s%s", code, stdout, stderr)
+	}
+	var list []string
+	for _, line := range strings.Split(stdout+stderr, "\n") {
+		if m := findingRE.FindStringSubmatch(line); m != nil {
+			list = append(list, rel(t, dir, m[1])+":"+m[2]+":"+m[3]+": "+m[4])
+		}
+	}
+	slices.Sort(list)
+	return list
+}
+
+// rel returns file relative to dir, with forward slashes.
+func rel(t *testing.T, dir, file string) string {
+	t.Helper()
+	if !filepath.IsAbs(file) {
+		return filepath.ToSlash(filepath.Clean(file))
+	}
+	// golangci-lint resolves symbolic links in the working directory.
+	if d, err := filepath.EvalSymlinks(dir); err == nil {
+		if r, err := filepath.Rel(d, file); err == nil && !strings.HasPrefix(r, "..") {
+			return filepath.ToSlash(r)
+		}
+	}
+	r, err := filepath.Rel(dir, file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return filepath.ToSlash(r)
+}
+
+func expectedFindings(t *testing.T) []string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(examples, "expected.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var list []string
+	for _, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+		list = append(list, line)
+	}
+	slices.Sort(list)
+	return list
+}
+
+// diff reports the findings missing from got and the unexpected ones.
+func diff(t *testing.T, what string, got, want []string) {
+	t.Helper()
+	var missing, extra []string
+	for _, w := range want {
+		if !slices.Contains(got, w) {
+			missing = append(missing, w)
+		}
+	}
+	for _, g := range got {
+		if !slices.Contains(want, g) {
+			extra = append(extra, g)
+		}
+	}
+	if len(missing) > 0 || len(extra) > 0 || len(got) != len(want) {
+		t.Errorf("%s: %d findings, want %d\nmissing:\n\t%s\nunexpected:\n\t%s", what, len(got), len(want),
+			strings.Join(missing, "\n\t"), strings.Join(extra, "\n\t"))
+	}
+}
+
+func TestExampleService(t *testing.T) {
+	got := golangciLint(t, examples, config)
+	want := expectedFindings(t)
+	diff(t, "custom-gcl on examples/ vs examples/expected.txt", got, want)
+
+	// Each rule shows up, its id first in the text.
+	for _, rule := range []string{"raw-http-error", "unknown-code", "status-mismatch", "missing-retry-after"} {
+		if !slices.ContainsFunc(got, func(f string) bool { return strings.Contains(f, ": "+rule+": ") }) {
+			t.Errorf("no %s finding", rule)
+		}
+	}
+}
+
+func TestSameAsStandalone(t *testing.T) {
+	gcl := golangciLint(t, examples, config)
+	std := apierrlint(t, examples)
+	if len(std) == 0 {
+		t.Fatal("apierrlint reported nothing on examples/")
+	}
+	diff(t, "custom-gcl vs apierrlint on examples/", gcl, std)
+}
+
+// copyExamples copies the example service to a new directory.
+func copyExamples(t *testing.T) string {
+	t.Helper()
+	dst := t.TempDir()
+	err := filepath.WalkDir(examples, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		r, _ := filepath.Rel(examples, path)
+		target := filepath.Join(dst, r)
+		if d.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(target, data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dst
+}
+
+func TestNolint(t *testing.T) {
+	want := apierrlint(t, examples)
+	// Silence the first finding that is alone on its line.
+	var target string
+	for _, f := range want {
+		file, line, _ := position(f)
+		n := 0
+		for _, g := range want {
+			if gf, gl, _ := position(g); gf == file && gl == line {
+				n++
+			}
+		}
+		if n == 1 {
+			target = f
+			break
+		}
+	}
+	if target == "" {
+		t.Fatal("no finding alone on its line")
+	}
+	file, line, _ := position(target)
+
+	dir := copyExamples(t)
+	path := filepath.Join(dir, filepath.FromSlash(file))
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(string(data), "\n")
+	lines[line-1] += " //nolint:apierrlint // planted by the integration test"
+	if err := os.WriteFile(path, []byte(strings.Join(lines, "\n")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	got := golangciLint(t, dir, config)
+	diff(t, "custom-gcl with //nolint:apierrlint on "+file+":"+strconv.Itoa(line), got,
+		slices.DeleteFunc(slices.Clone(want), func(f string) bool { return f == target }))
+
+	// The linter name is what //nolint refers to: another name does not
+	// silence the finding.
+	lines[line-1] = strings.Replace(lines[line-1], "//nolint:apierrlint", "//nolint:errcheck", 1)
+	if err := os.WriteFile(path, []byte(strings.Join(lines, "\n")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	diff(t, "custom-gcl with //nolint:errcheck", golangciLint(t, dir, config), want)
+}
+
+func position(finding string) (file string, line int, ok bool) {
+	m := findingRE.FindStringSubmatch(finding)
+	if m == nil {
+		return "", 0, false
+	}
+	n, _ := strconv.Atoi(m[2])
+	return m[1], n, true
+}
+
+// writeConfig writes the example configuration with its settings block
+// replaced by settings (YAML lines indented by 10 spaces, or none).
+func writeConfig(t *testing.T, dir string, settings ...string) string {
+	t.Helper()
+	data, err := os.ReadFile(config)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	in := false
+	for _, line := range strings.Split(string(data), "\n") {
+		switch {
+		case strings.TrimSpace(line) == "settings:" && strings.HasPrefix(line, "        settings:"):
+			in = true
+			out = append(out, line)
+			for _, s := range settings {
+				out = append(out, "          "+s)
+			}
+			continue
+		case in && (strings.HasPrefix(line, "          ") || strings.TrimSpace(line) == ""):
+			continue
+		}
+		in = false
+		out = append(out, line)
+	}
+	path := filepath.Join(dir, ".golangci.yml")
+	if err := os.WriteFile(path, []byte(strings.Join(out, "\n")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func TestBadSettings(t *testing.T) {
+	tests := []struct {
+		settings []string
+		want     string
+	}{
+		{[]string{"catlog: docs/errors.md"},
+			`apierrlint: settings: unknown setting "catlog" (did you mean "catalog"?)`},
+		{[]string{"retry-after: [429, 200]"},
+			`apierrlint: settings: retry-after[1]: 200 is not an HTTP error status (400-599)`},
+		{[]string{"disable: [raw-http-errors]"},
+			`apierrlint: settings: disable[0]: unknown rule "raw-http-errors"`},
+		{[]string{"codes:", "  - code: NOT_FOUND", "    stauts: 404"},
+			`apierrlint: settings: codes[0]: unknown key "stauts" (did you mean "status"?)`},
+		{[]string{"catalog: docs/errors.md", "codes:", "  - code: NOT_FOUND", "    status: 404"},
+			`apierrlint: settings: catalog and codes are both set`},
+		{[]string{"catalog: no-such-catalog.md"},
+			`apierrlint: settings: catalog: no-such-catalog.md: no such file in `},
+	}
+	for _, tt := range tests {
+		t.Run(tt.settings[0], func(t *testing.T) {
+			cfg := writeConfig(t, t.TempDir(), tt.settings...)
+			stdout, stderr, code := run(t, examples, customGCL, "run", "-c", cfg, "./...")
+			if code == 0 || code == 1 {
+				t.Fatalf("exit code %d, want a failure\nstdout:\n%s\nstderr:\n%s", code, stdout, stderr)
+			}
+			if !strings.Contains(stderr, tt.want) {
+				t.Errorf("stderr does not contain %q:\n%s", tt.want, stderr)
+			}
+		})
+	}
+}
+
+// TestSettings: inline codes, a catalog file found from a subdirectory (the
+// working directory of golangci-lint, then its parents), disabled rules.
+func TestSettings(t *testing.T) {
+	dir := copyExamples(t)
+	all := apierrlint(t, dir)
+
+	// A catalog that documents PAYMENT_REQUIRED as well: the unknown-code
+	// finding for it goes away, nothing else changes.
+	def, err := os.ReadFile(filepath.Join(root, "catalog", "default.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat := string(def) + "\n| Code | HTTP Status |\n|---|---|\n| PAYMENT_REQUIRED | 402 |\n"
+	if err := os.MkdirAll(filepath.Join(dir, "docs"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "docs", "errors.md"), []byte(cat), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	withCatalog := apierrlint(t, dir, "-catalog", filepath.Join(dir, "docs", "errors.md"))
+	if len(withCatalog) != len(all)-1 {
+		t.Fatalf("apierrlint -catalog: %d findings, want %d", len(withCatalog), len(all)-1)
+	}
+
+	cfg := writeConfig(t, dir, "catalog: docs/errors.md")
+	diff(t, "catalog: docs/errors.md, from the module root", golangciLint(t, dir, cfg), withCatalog)
+
+	// From a package directory, with the configuration and the catalog found
+	// in a parent directory (no -c).
+	sub := filepath.Join(dir, "internal", "handlers")
+	var inSub []string
+	for _, f := range withCatalog {
+		if r, ok := strings.CutPrefix(f, "internal/handlers/"); ok {
+			inSub = append(inSub, r)
+		}
+	}
+	diff(t, "catalog: docs/errors.md, from internal/handlers", golangciLint(t, sub, ""), inSub)
+
+	// Rules off, inline codes: compare with the command's flags.
+	cfg = writeConfig(t, dir,
+		"codes:",
+		"  - code: NOT_FOUND",
+		"    status: 404",
+		"  - code: RATE_LIMIT_EXCEEDED",
+		"    status: 429",
+		"retry-after: [429, 503]",
+		"disable: [raw-http-error]",
+	)
+	inline := filepath.Join(t.TempDir(), "inline.json")
+	if err := os.WriteFile(inline, []byte(`[{"code": "NOT_FOUND", "status": 404}, {"code": "RATE_LIMIT_EXCEEDED", "status": 429}]`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	want := apierrlint(t, dir, "-catalog", inline, "-retry-after", "429,503", "-disable", "raw-http-error")
+	if len(want) == 0 || slices.Equal(want, all) {
+		t.Fatalf("apierrlint with flags: %d findings, want a different, non-empty set", len(want))
+	}
+	diff(t, "inline codes, retry-after, disable", golangciLint(t, dir, cfg), want)
+}
+
+func TestVersion(t *testing.T) {
+	stdout, stderr, code := run(t, examples, customGCL, "version")
+	want := "v2.15.0"
+	if os.Getenv("APIERRLINT_CUSTOM_GCL") == "" {
+		want = "v2.15.0-custom-gcl-apierrlint-" // built by build.sh
+	}
+	if code != 0 || !strings.Contains(stdout+stderr, want) {
+		t.Errorf("custom-gcl version: exit code %d, output %q; want %s", code, stdout+stderr, want)
+	}
+}

@@ -1,0 +1,89 @@
+// Command custom-gcl is golangci-lint v2.15.0 with the apierrlint module
+// plugin built in: the binary that `golangci-lint custom` would build from
+// ../.custom-gcl.yml, built here without git (see the Makefile's custom-gcl
+// target and build.sh).
+//
+// This file mirrors cmd/golangci-lint/main.go of golangci-lint v2.15.0;
+// plugins.go adds the plugin.
+package main
+
+import (
+	"cmp"
+	"fmt"
+	"os"
+	"regexp"
+	"runtime/debug"
+	"strings"
+
+	"github.com/golangci/golangci-lint/v2/pkg/commands"
+	"github.com/golangci/golangci-lint/v2/pkg/exitcodes"
+)
+
+var (
+	goVersion = "unknown"
+
+	// Set with -ldflags "-X main.version=... -X main.date=..." by build.sh,
+	// as `golangci-lint custom` does. Without a date, the version comes from
+	// the build information, which is "(devel)" here.
+	version = "unknown"
+	commit  = "?"
+	date    = ""
+)
+
+func main() {
+	info := createBuildInfo()
+
+	if err := commands.Execute(info); err != nil {
+		_, _ = fmt.Fprintf(os.Stderr, "The command is terminated due to an error: %v\n", err)
+		os.Exit(exitcodes.Failure)
+	}
+}
+
+func createBuildInfo() commands.BuildInfo {
+	info := commands.BuildInfo{
+		Commit:    commit,
+		Version:   version,
+		GoVersion: goVersion,
+		Date:      date,
+	}
+
+	buildInfo, available := debug.ReadBuildInfo()
+	if !available {
+		return info
+	}
+
+	info.GoVersion = buildInfo.GoVersion
+
+	if date != "" {
+		return info
+	}
+
+	info.Version = buildInfo.Main.Version
+
+	matched, _ := regexp.MatchString(`v\d+\.\d+\.\d+`, buildInfo.Main.Version)
+	if matched {
+		info.Version = strings.TrimPrefix(buildInfo.Main.Version, "v")
+	}
+
+	var revision string
+	var modified string
+	for _, setting := range buildInfo.Settings {
+		// The `vcs.xxx` information is only available with `go build`.
+		// This information is not available with `go install` or `go run`.
+		switch setting.Key {
+		case "vcs.time":
+			info.Date = setting.Value
+		case "vcs.revision":
+			revision = setting.Value
+		case "vcs.modified":
+			modified = setting.Value
+		}
+	}
+
+	info.Date = cmp.Or(info.Date, "(unknown)")
+
+	info.Commit = fmt.Sprintf("(%s, modified: %s, mod sum: %q)",
+		cmp.Or(revision, "unknown"), cmp.Or(modified, "?"), buildInfo.Main.Sum)
+
+	return info
+}

@@ -1,0 +1,297 @@
+package plugin_test
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/golangci/plugin-module-register/register"
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/apierrlint/apierrlint/analyzer"
+	"github.com/apierrlint/apierrlint/plugin"
+)
+
+// conf builds settings the way golangci-lint hands them over: decoded YAML,
+// with lists as []any and numbers as int.
+type conf = map[string]any
+
+func TestRegistered(t *testing.T) {
+	newPlugin, err := register.GetPlugin("apierrlint")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := newPlugin(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := p.GetLoadMode(); got != register.LoadModeTypesInfo {
+		t.Errorf("GetLoadMode() = %q, want %q", got, register.LoadModeTypesInfo)
+	}
+	as, err := p.BuildAnalyzers()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(as) != 1 || as[0].Name != "apierrlint" {
+		t.Fatalf("BuildAnalyzers() = %v, want one analyzer named apierrlint", as)
+	}
+	again, _ := p.BuildAnalyzers()
+	if again[0] != as[0] {
+		t.Error("BuildAnalyzers built a new analyzer; it should return the one built in New")
+	}
+}
+
+func TestDecodeSettings(t *testing.T) {
+	s, err := plugin.DecodeSettings(conf{
+		"codes": []any{
+			conf{"code": "GONE", "status": 410},
+			conf{"code": "BUSY", "status": 503},
+		},
+		"retry-after": []any{429, 503},
+		"disable":     []any{"raw-http-error"},
+		"tests":       true,
+		"generated":   true,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := plugin.Settings{
+		Codes:      []plugin.Code{{Code: "GONE", Status: 410}, {Code: "BUSY", Status: 503}},
+		RetryAfter: []int{429, 503},
+		Disable:    []string{"raw-http-error"},
+		Tests:      true,
+		Generated:  true,
+	}
+	if !reflect.DeepEqual(s, want) {
+		t.Errorf("DecodeSettings = %+v, want %+v", s, want)
+	}
+	cfg, err := s.Config()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st, ok := cfg.Catalog.Status("BUSY"); !ok || st != 503 || cfg.Catalog.Len() != 2 {
+		t.Errorf("catalog: BUSY = %d, %v; %d codes", st, ok, cfg.Catalog.Len())
+	}
+	if !reflect.DeepEqual(cfg.RetryAfterStatuses, []int{429, 503}) || !reflect.DeepEqual(cfg.Disabled, []string{"raw-http-error"}) ||
+		!cfg.IncludeTests || !cfg.IncludeGenerated {
+		t.Errorf("Config() = %+v", cfg)
+	}
+}
+
+func TestDefaults(t *testing.T) {
+	for _, c := range []any{nil, conf{}} {
+		s, err := plugin.DecodeSettings(c)
+		if err != nil {
+			t.Fatalf("%#v: %v", c, err)
+		}
+		cfg, err := s.Config()
+		if err != nil {
+			t.Fatal(err)
+		}
+		// The zero Config: the embedded catalog, Retry-After on 429, every
+		// rule, no test or generated files. The same as the command's defaults.
+		if !reflect.DeepEqual(cfg, analyzer.Config{}) {
+			t.Errorf("%#v: Config() = %+v, want the zero Config", c, cfg)
+		}
+	}
+}
+
+func TestEmptyRetryAfter(t *testing.T) {
+	s, err := plugin.DecodeSettings(conf{"retry-after": []any{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := s.Config()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.RetryAfterStatuses == nil || len(cfg.RetryAfterStatuses) != 0 {
+		t.Errorf("retry-after: [] gave %#v, want an empty non-nil list (no status needs Retry-After)", cfg.RetryAfterStatuses)
+	}
+}
+
+func TestSettingsErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		conf any
+		want string
+	}{
+		{"misspelt setting", conf{"catlog": "errors.md"},
+			`apierrlint: settings: unknown setting "catlog" (did you mean "catalog"?); the settings are: catalog, codes, retry-after, disable, tests, generated`},
+		{"unknown setting", conf{"severity": "error"},
+			`apierrlint: settings: unknown setting "severity"; the settings are: catalog, codes, retry-after, disable, tests, generated`},
+		{"underscore", conf{"retry_after": []any{429}},
+			`unknown setting "retry_after" (did you mean "retry-after"?)`},
+		{"not a mapping", []any{"catalog"},
+			`apierrlint: settings: want a mapping of settings (catalog, codes, retry-after, disable, tests, generated), got a list`},
+		{"catalog not a string", conf{"catalog": []any{"a.md"}},
+			`apierrlint: settings: catalog: want the path of a catalog file (a string), got a list`},
+		{"retry-after not a list", conf{"retry-after": 429},
+			`apierrlint: settings: retry-after: want a list of HTTP statuses such as [429, 503], got the number 429`},
+		{"retry-after string", conf{"retry-after": []any{429, "503"}},
+			`apierrlint: settings: retry-after[1]: want an HTTP status (an integer), got the string "503"`},
+		{"bad status", conf{"retry-after": []any{429, 200}},
+			`apierrlint: settings: retry-after[1]: 200 is not an HTTP error status (400-599)`},
+		{"tests not a bool", conf{"tests": "yes"},
+			`apierrlint: settings: tests: want true or false, got the string "yes"`},
+		{"unknown rule", conf{"disable": []any{"raw-http-errors"}},
+			`apierrlint: settings: disable[0]: unknown rule "raw-http-errors" (known rules: raw-http-error, unknown-code, status-mismatch, missing-retry-after)`},
+		{"two rules in one", conf{"disable": []any{"raw-http-error,unknown-code"}},
+			`apierrlint: settings: disable[0]: want one rule id`},
+		{"disable not a list", conf{"disable": "raw-http-error"},
+			`apierrlint: settings: disable: want a list of rule ids such as [missing-retry-after], got the string "raw-http-error"`},
+		{"catalog and codes", conf{"catalog": "errors.md", "codes": []any{conf{"code": "GONE", "status": 410}}},
+			`apierrlint: settings: catalog and codes are both set; use one of them`},
+		{"inline duplicate code", conf{"codes": []any{
+			conf{"code": "GONE", "status": 410},
+			conf{"code": "BUSY", "status": 503},
+			conf{"code": "GONE", "status": 404},
+		}}, `apierrlint: settings: codes[2]: duplicate code GONE (first listed as codes[0])`},
+		{"inline bad status", conf{"codes": []any{
+			conf{"code": "GONE", "status": 410},
+			conf{"code": "OK", "status": 200},
+		}}, `apierrlint: settings: codes[1]: code OK has status 200, want an HTTP error status (400-599)`},
+		{"inline problems in order", conf{"codes": []any{
+			conf{"code": "A B", "status": 400},
+			conf{"code": "GONE", "status": 410},
+			conf{"code": "GONE", "status": 410},
+			conf{"status": 404},
+		}}, `apierrlint: settings: codes[0]: code "A B" contains whitespace; codes[2]: duplicate code GONE (first listed as codes[1]); codes[3]: empty code`},
+		{"inline misspelt key", conf{"codes": []any{conf{"code": "GONE", "stauts": 410}}},
+			`apierrlint: settings: codes[0]: unknown key "stauts" (did you mean "status"?); the keys are code and status`},
+		{"inline status string", conf{"codes": []any{conf{"code": "GONE", "status": "410"}}},
+			`apierrlint: settings: codes[0].status: want an HTTP status (an integer), got the string "410"`},
+		{"inline map", conf{"codes": conf{"gone": 410}},
+			`apierrlint: settings: codes: want a list of {code, status} mappings, got a mapping`},
+		{"inline empty", conf{"codes": []any{}},
+			`apierrlint: settings: codes: the list is empty`},
+		{"missing catalog", conf{"catalog": "no/such/errors.md"},
+			`apierrlint: settings: catalog: no/such/errors.md: no such file in `},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := plugin.New(tt.conf)
+			if err == nil {
+				t.Fatalf("New(%#v) succeeded, want an error containing %q", tt.conf, tt.want)
+			}
+			if !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("New(%#v):\n got error %q\nwant it to contain %q", tt.conf, err, tt.want)
+			}
+			if !strings.HasPrefix(err.Error(), "apierrlint: settings: ") {
+				t.Errorf("error %q does not start with %q", err, "apierrlint: settings: ")
+			}
+		})
+	}
+}
+
+func TestCatalogFile(t *testing.T) {
+	root := t.TempDir()
+	writeFile(t, filepath.Join(root, "docs", "errors.md"), "| Code | HTTP Status |\n|---|---|\n| GONE | 410 |\n")
+	writeFile(t, filepath.Join(root, "bad.json"), "[\n  {\"code\": \"GONE\", \"status\": 410},\n  {\"code\": \"GONE\", \"status\": 404}\n]\n")
+	sub := filepath.Join(root, "internal", "handlers")
+	if err := os.MkdirAll(sub, 0o755); err != nil {
+		t.Fatal(err)
+	}
+
+	load := func(t *testing.T, path string) (plugin.Settings, error) {
+		t.Helper()
+		s, err := plugin.DecodeSettings(conf{"catalog": path})
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = s.Config()
+		return s, err
+	}
+
+	t.Run("relative to the working directory", func(t *testing.T) {
+		t.Chdir(root)
+		if _, err := load(t, "docs/errors.md"); err != nil {
+			t.Fatal(err)
+		}
+	})
+	t.Run("relative, found in a parent directory", func(t *testing.T) {
+		t.Chdir(sub)
+		if _, err := load(t, "docs/errors.md"); err != nil {
+			t.Fatal(err)
+		}
+		got, err := plugin.FindCatalog("docs/errors.md")
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := filepath.Join(root, "docs", "errors.md")
+		if r, err := filepath.EvalSymlinks(filepath.Dir(got)); err == nil {
+			got = filepath.Join(r, filepath.Base(got))
+		}
+		if r, err := filepath.EvalSymlinks(filepath.Dir(want)); err == nil {
+			want = filepath.Join(r, filepath.Base(want))
+		}
+		if got != want {
+			t.Errorf("FindCatalog = %s, want %s", got, want)
+		}
+	})
+	t.Run("the nearest one wins", func(t *testing.T) {
+		writeFile(t, filepath.Join(sub, "docs", "errors.md"), "| Code | HTTP Status |\n|---|---|\n| NEAR | 400 |\n")
+		t.Cleanup(func() { os.RemoveAll(filepath.Join(sub, "docs")) })
+		t.Chdir(sub)
+		got, err := plugin.FindCatalog("docs/errors.md")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if filepath.Base(filepath.Dir(filepath.Dir(got))) != "handlers" {
+			t.Errorf("FindCatalog = %s, want the one under internal/handlers", got)
+		}
+	})
+	t.Run("absolute", func(t *testing.T) {
+		t.Chdir(sub)
+		if _, err := load(t, filepath.Join(root, "docs", "errors.md")); err != nil {
+			t.Fatal(err)
+		}
+	})
+	t.Run("not found", func(t *testing.T) {
+		t.Chdir(sub)
+		_, err := load(t, "errors.md")
+		if err == nil || !strings.Contains(err.Error(), "apierrlint: settings: catalog: errors.md: no such file in "+sub) {
+			t.Errorf("err = %v", err)
+		}
+	})
+	t.Run("invalid catalog names file and line", func(t *testing.T) {
+		t.Chdir(sub)
+		_, err := load(t, "bad.json")
+		if err == nil || !strings.Contains(err.Error(), "apierrlint: settings: catalog: ") ||
+			!strings.Contains(err.Error(), "bad.json:3: duplicate code GONE") {
+			t.Errorf("err = %v", err)
+		}
+	})
+}
+
+func TestAnalyzer(t *testing.T) {
+	p, err := plugin.New(conf{
+		"codes": []any{
+			conf{"code": "GONE", "status": 410},
+			conf{"code": "BUSY", "status": 503},
+		},
+		"retry-after": []any{503},
+		"disable":     []any{"raw-http-error"},
+		"tests":       true,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	as, err := p.BuildAnalyzers()
+	if err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, analysistest.TestData(), as[0], "inline")
+}
+
+func writeFile(t *testing.T, path, content string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}

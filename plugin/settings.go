@@ -1,0 +1,415 @@
+package plugin
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/golangci/plugin-module-register/register"
+
+	"github.com/apierrlint/apierrlint/analyzer"
+	"github.com/apierrlint/apierrlint/catalog"
+)
+
+// Settings are the plugin's settings: the "settings" mapping under
+// linters.settings.custom.apierrlint in a golangci-lint v2 configuration.
+// Each one corresponds to a flag of the apierrlint command.
+//
+// golangci-lint lower-cases every key of the configuration, which is why
+// the codes of an inline catalog are values in a list, never keys.
+type Settings struct {
+	// Catalog is the path of the error catalog file: Markdown (.md,
+	// .markdown, .txt) with a Code | HTTP Status table, JSON or YAML
+	// (.json, .yaml, .yml). Like the command's -catalog flag.
+	//
+	// golangci-lint passes the path on unchanged and does not change the
+	// working directory. A relative path is looked up in the working
+	// directory of golangci-lint, then in each of its parent directories in
+	// turn, up to the root: the same way golangci-lint looks up its own
+	// configuration file. The first file found is used; a path found
+	// nowhere is an error. An absolute path is used as it is.
+	//
+	// Empty, and no Codes: the catalog embedded in apierrlint.
+	Catalog string `json:"catalog"`
+
+	// Codes is an inline catalog, for projects whose catalog lives nowhere
+	// else. It cannot be combined with Catalog.
+	Codes []Code `json:"codes"`
+
+	// RetryAfter lists the statuses whose responses must carry a
+	// Retry-After header (the -retry-after flag). Absent: [429]. An empty
+	// list turns the missing-retry-after rule off for every status.
+	RetryAfter []int `json:"retry-after"`
+
+	// Disable lists the ids of rules not to report (the -disable flag):
+	// raw-http-error, unknown-code, status-mismatch, missing-retry-after.
+	Disable []string `json:"disable"`
+
+	// Tests also checks _test.go files (the -tests flag). golangci-lint
+	// must load them too, which it does unless run.tests is false.
+	Tests bool `json:"tests"`
+
+	// Generated also checks generated files (the -generated flag).
+	// golangci-lint drops issues in generated files unless
+	// linters.exclusions.generated is "disable".
+	Generated bool `json:"generated"`
+}
+
+// Code is one entry of an inline catalog.
+type Code struct {
+	Code   string `json:"code"`
+	Status int    `json:"status"`
+}
+
+// settingsError returns an error whose text starts with "apierrlint: settings: ".
+func settingsError(format string, args ...any) error {
+	return fmt.Errorf("%s: settings: "+format, append([]any{analyzer.Name}, args...)...)
+}
+
+// DecodeSettings decodes the settings that golangci-lint passes to New
+// with register.DecodeSettings, which rejects unknown keys. When decoding
+// fails, the error names the offending setting (with its list index), what
+// was expected and what was found.
+func DecodeSettings(conf any) (Settings, error) {
+	s, err := register.DecodeSettings[Settings](conf)
+	if err != nil {
+		if d := diagnose(conf); d != nil {
+			return Settings{}, d
+		}
+		return Settings{}, settingsError("%v", err)
+	}
+	return s, nil
+}
+
+// settingNames lists the settings in documentation order.
+var settingNames = []string{"catalog", "codes", "retry-after", "disable", "tests", "generated"}
+
+// diagnose explains why register.DecodeSettings rejected conf, or returns
+// nil if it finds nothing wrong.
+func diagnose(conf any) error {
+	data, err := json.Marshal(conf)
+	if err != nil {
+		return settingsError("cannot read them: %v", err)
+	}
+	var top map[string]json.RawMessage
+	if err := json.Unmarshal(data, &top); err != nil {
+		return settingsError("want a mapping of settings (%s), got %s", strings.Join(settingNames, ", "), describe(data))
+	}
+	keys := make([]string, 0, len(top))
+	for k := range top {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		if !slices.Contains(settingNames, k) {
+			msg := fmt.Sprintf("unknown setting %q", k)
+			if s := suggest(k, settingNames); s != "" {
+				msg += fmt.Sprintf(" (did you mean %q?)", s)
+			}
+			return settingsError("%s; the settings are: %s", msg, strings.Join(settingNames, ", "))
+		}
+	}
+	for _, k := range keys {
+		if err := checkSetting(k, top[k]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// checkSetting checks the type of the value of one known setting.
+func checkSetting(key string, raw json.RawMessage) error {
+	switch key {
+	case "catalog":
+		if json.Unmarshal(raw, new(string)) != nil {
+			return settingsError("catalog: want the path of a catalog file (a string), got %s", describe(raw))
+		}
+	case "tests", "generated":
+		if json.Unmarshal(raw, new(bool)) != nil {
+			return settingsError("%s: want true or false, got %s", key, describe(raw))
+		}
+	case "retry-after":
+		return checkList(key, raw, "a list of HTTP statuses such as [429, 503]", func(name string, elem json.RawMessage) error {
+			if json.Unmarshal(elem, new(int)) != nil {
+				return settingsError("%s: want an HTTP status (an integer), got %s", name, describe(elem))
+			}
+			return nil
+		})
+	case "disable":
+		return checkList(key, raw, "a list of rule ids such as [missing-retry-after]", func(name string, elem json.RawMessage) error {
+			if json.Unmarshal(elem, new(string)) != nil {
+				return settingsError("%s: want a rule id (%s), got %s", name, strings.Join(analyzer.Rules, ", "), describe(elem))
+			}
+			return nil
+		})
+	case "codes":
+		return checkList(key, raw, "a list of {code, status} mappings", checkCode)
+	}
+	return nil
+}
+
+// checkList checks that raw is a list and calls check on each element.
+func checkList(key string, raw json.RawMessage, want string, check func(name string, elem json.RawMessage) error) error {
+	var list []json.RawMessage
+	if json.Unmarshal(raw, &list) != nil {
+		return settingsError("%s: want %s, got %s", key, want, describe(raw))
+	}
+	for i, elem := range list {
+		if err := check(fmt.Sprintf("%s[%d]", key, i), elem); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func checkCode(name string, elem json.RawMessage) error {
+	var m map[string]json.RawMessage
+	if json.Unmarshal(elem, &m) != nil {
+		return settingsError("%s: want a mapping with keys code and status, got %s", name, describe(elem))
+	}
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		switch k {
+		case "code":
+			if json.Unmarshal(m[k], new(string)) != nil {
+				return settingsError("%s.code: want an error code (a string), got %s", name, describe(m[k]))
+			}
+		case "status":
+			if json.Unmarshal(m[k], new(int)) != nil {
+				return settingsError("%s.status: want an HTTP status (an integer), got %s", name, describe(m[k]))
+			}
+		default:
+			msg := fmt.Sprintf("%s: unknown key %q", name, k)
+			if s := suggest(k, []string{"code", "status"}); s != "" {
+				msg += fmt.Sprintf(" (did you mean %q?)", s)
+			}
+			return settingsError("%s; the keys are code and status", msg)
+		}
+	}
+	return nil
+}
+
+// describe names the kind of a JSON value for an error message.
+func describe(raw json.RawMessage) string {
+	s := strings.TrimSpace(string(raw))
+	if s == "" {
+		return "nothing"
+	}
+	short := s
+	if len(short) > 40 {
+		short = short[:37] + "..."
+	}
+	switch s[0] {
+	case '"':
+		return "the string " + short
+	case '[':
+		return "a list"
+	case '{':
+		return "a mapping"
+	case 't', 'f':
+		return "the boolean " + s
+	case 'n':
+		return "nothing (null)"
+	}
+	return "the number " + short
+}
+
+// suggest returns the candidate closest to s, if it is close enough to be
+// a likely misspelling.
+func suggest(s string, candidates []string) string {
+	best, bestDist := "", 3
+	for _, c := range candidates {
+		if d := editDistance(s, c); d < bestDist {
+			best, bestDist = c, d
+		}
+	}
+	return best
+}
+
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+// Config validates s and returns the analyzer configuration it describes,
+// loading the catalog file if one is named. Errors start with
+// "apierrlint: settings: " and name the setting.
+func (s Settings) Config() (analyzer.Config, error) {
+	var cfg analyzer.Config
+	switch {
+	case s.Catalog != "" && s.Codes != nil:
+		return cfg, settingsError("catalog and codes are both set; use one of them: catalog names a catalog file, codes lists the codes inline")
+	case s.Catalog != "":
+		c, err := loadCatalog(s.Catalog)
+		if err != nil {
+			return cfg, err
+		}
+		cfg.Catalog = c
+	case s.Codes != nil:
+		c, err := inlineCatalog(s.Codes)
+		if err != nil {
+			return cfg, err
+		}
+		cfg.Catalog = c
+	}
+
+	for i, st := range s.RetryAfter {
+		if st < 400 || st > 599 {
+			return cfg, settingsError("retry-after[%d]: %d is not an HTTP error status (400-599)", i, st)
+		}
+	}
+	if s.RetryAfter != nil {
+		cfg.RetryAfterStatuses = slices.Clone(s.RetryAfter)
+	}
+
+	for i, r := range s.Disable {
+		rules, err := analyzer.ParseRules(r)
+		if err == nil && (len(rules) != 1 || rules[0] != r) {
+			err = fmt.Errorf("want one rule id (%s), got %q", strings.Join(analyzer.Rules, ", "), r)
+		}
+		if err != nil {
+			return cfg, settingsError("disable[%d]: %v", i, err)
+		}
+		cfg.Disabled = append(cfg.Disabled, r)
+	}
+
+	cfg.IncludeTests = s.Tests
+	cfg.IncludeGenerated = s.Generated
+
+	if err := cfg.Validate(); err != nil {
+		return cfg, settingsError("%v", err)
+	}
+	return cfg, nil
+}
+
+// loadCatalog resolves path as documented on [Settings.Catalog] and loads
+// the catalog.
+func loadCatalog(path string) (*catalog.Catalog, error) {
+	file, err := FindCatalog(path)
+	if err != nil {
+		return nil, settingsError("catalog: %v", err)
+	}
+	c, err := catalog.Load(file)
+	if err != nil {
+		// catalog errors name the file and line; put each on its own line.
+		return nil, settingsError("catalog: %s", strings.ReplaceAll(err.Error(), "\n", "\n\t"))
+	}
+	return c, nil
+}
+
+// FindCatalog returns the file that the catalog setting path refers to: path
+// itself if it is absolute, else the first of DIR/path that exists, where DIR
+// is the working directory and then each of its parents in turn.
+func FindCatalog(path string) (string, error) {
+	if filepath.IsAbs(path) {
+		return path, nil
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		return "", fmt.Errorf("%s: cannot resolve a relative path: %v", path, err)
+	}
+	for dir := wd; ; {
+		p := filepath.Join(dir, path)
+		if _, err := os.Stat(p); err == nil || !errors.Is(err, fs.ErrNotExist) {
+			return p, nil // a problem other than absence is reported by catalog.Load
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			break
+		}
+		dir = parent
+	}
+	return "", fmt.Errorf("%s: no such file in %s or any of its parent directories", path, wd)
+}
+
+// inlineSource names the inline catalog in diagnostics and errors.
+const inlineSource = "golangci-lint settings codes"
+
+// inlineCatalog validates the codes setting with catalog.New. Problems are
+// reported as "codes[INDEX]: problem", all of them (catalog.New stops at 10).
+func inlineCatalog(codes []Code) (*catalog.Catalog, error) {
+	if len(codes) == 0 {
+		return nil, settingsError("codes: the list is empty; list {code, status} mappings, or leave codes out to use the embedded catalog")
+	}
+	var problems []string
+	first := map[string]int{}
+	entries := make([]catalog.Entry, 0, len(codes))
+	for i, c := range codes {
+		if j, dup := first[c.Code]; dup && c.Code != "" {
+			problems = append(problems, fmt.Sprintf("codes[%d]: duplicate code %s (first listed as codes[%d])", i, c.Code, j))
+			continue
+		}
+		first[c.Code] = i
+		// Line carries the index (1-based) so that catalog errors can name it.
+		entries = append(entries, catalog.Entry{Code: c.Code, Status: c.Status, Line: i + 1})
+	}
+	cat, err := catalog.New(inlineSource, entries)
+	if err != nil {
+		for _, e := range flatten(err) {
+			var ce *catalog.Error
+			switch {
+			case errors.As(e, &ce) && ce.Line > 0:
+				problems = append(problems, "codes["+strconv.Itoa(ce.Line-1)+"]: "+ce.Msg)
+			case errors.As(e, &ce):
+				problems = append(problems, "codes: "+ce.Msg)
+			default:
+				problems = append(problems, "codes: "+e.Error())
+			}
+		}
+	}
+	if len(problems) > 0 {
+		slices.SortStableFunc(problems, func(a, b string) int { return indexOf(a) - indexOf(b) })
+		return nil, settingsError("%s", strings.Join(problems, "; "))
+	}
+	return cat, nil
+}
+
+// indexOf returns INDEX of a "codes[INDEX]: ..." problem, or a large number.
+func indexOf(problem string) int {
+	rest, ok := strings.CutPrefix(problem, "codes[")
+	if !ok {
+		return 1 << 30
+	}
+	end := strings.IndexByte(rest, ']')
+	if end < 0 {
+		return 1 << 30
+	}
+	n, err := strconv.Atoi(rest[:end])
+	if err != nil {
+		return 1 << 30
+	}
+	return n
+}
+
+// flatten returns the errors joined in err (one level of errors.Join).
+func flatten(err error) []error {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		return j.Unwrap()
+	}
+	return []error{err}
+}
