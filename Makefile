@@ -6,8 +6,9 @@ GO ?= go
 build: ## build bin/apierrlint
 	$(GO) build -o bin/apierrlint ./cmd/apierrlint
 
-test: ## run every test (the command CI runs)
+test: ## run every test: the module's (with -race) and the golangci-lint integration test (the command CI runs)
 	$(GO) test -race ./...
+	$(MAKE) test-gcl
 
 example: build ## run the linter on the example service with the embedded catalog
 	cd examples && ../bin/apierrlint ./...
@@ -19,4 +20,5 @@ custom-gcl: ## build bin/custom-gcl: golangci-lint v2.15.0 with the apierrlint p
 	sh gcl/build.sh bin/custom-gcl
 
 test-gcl: custom-gcl ## the golangci-lint integration test, with bin/custom-gcl
-	cd gcl && APIERRLINT_CUSTOM_GCL=$(CURDIR)/bin/custom-gcl $(GO) test -trimpath -count=1 ./...
+	cd gcl && $(GO) vet -trimpath ./...
+	cd gcl && APIERRLINT_CUSTOM_GCL=$(CURDIR)/bin/custom-gcl $(GO) test -trimpath -vet=off -count=1 ./...

@@ -7,9 +7,17 @@
 package main
 
 import (
+	"os"
+
 	"golang.org/x/tools/go/analysis/singlechecker"
 
 	"github.com/apierrlint/apierrlint/analyzer"
 )
 
-func main() { singlechecker.Main(analyzer.NewWithFlags()) }
+func main() {
+	a := analyzer.NewWithFlags()
+	if cfg, ok := parseFast(a, os.Args[1:]); ok {
+		os.Exit(runFast(a, cfg))
+	}
+	singlechecker.Main(a)
+}

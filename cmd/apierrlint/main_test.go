@@ -299,3 +299,55 @@ func TestIgnoreDirectiveInGoVet(t *testing.T) {
 		t.Errorf("%d findings, want %d:\n%s", len(got), len(expected(t))-1, out)
 	}
 }
+
+// TestDrivers: the fast driver (the default) and singlechecker's find the
+// same, also when only some packages are requested and the helpers they use
+// live in other packages of the module (loaded from source for their facts).
+func TestDrivers(t *testing.T) {
+	dir := examplesDir(t)
+	for _, pattern := range []string{"./...", "./internal/handlers"} {
+		var want []string
+		for _, e := range expected(t) {
+			if pattern == "./..." || strings.HasPrefix(e, "internal/handlers/") {
+				want = append(want, e)
+			}
+		}
+		for _, driver := range []string{"fast", "singlechecker"} {
+			t.Run(pattern+"/"+driver, func(t *testing.T) {
+				cmd := exec.Command(bin, pattern)
+				cmd.Dir = dir
+				cmd.Env = append(os.Environ(), "APIERRLINT_DRIVER="+driver)
+				out, _ := cmd.CombinedOutput()
+				diff(t, findings(dir, string(out)), want)
+			})
+		}
+	}
+}
+
+// TestJSON: -json prints the findings on stdout and exits 0, the same with
+// both drivers (packages and their test variants each listed, as
+// singlechecker does).
+func TestJSON(t *testing.T) {
+	dir := examplesDir(t)
+	outs := map[string]string{}
+	for _, driver := range []string{"fast", "singlechecker"} {
+		cmd := exec.Command(bin, "-json", "./...")
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "APIERRLINT_DRIVER="+driver)
+		out, err := cmd.Output()
+		if err != nil {
+			t.Fatalf("%s: exit: %v", driver, err)
+		}
+		outs[driver] = string(out)
+	}
+	if outs["fast"] != outs["singlechecker"] {
+		t.Errorf("-json output differs between the drivers:\nfast:\n%s\nsinglechecker:\n%s", outs["fast"], outs["singlechecker"])
+	}
+	posns := map[string]bool{}
+	for _, m := range regexp.MustCompile(`"posn": "([^"]+)",\s*"end": "[^"]+",\s*"message": "([^"]+)"`).FindAllStringSubmatch(outs["fast"], -1) {
+		posns[m[1]+m[2]] = true
+	}
+	if len(posns) != len(expected(t)) {
+		t.Errorf("%d distinct JSON diagnostics, want %d", len(posns), len(expected(t)))
+	}
+}
