@@ -27,15 +27,17 @@ func New(cfg Config) (*analysis.Analyzer, error) {
 }
 
 // NewWithFlags returns an analyzer whose configuration comes from its Flags
-// (-catalog, -retry-after, -disable, -tests, -generated), for singlechecker
-// and go vet. The flags are read when the first package is analyzed.
-func NewWithFlags() *analysis.Analyzer {
+// (-catalog, -retry-after, -disable, -tests, -generated, ...), for
+// singlechecker and go vet, and the Config that the flags fill in (drivers
+// read the options meant for them there). The flags are read when the first
+// package is analyzed.
+func NewWithFlags() (*analysis.Analyzer, *Config) {
 	cfg := new(Config)
 	get := sync.OnceValue(func() *settings { return cfg.settings() })
 	a := newAnalyzer(get)
 	a.Flags = *flag.NewFlagSet(Name, flag.ExitOnError)
 	flagConfig{cfg}.register(&a.Flags)
-	return a
+	return a, cfg
 }
 
 func newAnalyzer(get func() *settings) *analysis.Analyzer {

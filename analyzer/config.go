@@ -30,6 +30,12 @@ type Config struct {
 	// ErrorWriter names the project's error writer, "import/path.Func", that
 	// the raw-http-error fix calls; "" lets the analysis infer it.
 	ErrorWriter string
+	// HelperModules are module paths, besides the main module, whose
+	// packages may hold error helpers (a company-wide apierr module). The
+	// apierrlint command analyzes them from source for their facts; other
+	// dependencies come from export data. Drivers that analyze every
+	// package from source (golangci-lint) do not need it.
+	HelperModules []string
 }
 
 // Validate reports the first problem of c.
@@ -101,6 +107,7 @@ func (f flagConfig) register(fs *flag.FlagSet) {
 	fs.BoolVar(&f.cfg.IncludeTests, "tests", false, "also check *_test.go files")
 	fs.BoolVar(&f.cfg.IncludeGenerated, "generated", false, "also check generated files")
 	fs.StringVar(&f.cfg.RetryAfterValue, "retry-after-value", "60", "the Retry-After value that the missing-retry-after fix sets")
+	fs.Var(stringListFlag{&f.cfg.HelperModules}, "helper-modules", "comma-separated module paths, besides the main module, whose packages may hold error helpers")
 	fs.StringVar(&f.cfg.ErrorWriter, "error-writer", "", "the project's error writer `import/path.Func` that the raw-http-error fix calls (default: inferred)")
 }
 
@@ -169,5 +176,24 @@ func (f ruleListFlag) Set(v string) error {
 		return err
 	}
 	*f.p = rules
+	return nil
+}
+
+type stringListFlag struct{ p *[]string }
+
+func (f stringListFlag) String() string {
+	if f.p == nil {
+		return ""
+	}
+	return strings.Join(*f.p, ",")
+}
+
+func (f stringListFlag) Set(v string) error {
+	*f.p = nil
+	for _, s := range strings.Split(v, ",") {
+		if s = strings.TrimSpace(s); s != "" {
+			*f.p = append(*f.p, s)
+		}
+	}
 	return nil
 }

@@ -15,9 +15,13 @@ import (
 )
 
 func main() {
-	a := analyzer.NewWithFlags()
-	if cfg, ok := parseFast(a, os.Args[1:]); ok {
-		os.Exit(runFast(a, cfg))
+	a, cfg := analyzer.NewWithFlags()
+	if vetSkip(a, os.Args[1:]) {
+		return
+	}
+	if fc, ok := parseFast(a, os.Args[1:]); ok {
+		fc.helperModules = cfg.HelperModules
+		os.Exit(runFast(a, fc))
 	}
 	singlechecker.Main(a)
 }

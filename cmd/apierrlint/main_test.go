@@ -351,3 +351,71 @@ func TestJSON(t *testing.T) {
 		t.Errorf("%d distinct JSON diagnostics, want %d", len(posns), len(expected(t)))
 	}
 }
+
+// TestHelperModules: helpers in another module (a company-wide error
+// package) are seen by the fast driver and go vet when -helper-modules names
+// it; without it they come from export data, without facts.
+func TestHelperModules(t *testing.T) {
+	root := t.TempDir()
+	files := map[string]string{
+		"apierr/go.mod": "module example.com/apierr\n\ngo 1.26\n",
+		"apierr/apierr.go": `package apierr
+
+import (
+	"encoding/json"
+	"net/http"
+)
+
+type Error struct {
+	Code    string ` + "`json:\"code\"`" + `
+	Message string ` + "`json:\"message\"`" + `
+}
+
+func Write(w http.ResponseWriter, status int, code, msg string) {
+	w.WriteHeader(status)
+	json.NewEncoder(w).Encode(Error{Code: code, Message: msg})
+}
+`,
+		"svc/go.mod": "module example.com/svc\n\ngo 1.26\n\nrequire example.com/apierr v0.0.0\n\nreplace example.com/apierr => ../apierr\n",
+		"svc/svc.go": `package svc
+
+import (
+	"net/http"
+
+	"example.com/apierr"
+)
+
+func Handler(w http.ResponseWriter, r *http.Request) {
+	apierr.Write(w, 500, "NOT_FOUND", "x")
+}
+`,
+	}
+	for name, text := range files {
+		path := filepath.Join(root, name)
+		os.MkdirAll(filepath.Dir(path), 0o755)
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	dir := filepath.Join(root, "svc")
+	want := "svc.go:10:2: status-mismatch: NOT_FOUND is documented with 404, sent with 500"
+	for _, c := range []struct {
+		name  string
+		args  []string
+		found bool
+	}{
+		{"apierrlint", []string{"./..."}, false},
+		{"apierrlint", []string{"-helper-modules=example.com/apierr", "./..."}, true},
+		{"go vet", []string{"vet", "-vettool=" + bin, "./..."}, false},
+		{"go vet", []string{"vet", "-vettool=" + bin, "-helper-modules=example.com/apierr", "./..."}, true},
+	} {
+		name := bin
+		if c.name == "go vet" {
+			name = "go"
+		}
+		out, _ := run(t, dir, name, c.args...)
+		if got := slices.Contains(findings(dir, out), want); got != c.found {
+			t.Errorf("%s %v: found=%v, want %v\n%s", c.name, c.args, got, c.found, out)
+		}
+	}
+}
