@@ -46,6 +46,6 @@ func newAnalyzer(get func() *settings) *analysis.Analyzer {
 		Doc:       doc,
 		URL:       URL,
 		Run:       func(pass *analysis.Pass) (any, error) { return run(pass, get()) },
-		FactTypes: []analysis.Fact{new(HelperFact), new(ErrorTypeFact)},
+		FactTypes: []analysis.Fact{new(HelperFact), new(ErrorTypeFact), new(PackageFact)},
 	}
 }

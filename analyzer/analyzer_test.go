@@ -131,3 +131,9 @@ func TestRuleDocs(t *testing.T) {
 		t.Errorf("URL = %s", analyzer.URL)
 	}
 }
+
+// TestPackagesWithoutHTTP: packages that do not import net/http are analyzed
+// when they hold error types or import a package that does.
+func TestPackagesWithoutHTTP(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), newAnalyzer(t, analyzer.Config{}), "errsonly", "useserrs", "nothing")
+}

@@ -73,3 +73,12 @@ type ErrorTypeFact struct {
 func (*ErrorTypeFact) AFact() {}
 
 func (f *ErrorTypeFact) String() string { return "errortype(status=" + f.StatusField + ")" }
+
+// PackageFact marks a package that holds error helpers or error-body types:
+// its importers are analyzed even when they do not import net/http.
+type PackageFact struct{}
+
+// AFact marks PackageFact as an analysis fact.
+func (*PackageFact) AFact() {}
+
+func (*PackageFact) String() string { return "holds error helpers or types" }

@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"bytes"
 	"fmt"
 	"go/ast"
 	"go/constant"
@@ -54,6 +55,9 @@ type unit struct {
 func run(ap *analysis.Pass, s *settings) (any, error) {
 	if len(ap.Files) == 0 || ap.TypesInfo == nil {
 		return nil, nil // export data only: nothing to infer or report
+	}
+	if !mayMatter(ap) {
+		return nil, nil
 	}
 	p := &pass{
 		Pass:           ap,
@@ -129,6 +133,9 @@ func run(ap *analysis.Pass, s *settings) (any, error) {
 	}
 	for fn, f := range p.facts {
 		p.ExportObjectFact(fn, f)
+	}
+	if len(p.facts) > 0 || p.declaresErrorBody() {
+		ap.ExportPackageFact(&PackageFact{})
 	}
 	for _, u := range others {
 		p.diags, p.callees, p.owner = &u.diags, map[*types.Func]bool{}, nil
@@ -334,3 +341,39 @@ type reportKey struct {
 }
 
 var sprintf = fmt.Sprintf
+
+// mayMatter is the cheap test that spares most packages (the standard
+// library, most dependencies) the analysis: a package matters when it
+// imports net/http, imports a package that holds helpers or error types (its
+// PackageFact), or mentions a "code" key (a json tag, a map key, a JSON
+// text) in its source.
+func mayMatter(ap *analysis.Pass) bool {
+	if ap.Pkg.Path() == "net/http" {
+		return true
+	}
+	for _, imp := range ap.Pkg.Imports() {
+		if imp.Path() == "net/http" || ap.ImportPackageFact(imp, new(PackageFact)) {
+			return true
+		}
+	}
+	for _, f := range ap.Files {
+		src, err := ap.ReadFile(ap.Fset.File(f.Pos()).Name())
+		if err != nil || bytes.Contains(src, []byte(`"code"`)) || bytes.Contains(src, []byte(`\"code\"`)) {
+			return true
+		}
+	}
+	return false
+}
+
+// declaresErrorBody reports whether the package declares an error-body type.
+func (p *pass) declaresErrorBody() bool {
+	scope := p.Pkg.Scope()
+	for _, name := range scope.Names() {
+		if tn, ok := scope.Lookup(name).(*types.TypeName); ok && !tn.IsAlias() {
+			if bt := p.structBody(tn.Type()); bt != nil {
+				return true
+			}
+		}
+	}
+	return false
+}

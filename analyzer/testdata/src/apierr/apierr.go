@@ -1,5 +1,4 @@
-// Package apierr is a team's error package: constructors, writers, wrappers.
-package apierr
+package apierr // want package:"holds error helpers or types"
 
 import (
 	"encoding/json"

@@ -1,5 +1,4 @@
-// Package apiwrap wraps apierr's helpers: wrappers of wrappers.
-package apiwrap
+package apiwrap // want package:"holds error helpers or types"
 
 import (
 	"net/http"

@@ -1,4 +1,4 @@
-package configured
+package configured // want package:"holds error helpers or types"
 
 import "net/http"
 

@@ -1,4 +1,4 @@
-package disabled
+package disabled // want package:"holds error helpers or types"
 
 import "net/http"
 

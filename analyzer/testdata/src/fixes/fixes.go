@@ -1,4 +1,4 @@
-package fixes
+package fixes // want package:"holds error helpers or types"
 
 import (
 	"encoding/json"

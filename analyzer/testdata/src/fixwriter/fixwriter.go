@@ -1,4 +1,4 @@
-package fixwriter
+package fixwriter // want package:"holds error helpers or types"
 
 import (
 	"net/http"

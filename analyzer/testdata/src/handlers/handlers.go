@@ -1,4 +1,4 @@
-package handlers
+package handlers // want package:"holds error helpers or types"
 
 import (
 	"net/http"

@@ -1,4 +1,4 @@
-package mismatch
+package mismatch // want package:"holds error helpers or types"
 
 import (
 	"encoding/json"

@@ -1,4 +1,4 @@
-package raw
+package raw // want package:"holds error helpers or types"
 
 import (
 	"encoding/json"

@@ -1,4 +1,4 @@
-package retryafter
+package retryafter // want package:"holds error helpers or types"
 
 import (
 	"encoding/json"

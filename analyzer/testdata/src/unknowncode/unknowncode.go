@@ -1,4 +1,4 @@
-package unknowncode
+package unknowncode // want package:"holds error helpers or types"
 
 import (
 	"encoding/json"
