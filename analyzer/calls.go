@@ -262,7 +262,6 @@ func (fc *funcCtx) helperCall(call *ast.CallExpr, fn *types.Func, f *HelperFact)
 		return call.Args[i]
 	}
 	status, code := unknown, unknown
-	var codeNode ast.Node = call
 	fromCall := false
 	if a := arg(f.Status); a != nil {
 		status, fromCall = fc.sc.eval(a), true
@@ -270,7 +269,7 @@ func (fc *funcCtx) helperCall(call *ast.CallExpr, fn *types.Func, f *HelperFact)
 		status = intConst(f.FixedStatus)
 	}
 	if a := arg(f.Code); a != nil {
-		code, codeNode, fromCall = fc.sc.eval(a), a, true
+		code, fromCall = fc.sc.eval(a), true
 	} else if f.FixedCode != "" {
 		code = strConst(f.FixedCode)
 	}
@@ -278,7 +277,7 @@ func (fc *funcCtx) helperCall(call *ast.CallExpr, fn *types.Func, f *HelperFact)
 		if pi := fc.sc.paramOf(a); pi >= 0 {
 			fc.fact.Body = pi
 		} else if b, ok := fc.literalBody(a); ok {
-			code, codeNode, fromCall = b.code, b.codeNode, true
+			code, fromCall = b.code, true
 		}
 	}
 	if a := arg(f.HeaderKey); a != nil {
@@ -323,7 +322,6 @@ func (fc *funcCtx) helperCall(call *ast.CallExpr, fn *types.Func, f *HelperFact)
 			fc.add(&event{kind: evStatus, end: call.End(), node: call, status: status, code: code, checkRA: true})
 		}
 	}
-	_ = codeNode
 }
 
 // writeBytes handles w.Write(b) and io.WriteString(w, s): a constant JSON
@@ -456,7 +454,6 @@ type litBody struct {
 	status, code         value
 	statusNode, codeNode ast.Node
 	isError              bool // an error body by its own type
-	hasStatus            bool
 }
 
 // literalBody resolves e to a composite literal of an error body.
@@ -496,7 +493,7 @@ func (fc *funcCtx) bodyOf(lit *ast.CompositeLit) (litBody, bool) {
 			case "message":
 				hasMsg = true
 			case "status":
-				b.status, b.statusNode, b.hasStatus = fc.sc.eval(kv.Value), kv.Value, true
+				b.status, b.statusNode = fc.sc.eval(kv.Value), kv.Value
 			}
 		}
 		b.isError = true
@@ -507,7 +504,6 @@ func (fc *funcCtx) bodyOf(lit *ast.CompositeLit) (litBody, bool) {
 			return b, false
 		}
 		b.isError = bt.isError
-		b.hasStatus = bt.statusField != ""
 		for i, elt := range lit.Elts {
 			var name string
 			val := elt

@@ -101,7 +101,7 @@ func (c *Config) settings() *settings {
 type flagConfig struct{ cfg *Config }
 
 func (f flagConfig) register(fs *flag.FlagSet) {
-	fs.Var(catalogFlag{f.cfg}, "catalog", "error catalog: a Markdown document with a Code | HTTP Status table, or .json/.yaml (default: the embedded catalog)")
+	fs.Var(catalogFlag(f), "catalog", "error catalog: a Markdown document with a Code | HTTP Status table, or .json/.yaml (default: the embedded catalog)")
 	fs.Var(statusListFlag{&f.cfg.RetryAfterStatuses}, "retry-after", "comma-separated statuses that require a Retry-After header")
 	fs.Var(ruleListFlag{&f.cfg.Disabled}, "disable", "comma-separated rule ids not to report ("+strings.Join(Rules, ", ")+")")
 	fs.BoolVar(&f.cfg.IncludeTests, "tests", false, "also check *_test.go files")
@@ -111,7 +111,7 @@ func (f flagConfig) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.cfg.ErrorWriter, "error-writer", "", "the project's error writer `import/path.Func` that the raw-http-error fix calls (default: inferred)")
 }
 
-type catalogFlag struct{ cfg *Config }
+type catalogFlag flagConfig
 
 func (f catalogFlag) String() string {
 	if f.cfg == nil || f.cfg.Catalog == nil {

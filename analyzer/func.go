@@ -30,7 +30,6 @@ type event struct {
 	errBody  bool      // evBody: the body is an error body by its own type
 	direct   bool      // evStatus: WriteHeader, whose body follows on the path
 	checkRA  bool      // evStatus: Retry-After is required here
-	late     bool      // evStatus: set when reported, for the message
 }
 
 // funcCtx is the analysis of one function body.
@@ -71,7 +70,7 @@ func (p *pass) newFuncCtx(fn *types.Func, ftype *ast.FuncType, body *ast.BlockSt
 		fixedCode:   map[string]bool{},
 	}
 	if ftype != nil {
-		fc.sc = newScope(p.TypesInfo, ftype, nil, body)
+		fc.sc = newScope(p.TypesInfo, ftype, body)
 	} else {
 		fc.sc = &scope{info: p.TypesInfo, params: map[*types.Var]int{}, defs: map[*types.Var]ast.Expr{}}
 	}

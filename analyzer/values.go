@@ -17,8 +17,6 @@ type value struct {
 
 var unknown = value{param: -1}
 
-func (v value) known() bool { return v.c != nil }
-
 // int returns the value as an integer constant.
 func (v value) int() (int, bool) {
 	if v.c == nil || v.c.Kind() != constant.Int {
@@ -44,7 +42,7 @@ type scope struct {
 	defs   map[*types.Var]ast.Expr // single definition; nil: assigned more than once or not followable
 }
 
-func newScope(info *types.Info, ftype *ast.FuncType, recv *ast.FieldList, body *ast.BlockStmt) *scope {
+func newScope(info *types.Info, ftype *ast.FuncType, body *ast.BlockStmt) *scope {
 	sc := &scope{info: info, params: map[*types.Var]int{}, defs: map[*types.Var]ast.Expr{}}
 	if ftype.Params != nil {
 		i := 0
@@ -83,9 +81,7 @@ func newScope(info *types.Info, ftype *ast.FuncType, recv *ast.FieldList, body *
 		} else {
 			sc.defs[v] = nil
 		}
-		if _, isParam := sc.params[v]; isParam {
-			delete(sc.params, v)
-		}
+		delete(sc.params, v) // a reassigned parameter is no longer the argument
 	}
 	ast.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
