@@ -270,8 +270,11 @@ func (fc *funcCtx) retryAfterPaths(g *cfg.CFG, evs map[*cfg.Block][]*event) {
 			}
 			return true
 		})
+		// The fix sets the header unconditionally: only where the function
+		// sets it nowhere else (a conditional or late value would be
+		// overwritten or left behind).
 		var fix *analysis.SuggestedFix
-		if call, ok := ev.node.(*ast.CallExpr); ok {
+		if call, ok := ev.node.(*ast.CallExpr); ok && !slices.ContainsFunc(fc.events, func(e *event) bool { return e.kind == evRetryAfter }) {
 			fix = fc.p.retryAfterFix(call)
 		}
 		fc.p.reportFix(ev.node, RuleMissingRetryAfter, fix, "%s is written without a Retry-After header on some path%s; set Retry-After on the response header before writing the status", what, late)

@@ -2,7 +2,8 @@ package main_test
 
 // Integration test of the golangci-lint plugin: bin/custom-gcl (golangci-lint
 // v2.15.0 with apierrlint) run on the example service with
-// ../.golangci.example.yml must report what the apierrlint command reports.
+// ../.golangci.example.yml must report what the apierrlint command reports,
+// and `run --fix` must write what `apierrlint -fix` writes, byte for byte.
 //
 // Set APIERRLINT_CUSTOM_GCL to a prebuilt custom-gcl (make test-gcl does);
 // otherwise the test builds one with build.sh (about 5 s with a warm build
@@ -81,9 +82,16 @@ func setup(m *testing.M) (int, error) {
 // run runs name in dir and returns its stdout, stderr and exit code.
 func run(t *testing.T, dir, name string, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
+	return runEnv(t, dir, nil, name, args...)
+}
+
+// runEnv is run with env added to the environment (a later entry wins:
+// GOLANGCI_LINT_CACHE=DIR replaces cacheDir).
+func runEnv(t *testing.T, dir string, env []string, name string, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
 	cmd := exec.Command(name, args...)
 	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GOLANGCI_LINT_CACHE="+cacheDir)
+	cmd.Env = append(append(os.Environ(), "GOLANGCI_LINT_CACHE="+cacheDir), env...)
 	var out, errOut bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errOut
 	err := cmd.Run()
@@ -102,11 +110,19 @@ func run(t *testing.T, dir, name string, args ...string) (stdout, stderr string,
 // as "FILE:LINE:COL: TEXT", FILE relative to dir, sorted.
 func golangciLint(t *testing.T, dir, cfg string) []string {
 	t.Helper()
+	return golangciLintEnv(t, dir, cfg, nil)
+}
+
+// golangciLintEnv is golangciLint with env added to the environment and
+// extra arguments to run.
+func golangciLintEnv(t *testing.T, dir, cfg string, env []string, extra ...string) []string {
+	t.Helper()
 	args := []string{"run", "--output.json.path", "stdout", "--show-stats=false", "--path-mode=abs"}
 	if cfg != "" {
 		args = append(args, "-c", cfg)
 	}
-	stdout, stderr, code := run(t, dir, customGCL, append(args, "./...")...)
+	args = append(args, extra...)
+	stdout, stderr, code := runEnv(t, dir, env, customGCL, append(args, "./...")...)
 	if code != 0 && code != 1 { // 1: issues found
 		t.Fatalf("custom-gcl run: exit code %d\nstderr:\n%s\nstdout:\n%s", code, stderr, stdout)
 	}
@@ -362,6 +378,17 @@ func TestBadSettings(t *testing.T) {
 			`apierrlint: settings: catalog and codes are both set`},
 		{[]string{"catalog: no-such-catalog.md"},
 			`apierrlint: settings: catalog: no-such-catalog.md: no such file in `},
+		// YAML reads a bare 120 as a number.
+		{[]string{"retry-after-value: 120"},
+			`apierrlint: settings: retry-after-value: want the header value (a string such as "60"; quote numbers), got the number 120`},
+		{[]string{`retry-after-value: ""`},
+			`apierrlint: settings: retry-after-value: the value is empty`},
+		{[]string{`retry-after-value: "60\nX-Injected: 1"`},
+			`apierrlint: settings: retry-after-value: "60\nX-Injected: 1" contains the control character U+000A`},
+		{[]string{"error-writer: example.com/petstore/internal/apierr"},
+			`apierrlint: settings: error-writer: "example.com/petstore/internal/apierr" has no dot after the last slash`},
+		{[]string{"error-writer: example.com/petstore/internal/apierr.Write()"},
+			`apierrlint: settings: error-writer: "example.com/petstore/internal/apierr.Write()": "Write()" is not a Go identifier`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.settings[0], func(t *testing.T) {
@@ -445,4 +472,275 @@ func TestVersion(t *testing.T) {
 	if code != 0 || !strings.Contains(stdout+stderr, want) {
 		t.Errorf("custom-gcl version: exit code %d, output %q; want %s", code, stdout+stderr, want)
 	}
+}
+
+// fixCase is one `golangci-lint run --fix` on a copy of the example service,
+// compared with `apierrlint -fix` on another copy.
+type fixCase struct {
+	settings []string // the settings block of the configuration; nil: .golangci.example.yml as it is
+	flags    []string // the same settings as apierrlint flags
+	fixed    []fixed  // findings that must be gone, and how their lines read after the fix
+	kept     []fixed  // findings that must stay, and how their lines read
+}
+
+// fixed names a finding of examples/expected.txt by FILE:LINE: and rule id.
+// After the fix, line line of FILE reads text (without indentation).
+type fixed struct {
+	at, rule string
+	line     int
+	text     string
+}
+
+func TestFix(t *testing.T) {
+	before := golangciLint(t, examples, config)
+
+	t.Run("defaults", func(t *testing.T) {
+		testFix(t, before, fixCase{
+			fixed: []fixed{
+				{"internal/handlers/pets.go:57:", "raw-http-error", 57, `apierr.Write(w, r, http.StatusNotFound, apierr.CodeNotFound, "not found")`},
+				{"internal/handlers/users.go:32:", "unknown-code", 32, `apierr.Write(w, r, http.StatusNotFound, "NOT_FOUND", "user not found")`},
+				{"internal/apierr/codes.go:45:", "status-mismatch", 45, `CodeValidation:         http.StatusUnprocessableEntity,`},
+				{"internal/middleware/ratelimit.go:91:", "missing-retry-after", 91, `w.Header().Set("Retry-After", "60")`},
+			},
+		})
+	})
+
+	// The fix settings reach the analyzer: the Retry-After value is the
+	// configured one, and an error writer that takes no status and code (so
+	// is no candidate) means no raw-http-error fix.
+	t.Run("retry-after-value and error-writer", func(t *testing.T) {
+		const writer = "example.com/petstore/internal/respond.Err"
+		testFix(t, before, fixCase{
+			settings: []string{`retry-after-value: "120"`, "error-writer: " + writer},
+			flags:    []string{"-retry-after-value", "120", "-error-writer", writer},
+			fixed: []fixed{
+				{"internal/handlers/users.go:32:", "unknown-code", 32, `apierr.Write(w, r, http.StatusNotFound, "NOT_FOUND", "user not found")`},
+				{"internal/middleware/ratelimit.go:91:", "missing-retry-after", 91, `w.Header().Set("Retry-After", "120")`},
+			},
+			kept: []fixed{
+				{"internal/handlers/pets.go:57:", "raw-http-error", 57, `http.NotFound(w, r)`},
+			},
+		})
+	})
+}
+
+func testFix(t *testing.T, before []string, tc fixCase) {
+	cfg := config
+	if tc.settings != nil {
+		cfg = writeConfig(t, t.TempDir(), tc.settings...)
+	}
+
+	// golangci-lint --fix. It reports the findings that it did not fix, at
+	// their positions before the fix.
+	dir := copyExamples(t)
+	fixRun := golangciLintEnv(t, dir, cfg, nil, "--fix")
+
+	// (a) The fixed code builds.
+	build := exec.Command("go", "build", "./...")
+	build.Dir = dir
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Errorf("go build ./... after golangci-lint --fix: %v\n%s", err, out)
+	}
+
+	// (b) A new run, with an empty cache, no longer reports the fixed
+	// findings, and still reports the kept ones.
+	after := golangciLintEnv(t, dir, cfg, []string{"GOLANGCI_LINT_CACHE=" + t.TempDir()})
+	for _, f := range tc.fixed {
+		text := findingText(t, before, f)
+		if n := countText(after, text); n != 0 {
+			t.Errorf("after --fix: %s still reported:\n\t%s", f.at+" "+f.rule, strings.Join(withText(after, text), "\n\t"))
+		}
+		if n := countText(fixRun, text); n != 0 {
+			t.Errorf("the --fix run reports the fixed finding %s", f.at+" "+text)
+		}
+		checkLine(t, dir, f)
+	}
+	for _, f := range tc.kept {
+		text := findingText(t, before, f)
+		if countText(after, text) != 1 || countText(fixRun, text) != 1 {
+			t.Errorf("%s %s: reported %d times by the --fix run and %d times after it, want once each (it has no fix)",
+				f.at, f.rule, countText(fixRun, text), countText(after, text))
+		}
+		checkLine(t, dir, f)
+	}
+
+	// (c) Fewer findings; the --fix run reported exactly what is left, at
+	// the positions before the fix (the findings of before).
+	if len(after) >= len(before) {
+		t.Errorf("%d findings after --fix, %d before: want fewer", len(after), len(before))
+	}
+	for _, f := range fixRun {
+		if !slices.Contains(before, f) {
+			t.Errorf("the --fix run reports %s, which is not a finding before the fix", f)
+		}
+	}
+	if a, b := textsOf(fixRun), textsOf(after); !slices.Equal(a, b) {
+		t.Errorf("the --fix run reports other findings than a run after it:\n--fix run:\n\t%s\nafter:\n\t%s",
+			strings.Join(fixRun, "\n\t"), strings.Join(after, "\n\t"))
+	}
+	// The command agrees on the fixed code.
+	diff(t, "custom-gcl vs apierrlint on the fixed code", after, apierrlint(t, dir, tc.flags...))
+
+	// (d) apierrlint -fix on another copy gives the same files.
+	std := copyExamples(t)
+	if stdout, stderr, code := run(t, std, standalone, append(slices.Clone(tc.flags), "-fix", "./...")...); code != 0 {
+		t.Fatalf("apierrlint -fix: exit code %d\n%s%s", code, stdout, stderr)
+	}
+	compareGoFiles(t, dir, std)
+}
+
+// findingText returns the text ("rule: message") of the finding of list
+// that starts with f.at and has rule f.rule; there must be exactly one.
+func findingText(t *testing.T, list []string, f fixed) string {
+	t.Helper()
+	var texts []string
+	for _, g := range list {
+		if rest, ok := strings.CutPrefix(g, f.at); ok {
+			if _, text, ok := strings.Cut(rest, ": "); ok && strings.HasPrefix(text, f.rule+": ") {
+				texts = append(texts, text)
+			}
+		}
+	}
+	if len(texts) != 1 {
+		t.Fatalf("%d findings %s%s before the fix, want 1", len(texts), f.at, f.rule)
+	}
+	return fileOf(f.at) + ": " + texts[0]
+}
+
+// textOf is "FILE: TEXT" of a finding: without its line and column, which
+// fixes above it shift.
+func textOf(finding string) string {
+	m := findingRE.FindStringSubmatch(finding)
+	if m == nil {
+		return finding
+	}
+	return m[1] + ": " + m[4]
+}
+
+func textsOf(list []string) []string {
+	var out []string
+	for _, f := range list {
+		out = append(out, textOf(f))
+	}
+	slices.Sort(out)
+	return out
+}
+
+func countText(list []string, text string) int { return len(withText(list, text)) }
+
+func withText(list []string, text string) []string {
+	var out []string
+	for _, f := range list {
+		if textOf(f) == text {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// fileOf is FILE of "FILE:LINE:".
+func fileOf(at string) string {
+	file, _, _ := strings.Cut(at, ":")
+	return file
+}
+
+// checkLine checks that line f.line of f's file in dir reads f.text.
+func checkLine(t *testing.T, dir string, f fixed) {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(fileOf(f.at))))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(string(data), "\n")
+	if f.line > len(lines) || strings.TrimSpace(lines[f.line-1]) != f.text {
+		got := "(no such line)"
+		if f.line <= len(lines) {
+			got = strings.TrimSpace(lines[f.line-1])
+		}
+		t.Errorf("%s:%d after --fix reads\n\t%s\nwant\n\t%s", fileOf(f.at), f.line, got, f.text)
+	}
+}
+
+// compareGoFiles reports every .go file that differs between the trees a
+// (golangci-lint --fix) and b (apierrlint -fix), or exists in one only.
+func compareGoFiles(t *testing.T, a, b string) {
+	t.Helper()
+	fa, fb := goFiles(t, a), goFiles(t, b)
+	if len(fa) == 0 {
+		t.Fatal("no .go files")
+	}
+	for _, f := range fa {
+		if !slices.Contains(fb, f) {
+			t.Errorf("%s: only in the golangci-lint copy", f)
+			continue
+		}
+		da, err := os.ReadFile(filepath.Join(a, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		db, err := os.ReadFile(filepath.Join(b, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(da, db) {
+			t.Errorf("%s: golangci-lint --fix and apierrlint -fix differ:\n%s", f, fileDiff(filepath.Join(a, f), filepath.Join(b, f), string(da), string(db)))
+		}
+	}
+	for _, f := range fb {
+		if !slices.Contains(fa, f) {
+			t.Errorf("%s: only in the apierrlint copy", f)
+		}
+	}
+}
+
+func goFiles(t *testing.T, dir string) []string {
+	t.Helper()
+	var files []string
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() && strings.HasSuffix(path, ".go") {
+			r, _ := filepath.Rel(dir, path)
+			files = append(files, filepath.ToSlash(r))
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	slices.Sort(files)
+	return files
+}
+
+// fileDiff shows how the files a (golangci-lint) and b (apierrlint) differ:
+// diff -u if there is a diff command, else lineDiff.
+func fileDiff(a, b, da, db string) string {
+	if _, err := exec.LookPath("diff"); err == nil {
+		out, _ := exec.Command("diff", "-u", "--label", "golangci-lint --fix", "--label", "apierrlint -fix", a, b).CombinedOutput()
+		if len(out) > 0 {
+			return string(out)
+		}
+	}
+	return lineDiff(da, db)
+}
+
+// lineDiff shows the lines that differ between a (golangci-lint) and b
+// (apierrlint), from the first difference, with invisible characters quoted.
+func lineDiff(a, b string) string {
+	la, lb := strings.Split(a, "\n"), strings.Split(b, "\n")
+	var out []string
+	for i := 0; i < max(len(la), len(lb)) && len(out) < 20; i++ {
+		var x, y string
+		if i < len(la) {
+			x = la[i]
+		}
+		if i < len(lb) {
+			y = lb[i]
+		}
+		if x != y || i >= len(la) || i >= len(lb) {
+			out = append(out, fmt.Sprintf("line %d:\n\tgolangci-lint: %q\n\tapierrlint:    %q", i+1, x, y))
+		}
+	}
+	return strings.Join(out, "\n")
 }

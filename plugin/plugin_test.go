@@ -49,20 +49,24 @@ func TestDecodeSettings(t *testing.T) {
 			conf{"code": "GONE", "status": 410},
 			conf{"code": "BUSY", "status": 503},
 		},
-		"retry-after": []any{429, 503},
-		"disable":     []any{"raw-http-error"},
-		"tests":       true,
-		"generated":   true,
+		"retry-after":       []any{429, 503},
+		"retry-after-value": "120",
+		"error-writer":      "example.com/app/apierr.Write",
+		"disable":           []any{"raw-http-error"},
+		"tests":             true,
+		"generated":         true,
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := plugin.Settings{
-		Codes:      []plugin.Code{{Code: "GONE", Status: 410}, {Code: "BUSY", Status: 503}},
-		RetryAfter: []int{429, 503},
-		Disable:    []string{"raw-http-error"},
-		Tests:      true,
-		Generated:  true,
+		Codes:           []plugin.Code{{Code: "GONE", Status: 410}, {Code: "BUSY", Status: 503}},
+		RetryAfter:      []int{429, 503},
+		RetryAfterValue: ptr("120"),
+		ErrorWriter:     "example.com/app/apierr.Write",
+		Disable:         []string{"raw-http-error"},
+		Tests:           true,
+		Generated:       true,
 	}
 	if !reflect.DeepEqual(s, want) {
 		t.Errorf("DecodeSettings = %+v, want %+v", s, want)
@@ -75,7 +79,7 @@ func TestDecodeSettings(t *testing.T) {
 		t.Errorf("catalog: BUSY = %d, %v; %d codes", st, ok, cfg.Catalog.Len())
 	}
 	if !reflect.DeepEqual(cfg.RetryAfterStatuses, []int{429, 503}) || !reflect.DeepEqual(cfg.Disabled, []string{"raw-http-error"}) ||
-		!cfg.IncludeTests || !cfg.IncludeGenerated {
+		!cfg.IncludeTests || !cfg.IncludeGenerated || cfg.RetryAfterValue != "120" || cfg.ErrorWriter != "example.com/app/apierr.Write" {
 		t.Errorf("Config() = %+v", cfg)
 	}
 }
@@ -91,7 +95,8 @@ func TestDefaults(t *testing.T) {
 			t.Fatal(err)
 		}
 		// The zero Config: the embedded catalog, Retry-After on 429, every
-		// rule, no test or generated files. The same as the command's defaults.
+		// rule, no test or generated files, Retry-After "60" in fixes, the
+		// error writer inferred. The same as the command's defaults.
 		if !reflect.DeepEqual(cfg, analyzer.Config{}) {
 			t.Errorf("%#v: Config() = %+v, want the zero Config", c, cfg)
 		}
@@ -119,13 +124,13 @@ func TestSettingsErrors(t *testing.T) {
 		want string
 	}{
 		{"misspelt setting", conf{"catlog": "errors.md"},
-			`apierrlint: settings: unknown setting "catlog" (did you mean "catalog"?); the settings are: catalog, codes, retry-after, disable, tests, generated`},
+			`apierrlint: settings: unknown setting "catlog" (did you mean "catalog"?); the settings are: catalog, codes, retry-after, retry-after-value, error-writer, disable, tests, generated`},
 		{"unknown setting", conf{"severity": "error"},
-			`apierrlint: settings: unknown setting "severity"; the settings are: catalog, codes, retry-after, disable, tests, generated`},
+			`apierrlint: settings: unknown setting "severity"; the settings are: catalog, codes, retry-after, retry-after-value, error-writer, disable, tests, generated`},
 		{"underscore", conf{"retry_after": []any{429}},
 			`unknown setting "retry_after" (did you mean "retry-after"?)`},
 		{"not a mapping", []any{"catalog"},
-			`apierrlint: settings: want a mapping of settings (catalog, codes, retry-after, disable, tests, generated), got a list`},
+			`apierrlint: settings: want a mapping of settings (catalog, codes, retry-after, retry-after-value, error-writer, disable, tests, generated), got a list`},
 		{"catalog not a string", conf{"catalog": []any{"a.md"}},
 			`apierrlint: settings: catalog: want the path of a catalog file (a string), got a list`},
 		{"retry-after not a list", conf{"retry-after": 429},
@@ -169,6 +174,16 @@ func TestSettingsErrors(t *testing.T) {
 			`apierrlint: settings: codes: the list is empty`},
 		{"missing catalog", conf{"catalog": "no/such/errors.md"},
 			`apierrlint: settings: catalog: no/such/errors.md: no such file in `},
+		{"misspelt retry-after-value", conf{"retry-after-vaule": "120"},
+			`apierrlint: settings: unknown setting "retry-after-vaule" (did you mean "retry-after-value"?)`},
+		{"misspelt error-writer", conf{"error_writer": "a.B"},
+			`apierrlint: settings: unknown setting "error_writer" (did you mean "error-writer"?)`},
+		{"retry-after-value number", conf{"retry-after-value": 120},
+			`apierrlint: settings: retry-after-value: want the header value (a string such as "60"; quote numbers), got the number 120`},
+		{"retry-after-value list", conf{"retry-after-value": []any{"60"}},
+			`apierrlint: settings: retry-after-value: want the header value (a string such as "60"; quote numbers), got a list`},
+		{"error-writer not a string", conf{"error-writer": true},
+			`apierrlint: settings: error-writer: want import/path.Name (a string such as example.com/app/apierr.Write), got the boolean true`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -267,6 +282,7 @@ func TestCatalogFile(t *testing.T) {
 }
 
 func TestAnalyzer(t *testing.T) {
+	t.Parallel() // analysistest takes seconds; TestFixSettings runs alongside
 	p, err := plugin.New(conf{
 		"codes": []any{
 			conf{"code": "GONE", "status": 410},
@@ -294,4 +310,143 @@ func writeFile(t *testing.T, path, content string) {
 	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
 		t.Fatal(err)
 	}
+}
+
+func ptr[T any](v T) *T { return &v }
+
+// TestFixValues: retry-after-value and error-writer, valid and invalid.
+func TestFixValues(t *testing.T) {
+	valid := []struct {
+		conf            conf
+		retryAfterValue string // in the Config
+		errorWriter     string
+	}{
+		{conf{"retry-after-value": "120"}, "120", ""},
+		{conf{"retry-after-value": "Wed, 21 Oct 2015 07:28:00 GMT"}, "Wed, 21 Oct 2015 07:28:00 GMT", ""},
+		{conf{"retry-after-value": nil}, "", ""}, // `retry-after-value:` with no value: absent
+		{conf{"error-writer": ""}, "", ""},       // inferred
+		{conf{"error-writer": "example.com/app/apierr.Write"}, "", "example.com/app/apierr.Write"},
+		{conf{"error-writer": "apierr.Write"}, "", "apierr.Write"},                                   // a path without slashes (GOPATH, the standard library)
+		{conf{"error-writer": "gopkg.in/errs.v2.Write"}, "", "gopkg.in/errs.v2.Write"},               // dots in the last element of the path
+		{conf{"error-writer": "example.com/app/http.writeErr"}, "", "example.com/app/http.writeErr"}, // unexported: a writer in the package itself
+		{conf{"error-writer": "example.com/app/v2/errs.Écrire"}, "", "example.com/app/v2/errs.Écrire"},
+	}
+	for _, tt := range valid {
+		p, err := plugin.New(tt.conf)
+		if err != nil {
+			t.Errorf("New(%#v): %v", tt.conf, err)
+			continue
+		}
+		if _, err := p.BuildAnalyzers(); err != nil {
+			t.Errorf("New(%#v).BuildAnalyzers: %v", tt.conf, err)
+		}
+		s, err := plugin.DecodeSettings(tt.conf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cfg, err := s.Config()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if cfg.RetryAfterValue != tt.retryAfterValue || cfg.ErrorWriter != tt.errorWriter {
+			t.Errorf("%#v: Config() has RetryAfterValue %q, ErrorWriter %q; want %q, %q",
+				tt.conf, cfg.RetryAfterValue, cfg.ErrorWriter, tt.retryAfterValue, tt.errorWriter)
+		}
+	}
+
+	invalid := []struct {
+		conf conf
+		want string
+	}{
+		{conf{"retry-after-value": ""},
+			`apierrlint: settings: retry-after-value: the value is empty; give the header value that the fix sets, such as "60" (seconds), or leave retry-after-value out for "60"`},
+		{conf{"retry-after-value": "  "}, `apierrlint: settings: retry-after-value: the value is empty`},
+		{conf{"retry-after-value": "60\nX-Injected: 1"},
+			`apierrlint: settings: retry-after-value: "60\nX-Injected: 1" contains the control character U+000A; a header value is one line of printable text, such as "60"`},
+		{conf{"retry-after-value": "60\r"}, `retry-after-value: "60\r" contains the control character U+000D`},
+		{conf{"retry-after-value": "6\t0"}, `retry-after-value: "6\t0" contains the control character U+0009`},
+		{conf{"retry-after-value": "60\x00"}, `retry-after-value: "60\x00" contains the control character U+0000`},
+		{conf{"retry-after-value": "60\u0085"}, `retry-after-value: "60\u0085" contains the control character U+0085`},
+		{conf{"error-writer": "apierr"},
+			`apierrlint: settings: error-writer: "apierr" has no dot after the last slash; want import/path.Name, for example example.com/app/apierr.Write`},
+		{conf{"error-writer": "example.com/app/apierr"},
+			`apierrlint: settings: error-writer: "example.com/app/apierr" has no dot after the last slash`},
+		{conf{"error-writer": "example.com/app/apierr."},
+			`apierrlint: settings: error-writer: "example.com/app/apierr.": "" is not a Go identifier; want import/path.Name`},
+		{conf{"error-writer": "example.com/app/apierr.Write()"},
+			`apierrlint: settings: error-writer: "example.com/app/apierr.Write()": "Write()" is not a Go identifier`},
+		{conf{"error-writer": "example.com/app/apierr.func"},
+			`apierrlint: settings: error-writer: "example.com/app/apierr.func": "func" is not a Go identifier`},
+		{conf{"error-writer": "example.com/app/apierr.1Write"},
+			`"1Write" is not a Go identifier`},
+		{conf{"error-writer": ".Write"},
+			`apierrlint: settings: error-writer: ".Write" has no import path before .Write; want import/path.Name`},
+		{conf{"error-writer": "example.com//apierr.Write"},
+			`apierrlint: settings: error-writer: "example.com//apierr.Write": the import path "example.com//apierr" has an empty element`},
+		{conf{"error-writer": "/apierr.Write"}, `the import path "/apierr" has an empty element`},
+		{conf{"error-writer": "example.com/my app/apierr.Write"},
+			`apierrlint: settings: error-writer: "example.com/my app/apierr.Write": the import path "example.com/my app/apierr" contains U+0020`},
+		{conf{"error-writer": `example.com\apierr.Write`}, `contains U+005C`},
+	}
+	for _, tt := range invalid {
+		_, err := plugin.New(tt.conf)
+		if err == nil {
+			t.Errorf("New(%#v) succeeded, want an error containing %q", tt.conf, tt.want)
+			continue
+		}
+		if !strings.Contains(err.Error(), tt.want) || !strings.HasPrefix(err.Error(), "apierrlint: settings: ") {
+			t.Errorf("New(%#v):\n got error %q\nwant it to start with \"apierrlint: settings: \" and contain %q", tt.conf, err, tt.want)
+		}
+	}
+}
+
+// TestFixSettings applies the fixes with retry-after-value and error-writer
+// set and compares with testdata/src/fixsettings/fixsettings.go.golden.
+// Each analysistest run takes seconds (net/http is analyzed from source for
+// the facts): the runs are parallel.
+func TestFixSettings(t *testing.T) {
+	t.Parallel()
+	t.Run("set", func(t *testing.T) {
+		t.Parallel()
+		p, err := plugin.New(conf{"retry-after-value": "120", "error-writer": "fixsettings.writeJSON"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		as, err := p.BuildAnalyzers()
+		if err != nil {
+			t.Fatal(err)
+		}
+		analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), as[0], "fixsettings")
+	})
+
+	// Without error-writer, two writers qualify: no raw-http-error fix;
+	// the Retry-After fix sets the default "60".
+	t.Run("defaults", func(t *testing.T) {
+		t.Parallel()
+		p, err := plugin.New(nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		as, err := p.BuildAnalyzers()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range analysistest.Run(t, analysistest.TestData(), as[0], "fixsettings") {
+			for _, d := range r.Diagnostics {
+				switch {
+				case strings.HasPrefix(d.Message, "raw-http-error:"):
+					if len(d.SuggestedFixes) != 0 {
+						t.Errorf("raw-http-error with the writer inferred: fixes %+v, want none (two candidate writers)", d.SuggestedFixes)
+					}
+				case strings.HasPrefix(d.Message, "missing-retry-after:"):
+					if len(d.SuggestedFixes) != 1 || len(d.SuggestedFixes[0].TextEdits) != 1 ||
+						!strings.Contains(string(d.SuggestedFixes[0].TextEdits[0].NewText), `w.Header().Set("Retry-After", "60")`) {
+						t.Errorf("missing-retry-after by default: fixes %+v, want one that sets \"60\"", d.SuggestedFixes)
+					}
+				default:
+					t.Errorf("unexpected diagnostic %q", d.Message)
+				}
+			}
+		}
+	})
 }

@@ -4,12 +4,15 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"go/token"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/golangci/plugin-module-register/register"
 
@@ -46,6 +49,19 @@ type Settings struct {
 	// Retry-After header (the -retry-after flag). Absent: [429]. An empty
 	// list turns the missing-retry-after rule off for every status.
 	RetryAfter []int `json:"retry-after"`
+
+	// RetryAfterValue is the value of the Retry-After header that the
+	// missing-retry-after fix inserts, for example "120" or an HTTP date
+	// (the -retry-after-value flag). Absent: "60". If given, it must be a
+	// non-empty line of text: no newlines or other control characters.
+	RetryAfterValue *string `json:"retry-after-value"`
+
+	// ErrorWriter names the project's error writer that the raw-http-error
+	// fix calls, as import/path.Name, for example
+	// example.com/app/apierr.Write (the -error-writer flag). Empty: inferred,
+	// the one function the file can call whose parameters include a status
+	// and a code. A name that is no such function means no fix is offered.
+	ErrorWriter string `json:"error-writer"`
 
 	// Disable lists the ids of rules not to report (the -disable flag):
 	// raw-http-error, unknown-code, status-mismatch, missing-retry-after.
@@ -88,7 +104,7 @@ func DecodeSettings(conf any) (Settings, error) {
 }
 
 // settingNames lists the settings in documentation order.
-var settingNames = []string{"catalog", "codes", "retry-after", "disable", "tests", "generated"}
+var settingNames = []string{"catalog", "codes", "retry-after", "retry-after-value", "error-writer", "disable", "tests", "generated"}
 
 // diagnose explains why register.DecodeSettings rejected conf, or returns
 // nil if it finds nothing wrong.
@@ -133,6 +149,14 @@ func checkSetting(key string, raw json.RawMessage) error {
 	case "tests", "generated":
 		if json.Unmarshal(raw, new(bool)) != nil {
 			return settingsError("%s: want true or false, got %s", key, describe(raw))
+		}
+	case "retry-after-value":
+		if json.Unmarshal(raw, new(string)) != nil {
+			return settingsError("retry-after-value: want the header value (a string such as \"60\"; quote numbers), got %s", describe(raw))
+		}
+	case "error-writer":
+		if json.Unmarshal(raw, new(string)) != nil {
+			return settingsError("error-writer: want import/path.Name (a string such as example.com/app/apierr.Write), got %s", describe(raw))
 		}
 	case "retry-after":
 		return checkList(key, raw, "a list of HTTP statuses such as [429, 503]", func(name string, elem json.RawMessage) error {
@@ -298,6 +322,20 @@ func (s Settings) Config() (analyzer.Config, error) {
 		cfg.Disabled = append(cfg.Disabled, r)
 	}
 
+	if s.RetryAfterValue != nil {
+		if err := checkRetryAfterValue(*s.RetryAfterValue); err != nil {
+			return cfg, settingsError("retry-after-value: %v", err)
+		}
+		cfg.RetryAfterValue = *s.RetryAfterValue
+	}
+
+	if s.ErrorWriter != "" {
+		if err := checkErrorWriter(s.ErrorWriter); err != nil {
+			return cfg, settingsError("error-writer: %v", err)
+		}
+		cfg.ErrorWriter = s.ErrorWriter
+	}
+
 	cfg.IncludeTests = s.Tests
 	cfg.IncludeGenerated = s.Generated
 
@@ -305,6 +343,48 @@ func (s Settings) Config() (analyzer.Config, error) {
 		return cfg, settingsError("%v", err)
 	}
 	return cfg, nil
+}
+
+// checkRetryAfterValue checks the value that the missing-retry-after fix
+// writes into a string literal: one non-empty line of text.
+func checkRetryAfterValue(v string) error {
+	if strings.TrimSpace(v) == "" {
+		return fmt.Errorf("the value is empty; give the header value that the fix sets, such as \"60\" (seconds), or leave retry-after-value out for \"60\"")
+	}
+	for _, r := range v {
+		if unicode.IsControl(r) {
+			return fmt.Errorf("%s contains the control character %U; a header value is one line of printable text, such as \"60\"", strconv.Quote(v), r)
+		}
+	}
+	return nil
+}
+
+// checkErrorWriter checks that w looks like import/path.Name: a dot after
+// the last slash, a Go identifier after the last such dot, and a path of
+// non-empty elements without spaces before it.
+func checkErrorWriter(w string) error {
+	const want = "want import/path.Name, for example example.com/app/apierr.Write"
+	dot := strings.LastIndexByte(w, '.')
+	if dot < 0 || dot < strings.LastIndexByte(w, '/') {
+		return fmt.Errorf("%s has no dot after the last slash; %s", strconv.Quote(w), want)
+	}
+	path, name := w[:dot], w[dot+1:]
+	if !token.IsIdentifier(name) {
+		return fmt.Errorf("%s: %s is not a Go identifier; %s", strconv.Quote(w), strconv.Quote(name), want)
+	}
+	if path == "" {
+		return fmt.Errorf("%s has no import path before .%s; %s", strconv.Quote(w), name, want)
+	}
+	if i := strings.IndexFunc(path, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) || r == '\\' }); i >= 0 {
+		r, _ := utf8.DecodeRuneInString(path[i:])
+		return fmt.Errorf("%s: the import path %s contains %U; %s", strconv.Quote(w), strconv.Quote(path), r, want)
+	}
+	for _, elem := range strings.Split(path, "/") {
+		if elem == "" {
+			return fmt.Errorf("%s: the import path %s has an empty element; %s", strconv.Quote(w), strconv.Quote(path), want)
+		}
+	}
+	return nil
 }
 
 // loadCatalog resolves path as documented on [Settings.Catalog] and loads

@@ -88,3 +88,17 @@ func writer() http.ResponseWriter { return nil }
 func computedWriter() {
 	writer().WriteHeader(429) // want `missing-retry-after`
 }
+
+// No fix: the function sets Retry-After on another path, or too late; an
+// unconditional Set would overwrite or duplicate it.
+func conditional(w http.ResponseWriter, wait string) { // want conditional:`helper\(writes retryafter\)`
+	if wait != "" {
+		w.Header().Set("Retry-After", wait)
+	}
+	w.WriteHeader(429) // want `missing-retry-after`
+}
+
+func late(w http.ResponseWriter) { // want late:`helper\(writes retryafter\)`
+	w.WriteHeader(429) // want `missing-retry-after: .*too late`
+	w.Header().Set("Retry-After", "1")
+}

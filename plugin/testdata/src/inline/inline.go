@@ -1,4 +1,4 @@
-package inline
+package inline // want package:"holds error helpers or types"
 
 import "net/http"
 
