@@ -270,15 +270,30 @@ func (fc *funcCtx) retryAfterPaths(g *cfg.CFG, evs map[*cfg.Block][]*event) {
 			}
 			return true
 		})
-		// The fix sets the header unconditionally: only where the function
-		// sets it nowhere else (a conditional or late value would be
-		// overwritten or left behind).
+		// The fix sets the header unconditionally: only where no path sets it
+		// before the write (a conditional value would be overwritten) or
+		// after it (a late Set would be left behind).
 		var fix *analysis.SuggestedFix
-		if call, ok := ev.node.(*ast.CallExpr); ok && !slices.ContainsFunc(fc.events, func(e *event) bool { return e.kind == evRetryAfter }) {
+		if call, ok := ev.node.(*ast.CallExpr); ok && late == "" && !fc.setBefore(g, evs, ev) {
 			fix = fc.p.retryAfterFix(call)
 		}
 		fc.p.reportFix(ev.node, RuleMissingRetryAfter, fix, "%s is written without a Retry-After header on some path%s; set Retry-After on the response header before writing the status", what, late)
 	}
+}
+
+// setBefore reports whether Retry-After is set on some path to ev.
+func (fc *funcCtx) setBefore(g *cfg.CFG, evs map[*cfg.Block][]*event, ev *event) bool {
+	found := false
+	for _, ra := range fc.events {
+		if ra.kind != evRetryAfter || found {
+			continue
+		}
+		fc.forward(g, evs, ra, func(next *event) bool {
+			found = found || next == ev
+			return !found
+		})
+	}
+	return found
 }
 
 // forward calls visit for the events that follow ev on the paths after it,
