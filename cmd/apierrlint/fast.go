@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"flag"
 	"io"
 	"log"
@@ -167,50 +166,4 @@ func runFast(a *analysis.Analyzer, cfg fastConfig) int {
 		exit = 3
 	}
 	return exit
-}
-
-// vetSkip handles go vet's unitchecker protocol for a dependency that is
-// analyzed only for its facts (VetxOnly) and cannot hold the project's
-// helpers: a standard-library package, or a package of a module that is
-// neither the main module nor one of -helper-modules. It writes an empty
-// facts file instead of type-checking the package from source. It reports
-// whether it did.
-func vetSkip(a *analysis.Analyzer, args []string) bool {
-	if len(args) == 0 || !strings.HasSuffix(args[len(args)-1], ".cfg") {
-		return false
-	}
-	data, err := os.ReadFile(args[len(args)-1])
-	if err != nil {
-		return false
-	}
-	var cfg struct {
-		ImportPath    string
-		ModulePath    string
-		ModuleVersion string
-		Standard      map[string]bool
-		VetxOnly      bool
-		VetxOutput    string
-	}
-	if json.Unmarshal(data, &cfg) != nil || !cfg.VetxOnly || cfg.VetxOutput == "" {
-		return false
-	}
-	helper := false
-	fs := flag.NewFlagSet(a.Name, flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	var modules []string
-	a.Flags.VisitAll(func(f *flag.Flag) {
-		if f.Name == "helper-modules" {
-			fs.Func(f.Name, "", func(v string) error { modules = strings.Split(v, ","); return nil })
-		} else {
-			fs.Var(f.Value, f.Name, f.Usage)
-		}
-	})
-	fs.Parse(args[:len(args)-1])
-	if cfg.ModulePath != "" && slices.Contains(modules, cfg.ModulePath) {
-		helper = true
-	}
-	if helper || !(cfg.Standard[cfg.ImportPath] || cfg.ModuleVersion != "") {
-		return false
-	}
-	return os.WriteFile(cfg.VetxOutput, nil, 0o666) == nil
 }
