@@ -16,9 +16,6 @@ import (
 
 func main() {
 	a, cfg := analyzer.NewWithFlags()
-	if vetSkip(a, os.Args[1:]) {
-		return
-	}
 	if fc, ok := parseFast(a, os.Args[1:]); ok {
 		fc.helperModules = cfg.HelperModules
 		os.Exit(runFast(a, fc))
