@@ -12,9 +12,13 @@ import (
 	"golang.org/x/tools/go/analysis/singlechecker"
 
 	"github.com/apierrlint/apierrlint/analyzer"
+	"github.com/apierrlint/apierrlint/internal/lsp"
 )
 
 func main() {
+	if len(os.Args) > 1 && os.Args[1] == "lsp" {
+		os.Exit(lsp.Main(os.Args[2:]))
+	}
 	a, cfg := analyzer.NewWithFlags()
 	if fc, ok := parseFast(a, os.Args[1:]); ok {
 		fc.helperModules = cfg.HelperModules
