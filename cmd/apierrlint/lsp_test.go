@@ -271,13 +271,7 @@ func Handler(w http.ResponseWriter, r *http.Request) {
 }
 `,
 	}
-	for name, text := range files {
-		path := filepath.Join(root, name)
-		os.MkdirAll(filepath.Dir(path), 0o755)
-		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writeFiles(t, root, files)
 	c := startLSP(t, root, "-v", "-debounce=300ms")
 
 	// Two packages of the examples module, two of the svc module.
@@ -422,13 +416,7 @@ func TestLSPHelperModules(t *testing.T) {
 		"svc/svc.go": "package svc\n\nimport (\n\t\"net/http\"\n\n\t\"example.com/apierr\"\n)\n\n" +
 			"func Handler(w http.ResponseWriter, r *http.Request) {\n\tapierr.Write(w, 500, \"NOT_FOUND\", \"x\")\n}\n",
 	}
-	for name, text := range files {
-		path := filepath.Join(root, name)
-		os.MkdirAll(filepath.Dir(path), 0o755)
-		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writeFiles(t, root, files)
 	dir := filepath.Join(root, "svc")
 	for _, c := range []struct {
 		args  []string

@@ -391,13 +391,7 @@ func Handler(w http.ResponseWriter, r *http.Request) {
 }
 `,
 	}
-	for name, text := range files {
-		path := filepath.Join(root, name)
-		os.MkdirAll(filepath.Dir(path), 0o755)
-		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writeFiles(t, root, files)
 	dir := filepath.Join(root, "svc")
 	want := "svc.go:10:2: status-mismatch: NOT_FOUND is documented with 404, sent with 500"
 	for _, c := range []struct {
@@ -417,6 +411,20 @@ func Handler(w http.ResponseWriter, r *http.Request) {
 		out, _ := run(t, dir, name, c.args...)
 		if got := slices.Contains(findings(dir, out), want); got != c.found {
 			t.Errorf("%s %v: found=%v, want %v\n%s", c.name, c.args, got, c.found, out)
+		}
+	}
+}
+
+// writeFiles writes files (relative path -> content) under root.
+func writeFiles(t *testing.T, root string, files map[string]string) {
+	t.Helper()
+	for name, text := range files {
+		path := filepath.Join(root, name)
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
 		}
 	}
 }
