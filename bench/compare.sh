@@ -12,8 +12,9 @@
 #   -n N          measured runs per command (default 1); the table shows medians.
 #                 Every command also runs once before, unmeasured (warm-up).
 #   --noopfact    also measure bench/noopfact (the floor plus one fact type).
-#   --tools LIST  measure only these groups (default floor,apierrlint,vet,avet,gcl;
-#                 also noopfact): floor, apierrlint, noopfact, vet (go vet), avet
+#   --tools LIST  measure only these groups (default floor,apierrlint,vet,nvet,avet,gcl;
+#                 also noopfact): floor, apierrlint, noopfact, vet (go vet), nvet (go vet
+#                 -vettool=bench/noopfact: the floor of any vet tool with facts), avet
 #                 (go vet -vettool=apierrlint), gcl (custom-gcl, both configs).
 #                 A ratio whose base was not measured shows n/a.
 #   --build-gcl   build custom-gcl from the checkout first (sh gcl/build.sh). Without
@@ -47,7 +48,7 @@ corpora=$repo/.corpora
 only=std,gitea,caddy
 n=1
 with_noopfact=0
-groups=floor,apierrlint,vet,avet,gcl
+groups=floor,apierrlint,vet,nvet,avet,gcl
 build_gcl=0
 out=$repo/bench/out/compare.md
 while [ $# -gt 0 ]; do
@@ -144,13 +145,14 @@ say
 [ $with_noopfact = 1 ] && groups+=,noopfact
 want() { case ,$groups, in *,$1,*) return 0 ;; esac; return 1; }
 for g in ${groups//,/ }; do
-  case $g in floor | noopfact | apierrlint | vet | avet | gcl) ;; *) die "--tools: unknown group $g" ;; esac
+  case $g in floor | noopfact | apierrlint | vet | nvet | avet | gcl) ;; *) die "--tools: unknown group $g" ;; esac
 done
 TOOLS=()
 if want floor; then TOOLS+=(floor); fi
 if want noopfact; then TOOLS+=(noopfact); fi
 if want apierrlint; then TOOLS+=(apierrlint); fi
 if want vet; then TOOLS+=(vet-cached vet-re); fi
+if want nvet; then TOOLS+=(nvet-cached nvet-re); fi
 if want avet; then TOOLS+=(avet-cached avet-re); fi
 if want gcl && [ -n "$gcl" ]; then TOOLS+=(gcl-without gcl-with); fi
 [ ${#TOOLS[@]} -gt 0 ] || die "nothing to measure"
@@ -162,6 +164,8 @@ label() {
     apierrlint) echo 'apierrlint' ;;
     vet-cached) echo 'go vet, fully cached' ;;
     vet-re) echo 'go vet re-analysis' ;;
+    nvet-cached) echo 'go vet -vettool=noopfact, fully cached' ;;
+    nvet-re) echo 'go vet -vettool=noopfact re-analysis (vet tool floor)' ;;
     avet-cached) echo 'go vet -vettool=apierrlint, fully cached' ;;
     avet-re) echo 'go vet -vettool=apierrlint re-analysis' ;;
     gcl-without) echo 'custom-gcl: govet' ;;
@@ -173,6 +177,7 @@ short() {
   case $1 in
     floor) echo floor ;;
     vet-re) echo 'go vet re-analysis' ;;
+    nvet-re) echo 'noopfact vettool re-analysis' ;;
     avet-re) echo 'vettool re-analysis' ;;
     gcl-without) echo 'custom-gcl: govet' ;;
   esac
@@ -182,6 +187,8 @@ base() {
   case $1 in
     noopfact | apierrlint) echo floor ;;
     vet-cached) echo vet-re ;;
+    nvet-cached) echo nvet-re ;;
+    nvet-re) echo vet-re ;;
     avet-cached) echo avet-re ;;
     avet-re) echo vet-re ;;
     gcl-with) echo gcl-without ;;
@@ -202,6 +209,8 @@ cmd_for() {
     # -json: diagnostics do not make the exit code non-zero, build failures do.
     vet-cached) CMD=(go vet -json "$T_PAT") ;;
     vet-re) CMD=(go vet -json "-printf.funcs=$uniq" "$T_PAT") ;;
+    nvet-cached) CMD=(go vet -json "-vettool=$bin/noopfact" "$T_PAT") ;;
+    nvet-re) CMD=(go vet -json "-vettool=$bin/noopfact" "-bust=$uniq" "$T_PAT") ;;
     avet-cached) CMD=(go vet -json "-vettool=$bin/apierrlint" "$T_PAT") ;;
     avet-re) CMD=(go vet -json "-vettool=$bin/apierrlint" "-retry-after-value=$uniq" "$T_PAT") ;;
     gcl-without) CMD=("$gcl" run -c "$work/gcl-without.yml" "${gflags[@]}" "${GCL_PKGS[@]}") ;;
@@ -266,7 +275,7 @@ for t in "${targets[@]}"; do
   progress "warm-up"
   for tool in "${TOOLS[@]}"; do
     case $tool in
-      vet-re | avet-re) continue ;; # warmed by their fully cached twin, which fills the cache
+      vet-re | nvet-re | avet-re) continue ;; # warmed by their fully cached twin, which fills the cache
     esac
     progress "warm-up: $(label "$tool")"
     run_tool "$tool"
@@ -315,13 +324,14 @@ for t in "${targets[@]}"; do
   target_check $kind "apierrlint wall time vs floor" W apierrlint floor 1.5
   target_check $kind "apierrlint peak RSS vs floor" R apierrlint floor 1.2
   target_check target "go vet -vettool=apierrlint re-analysis vs go vet re-analysis, wall" W avet-re vet-re 0.5
+  target_check info "go vet -vettool=noopfact (a vet tool with facts that does nothing) vs go vet re-analysis, wall" W nvet-re vet-re 0.5
   if [ -n "$gcl" ]; then
     target_check target "custom-gcl with apierrlint vs without, wall" W gcl-with gcl-without 1.05
   else
     checks+=("SKIP $T_NAME: custom-gcl with apierrlint vs without: no bin/custom-gcl")
   fi
   # Did the re-analysis re-run? It must take clearly longer than a cached run.
-  for p in vet avet; do
+  for p in vet nvet avet; do
     want $p || continue
     [ -z "${failed[$p-re]:-}${failed[$p-cached]:-}" ] || continue
     r=$(ratio "${W[$p-re]}" "${W[$p-cached]}")
