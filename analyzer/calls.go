@@ -12,8 +12,6 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 )
 
-var typeutilCallee = typeutil.Callee
-
 const retryAfter = "Retry-After"
 
 // call classifies one call: a response write, a header write, a helper call.

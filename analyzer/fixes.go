@@ -13,11 +13,9 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/astutil"
-)
 
-var pathEnclosing = func(f *ast.File, n ast.Node) ([]ast.Node, bool) {
-	return astutil.PathEnclosingInterval(f, n.Pos(), n.End())
-}
+	"github.com/apierrlint/apierrlint/internal/textdist"
+)
 
 // replaceStringFix replaces a string literal with another string.
 func replaceStringFix(node ast.Node, s string) *analysis.SuggestedFix {
@@ -110,7 +108,7 @@ func nearestCode(code string, codes []string) string {
 	}
 	best, bestDist, ties := "", 3, 0
 	for _, c := range codes {
-		d := editDistance(norm, normalizeCode(c))
+		d := textdist.Distance(norm, normalizeCode(c))
 		switch {
 		case d < bestDist:
 			best, bestDist, ties = c, d, 1
@@ -147,33 +145,6 @@ func normalizeCode(s string) string {
 	return strings.TrimSuffix(b.String(), "_")
 }
 
-// editDistance is the optimal string alignment distance (insertions,
-// deletions, substitutions and transpositions of adjacent characters).
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev2 := make([]int, len(rb)+1)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
-				cur[j] = min(cur[j], prev2[j-2]+1)
-			}
-		}
-		prev2, prev, cur = prev, cur, prev2
-	}
-	return prev[len(rb)]
-}
-
 // retryAfterFix inserts writer.Header().Set("Retry-After", value) before the
 // statement that writes the status, when the writer is a plain variable (or
 // field) and the statement stands alone on its lines in a block.
@@ -196,7 +167,7 @@ func (p *pass) retryAfterFix(call *ast.CallExpr) *analysis.SuggestedFix {
 	if file == nil {
 		return nil
 	}
-	path, _ := pathEnclosing(file, call)
+	path, _ := astutil.PathEnclosingInterval(file, call.Pos(), call.End())
 	// The innermost statement, which must sit directly in a block.
 	i := slices.IndexFunc(path, func(n ast.Node) bool { _, ok := n.(ast.Stmt); return ok })
 	if i < 0 || i+1 >= len(path) {

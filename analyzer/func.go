@@ -8,6 +8,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/cfg"
+	"golang.org/x/tools/go/types/typeutil"
 )
 
 type evKind int
@@ -418,7 +419,7 @@ func (p *pass) mayReturn(call *ast.CallExpr) bool {
 			return false
 		}
 	}
-	fn, ok := typeutilCallee(p.TypesInfo, call).(*types.Func)
+	fn, ok := typeutil.Callee(p.TypesInfo, call).(*types.Func)
 	if !ok || fn.Pkg() == nil {
 		return true
 	}

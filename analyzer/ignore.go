@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"fmt"
 	"go/ast"
 	"go/token"
 	"slices"
@@ -83,7 +84,7 @@ func (p *pass) reportIgnore(c *ast.Comment, format string, args ...any) {
 		Pos:      c.Pos(),
 		End:      c.End(),
 		Category: RuleIgnoreDirective,
-		Message:  RuleIgnoreDirective + ": " + sprintf(format, args...),
+		Message:  RuleIgnoreDirective + ": " + fmt.Sprintf(format, args...),
 	})
 }
 

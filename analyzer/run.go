@@ -273,7 +273,7 @@ func (p *pass) reportFix(node ast.Node, rule string, fix *analysis.SuggestedFix,
 		Pos:      node.Pos(),
 		End:      node.End(),
 		Category: rule,
-		Message:  rule + ": " + sprintf(format, args...),
+		Message:  rule + ": " + fmt.Sprintf(format, args...),
 	}
 	if fix != nil {
 		d.SuggestedFixes = []analysis.SuggestedFix{*fix}
@@ -339,8 +339,6 @@ type reportKey struct {
 	pos  token.Pos
 	rule string
 }
-
-var sprintf = fmt.Sprintf
 
 // mayMatter is the cheap test that spares most packages (the standard
 // library, most dependencies) the analysis: a package matters when it

@@ -18,6 +18,7 @@ import (
 
 	"github.com/apierrlint/apierrlint/analyzer"
 	"github.com/apierrlint/apierrlint/catalog"
+	"github.com/apierrlint/apierrlint/internal/textdist"
 )
 
 // Settings are the plugin's settings: the "settings" mapping under
@@ -253,31 +254,11 @@ func describe(raw json.RawMessage) string {
 func suggest(s string, candidates []string) string {
 	best, bestDist := "", 3
 	for _, c := range candidates {
-		if d := editDistance(s, c); d < bestDist {
+		if d := textdist.Distance(s, c); d < bestDist {
 			best, bestDist = c, d
 		}
 	}
 	return best
-}
-
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
 
 // Config validates s and returns the analyzer configuration it describes,

@@ -407,23 +407,14 @@ func TestLSPTests(t *testing.T) {
 // module's packages from source for their facts, as the command does.
 func TestLSPHelperModules(t *testing.T) {
 	root := t.TempDir()
-	files := map[string]string{
-		"apierr/go.mod": "module example.com/apierr\n\ngo 1.26\n",
-		"apierr/apierr.go": "package apierr\n\nimport (\n\t\"encoding/json\"\n\t\"net/http\"\n)\n\n" +
-			"type Error struct {\n\tCode    string `json:\"code\"`\n\tMessage string `json:\"message\"`\n}\n\n" +
-			"func Write(w http.ResponseWriter, status int, code, msg string) {\n\tw.WriteHeader(status)\n\tjson.NewEncoder(w).Encode(Error{Code: code, Message: msg})\n}\n",
-		"svc/go.mod": "module example.com/svc\n\ngo 1.26\n\nrequire example.com/apierr v0.0.0\n\nreplace example.com/apierr => ../apierr\n",
-		"svc/svc.go": "package svc\n\nimport (\n\t\"net/http\"\n\n\t\"example.com/apierr\"\n)\n\n" +
-			"func Handler(w http.ResponseWriter, r *http.Request) {\n\tapierr.Write(w, 500, \"NOT_FOUND\", \"x\")\n}\n",
-	}
-	writeFiles(t, root, files)
+	writeFiles(t, root, helperModuleTree)
 	dir := filepath.Join(root, "svc")
 	for _, c := range []struct {
 		args  []string
 		found bool
 	}{{nil, false}, {[]string{"-helper-modules=example.com/apierr"}, true}} {
 		s := startLSP(t, dir, c.args...)
-		d := s.open(filepath.Join(dir, "svc.go"), files["svc/svc.go"])
+		d := s.open(filepath.Join(dir, "svc.go"), helperModuleTree["svc/svc.go"])
 		got := lspFindings(dir, s.waitDiags(d.uri, 1))
 		want := "svc.go:10:2: status-mismatch: NOT_FOUND is documented with 404, sent with 500"
 		if slices.Contains(got, want) != c.found || len(got) > 1 {

@@ -358,40 +358,7 @@ func TestJSON(t *testing.T) {
 // every package from source and sees them either way.
 func TestHelperModules(t *testing.T) {
 	root := t.TempDir()
-	files := map[string]string{
-		"apierr/go.mod": "module example.com/apierr\n\ngo 1.26\n",
-		"apierr/apierr.go": `package apierr
-
-import (
-	"encoding/json"
-	"net/http"
-)
-
-type Error struct {
-	Code    string ` + "`json:\"code\"`" + `
-	Message string ` + "`json:\"message\"`" + `
-}
-
-func Write(w http.ResponseWriter, status int, code, msg string) {
-	w.WriteHeader(status)
-	json.NewEncoder(w).Encode(Error{Code: code, Message: msg})
-}
-`,
-		"svc/go.mod": "module example.com/svc\n\ngo 1.26\n\nrequire example.com/apierr v0.0.0\n\nreplace example.com/apierr => ../apierr\n",
-		"svc/svc.go": `package svc
-
-import (
-	"net/http"
-
-	"example.com/apierr"
-)
-
-func Handler(w http.ResponseWriter, r *http.Request) {
-	apierr.Write(w, 500, "NOT_FOUND", "x")
-}
-`,
-	}
-	writeFiles(t, root, files)
+	writeFiles(t, root, helperModuleTree)
 	dir := filepath.Join(root, "svc")
 	want := "svc.go:10:2: status-mismatch: NOT_FOUND is documented with 404, sent with 500"
 	for _, c := range []struct {
@@ -427,4 +394,40 @@ func writeFiles(t *testing.T, root string, files map[string]string) {
 			t.Fatal(err)
 		}
 	}
+}
+
+// helperModuleTree is a service module (svc) that calls an error helper of
+// another module (apierr) with a wrong pair: svc.go:10 status-mismatch.
+var helperModuleTree = map[string]string{
+	"apierr/go.mod": "module example.com/apierr\n\ngo 1.26\n",
+	"apierr/apierr.go": `package apierr
+
+import (
+	"encoding/json"
+	"net/http"
+)
+
+type Error struct {
+	Code    string ` + "`json:\"code\"`" + `
+	Message string ` + "`json:\"message\"`" + `
+}
+
+func Write(w http.ResponseWriter, status int, code, msg string) {
+	w.WriteHeader(status)
+	json.NewEncoder(w).Encode(Error{Code: code, Message: msg})
+}
+`,
+	"svc/go.mod": "module example.com/svc\n\ngo 1.26\n\nrequire example.com/apierr v0.0.0\n\nreplace example.com/apierr => ../apierr\n",
+	"svc/svc.go": `package svc
+
+import (
+	"net/http"
+
+	"example.com/apierr"
+)
+
+func Handler(w http.ResponseWriter, r *http.Request) {
+	apierr.Write(w, 500, "NOT_FOUND", "x")
+}
+`,
 }

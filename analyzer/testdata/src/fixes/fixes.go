@@ -20,10 +20,10 @@ const statusTeapot = 418
 // unknown-code: one close catalog code.
 
 var (
-	errSnake = &Error{Status: 404, Code: "not_found", Message: "x"}       // want `unknown-code: not_found is not in the error catalog; did you mean NOT_FOUND\?`
-	errCamel = &Error{Status: 404, Code: "NotFound", Message: "x"}        // want `unknown-code: NotFound is not in the error catalog; did you mean NOT_FOUND\?`
-	errTypo  = &Error{Status: 404, Code: "NOT_FOUNDD", Message: "x"}      // want `unknown-code: NOT_FOUNDD is not in the error catalog; did you mean NOT_FOUND\?`
-	errSwap  = &Error{Status: 409, Code: "CONFLCIT", Message: "x"}        // want `unknown-code: CONFLCIT is not in the error catalog; did you mean CONFLICT\?`
+	errSnake = &Error{Status: 404, Code: "not_found", Message: "x"}        // want `unknown-code: not_found is not in the error catalog; did you mean NOT_FOUND\?`
+	errCamel = &Error{Status: 404, Code: "NotFound", Message: "x"}         // want `unknown-code: NotFound is not in the error catalog; did you mean NOT_FOUND\?`
+	errTypo  = &Error{Status: 404, Code: "NOT_FOUNDD", Message: "x"}       // want `unknown-code: NOT_FOUNDD is not in the error catalog; did you mean NOT_FOUND\?`
+	errSwap  = &Error{Status: 409, Code: "CONFLCIT", Message: "x"}         // want `unknown-code: CONFLCIT is not in the error catalog; did you mean CONFLICT\?`
 	errKebab = &Error{Status: 422, Code: "validation-error", Message: "x"} // want `unknown-code: validation-error is not in the error catalog; did you mean VALIDATION_ERROR\?`
 	errConv  = &Error{Status: 404, Code: Code("Not-Found"), Message: "x"}  // want `unknown-code: Not-Found is not in the error catalog; did you mean NOT_FOUND\?`
 )
@@ -41,10 +41,10 @@ var errConst = &Error{Status: 404, Code: typoConst, Message: "x"} // want `unkno
 // status-mismatch: the documented status in the original style.
 
 var (
-	errNumber   = &Error{Status: 500, Code: "NOT_FOUND", Message: "x"}                         // want `status-mismatch: NOT_FOUND is documented with 404, sent with 500`
-	errConstant = &Error{Status: http.StatusBadRequest, Code: "CONFLICT", Message: "x"}        // want `status-mismatch: CONFLICT is documented with 409, sent with 400`
+	errNumber   = &Error{Status: 500, Code: "NOT_FOUND", Message: "x"}                           // want `status-mismatch: NOT_FOUND is documented with 404, sent with 500`
+	errConstant = &Error{Status: http.StatusBadRequest, Code: "CONFLICT", Message: "x"}          // want `status-mismatch: CONFLICT is documented with 409, sent with 400`
 	errParen    = &Error{Status: (http.StatusTeapot), Code: "RATE_LIMIT_EXCEEDED", Message: "x"} // want `status-mismatch: RATE_LIMIT_EXCEEDED is documented with 429, sent with 418`
-	errNamed    = &Error{Status: statusTeapot, Code: "BAD_REQUEST", Message: "x"}               // want `status-mismatch: BAD_REQUEST is documented with 400, sent with 418`
+	errNamed    = &Error{Status: statusTeapot, Code: "BAD_REQUEST", Message: "x"}                // want `status-mismatch: BAD_REQUEST is documented with 400, sent with 418`
 )
 
 var table = map[Code]int{
