@@ -7,6 +7,8 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"iter"
+	"maps"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -341,21 +343,39 @@ type reportKey struct {
 }
 
 // mayMatter is the cheap test that spares most packages (the standard
-// library, most dependencies) the analysis: a package matters when it
-// imports net/http, imports a package that holds helpers or error types (its
-// PackageFact), or mentions a "code" key (a json tag, a map key, a JSON
-// text) in its source.
+// library, most dependencies) the analysis; see [Relevant].
 func mayMatter(ap *analysis.Pass) bool {
-	if ap.Pkg.Path() == "net/http" {
+	imports := map[string]*types.Package{}
+	for _, imp := range ap.Pkg.Imports() {
+		imports[imp.Path()] = imp
+	}
+	files := make([]string, len(ap.Files))
+	for i, f := range ap.Files {
+		files[i] = ap.Fset.File(f.Pos()).Name()
+	}
+	holdsHelpers := func(path string) bool { return ap.ImportPackageFact(imports[path], new(PackageFact)) }
+	return Relevant(ap.Pkg.Path(), maps.Keys(imports), holdsHelpers, files, ap.ReadFile)
+}
+
+// Relevant reports whether a package may matter to the analysis, from what
+// a driver knows before it parses or type-checks it: its path, the paths of
+// its direct imports, which of those hold error helpers or types (their
+// [PackageFact]), and its source files. A package matters when it is
+// net/http, imports net/http, imports a package that holds helpers or error
+// types, or mentions a "code" key (a json tag, a map key, a JSON text) in
+// its source. The analyzer applies the same test itself; a package that
+// fails it gets no diagnostics and exports no facts.
+func Relevant(path string, imports iter.Seq[string], holdsHelpers func(path string) bool, files []string, readFile func(string) ([]byte, error)) bool {
+	if path == "net/http" {
 		return true
 	}
-	for _, imp := range ap.Pkg.Imports() {
-		if imp.Path() == "net/http" || ap.ImportPackageFact(imp, new(PackageFact)) {
+	for imp := range imports {
+		if imp == "net/http" || holdsHelpers(imp) {
 			return true
 		}
 	}
-	for _, f := range ap.Files {
-		src, err := ap.ReadFile(ap.Fset.File(f.Pos()).Name())
+	for _, name := range files {
+		src, err := readFile(name)
 		if err != nil || bytes.Contains(src, []byte(`"code"`)) || bytes.Contains(src, []byte(`\"code\"`)) {
 			return true
 		}

@@ -20,6 +20,9 @@ func main() {
 		os.Exit(lsp.Main(os.Args[2:]))
 	}
 	a, cfg := analyzer.NewWithFlags()
+	if fl, cfgFile, ok := parseVet(a, os.Args[1:]); ok {
+		os.Exit(runVet(a, cfgFile, fl, cfg.HelperModules))
+	}
 	if fc, ok := parseFast(a, os.Args[1:]); ok {
 		fc.helperModules = cfg.HelperModules
 		os.Exit(runFast(a, fc))

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -242,25 +243,31 @@ func hasFinding(list []string, prefix string) bool {
 	return slices.ContainsFunc(list, func(s string) bool { return strings.HasPrefix(s, prefix) })
 }
 
-// TestFixes applies the fixes through apierrlint -fix and go fix -fixtool:
-// the code still builds and the fixed findings are gone.
+// TestFixes applies the fixes through apierrlint -fix, go vet -fix (the
+// go vet driver writing the files) and go fix -fixtool (its archive): the
+// code still builds, the fixed findings are gone, and the three write the
+// same bytes.
 func TestFixes(t *testing.T) {
-	for _, tool := range []string{"apierrlint", "go fix"} {
-		t.Run(tool, func(t *testing.T) {
-			dir := copyExamples(t)
-			for _, f := range fixable {
-				if !hasFinding(expected(t), f) {
-					t.Fatalf("examples/expected.txt has no %s", f)
-				}
-			}
-			var out string
-			if tool == "apierrlint" {
-				out, _ = run(t, dir, bin, "-fix", "./...")
-			} else {
-				out, _ = run(t, dir, "go", "fix", "-fixtool="+bin, "./...")
-			}
-			if strings.Contains(out, "panic") || strings.Contains(out, "conflict") {
-				t.Fatalf("%s:\n%s", tool, out)
+	for _, f := range fixable {
+		if !hasFinding(expected(t), f) {
+			t.Fatalf("examples/expected.txt has no %s", f)
+		}
+	}
+	tools := []struct {
+		name string
+		cmd  []string
+	}{
+		{"apierrlint", []string{bin, "-fix", "./..."}},
+		{"go vet", []string{"go", "vet", "-vettool=" + bin, "-fix", "./..."}},
+		{"go fix", []string{"go", "fix", "-fixtool=" + bin, "./..."}},
+	}
+	trees := map[string]string{}
+	for _, tool := range tools {
+		dir := copyExamples(t) // the parent's: compared after the subtests
+		t.Run(tool.name, func(t *testing.T) {
+			out, _ := run(t, dir, tool.cmd[0], tool.cmd[1:]...)
+			if strings.Contains(out, "panic") || strings.Contains(out, "conflict") || strings.Contains(out, "Re-run") {
+				t.Fatalf("%s:\n%s", tool.name, out)
 			}
 			if out, code := run(t, dir, "go", "build", "./..."); code != 0 {
 				t.Fatalf("fixed code does not build:\n%s", out)
@@ -275,6 +282,25 @@ func TestFixes(t *testing.T) {
 			if len(after) >= len(expected(t)) {
 				t.Errorf("%d findings after fixing, %d before", len(after), len(expected(t)))
 			}
+			trees[tool.name] = dir
+		})
+	}
+	ref := trees["apierrlint"]
+	for name, dir := range trees {
+		if dir == ref || ref == "" {
+			continue
+		}
+		filepath.WalkDir(ref, func(path string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") {
+				return err
+			}
+			rel, _ := filepath.Rel(ref, path)
+			want, _ := os.ReadFile(path)
+			got, err := os.ReadFile(filepath.Join(dir, rel))
+			if err != nil || !bytes.Equal(got, want) {
+				t.Errorf("%s fixed %s differently from apierrlint -fix", name, rel)
+			}
+			return nil
 		})
 	}
 }
@@ -353,9 +379,8 @@ func TestJSON(t *testing.T) {
 }
 
 // TestHelperModules: helpers in another module (a company-wide error
-// package) are seen by the fast driver when -helper-modules names it;
-// without it they come from export data, without facts. go vet analyzes
-// every package from source and sees them either way.
+// package) are seen when -helper-modules names it; without it the module
+// comes from export data, without facts. Both drivers agree.
 func TestHelperModules(t *testing.T) {
 	root := t.TempDir()
 	writeFiles(t, root, helperModuleTree)
@@ -368,7 +393,7 @@ func TestHelperModules(t *testing.T) {
 	}{
 		{"apierrlint", []string{"./..."}, false},
 		{"apierrlint", []string{"-helper-modules=example.com/apierr", "./..."}, true},
-		{"go vet", []string{"vet", "-vettool=" + bin, "./..."}, true},
+		{"go vet", []string{"vet", "-vettool=" + bin, "./..."}, false},
 		{"go vet", []string{"vet", "-vettool=" + bin, "-helper-modules=example.com/apierr", "./..."}, true},
 	} {
 		name := bin
@@ -430,4 +455,58 @@ func Handler(w http.ResponseWriter, r *http.Request) {
 	apierr.Write(w, 500, "NOT_FOUND", "x")
 }
 `,
+}
+
+// TestIndirectHelper: a helper reached through a dependency's types, from a
+// package that does not import the helper's package (a promoted method of
+// an embedded type), is known to both drivers: go vet's facts files carry
+// the facts of indirect dependencies too.
+func TestIndirectHelper(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"go.mod": "module example.com/indirect\n\ngo 1.26\n",
+		"base/base.go": `package base
+
+import (
+	"encoding/json"
+	"net/http"
+)
+
+type Writer struct{}
+
+func (Writer) Fail(w http.ResponseWriter, status int, code string) {
+	w.WriteHeader(status)
+	json.NewEncoder(w).Encode(map[string]string{"code": code, "message": "failed"})
+}
+`,
+		"wrap/wrap.go": `package wrap
+
+import "example.com/indirect/base"
+
+type Responder struct{ base.Writer }
+`,
+		"svc/svc.go": `package svc
+
+import (
+	"net/http"
+
+	"example.com/indirect/wrap"
+)
+
+func Handler(w http.ResponseWriter, r *http.Request) {
+	var resp wrap.Responder
+	resp.Fail(w, 500, "NOT_FOUND")
+}
+`,
+	})
+	want := "svc/svc.go:11:2: status-mismatch: NOT_FOUND is documented with 404, sent with 500"
+	for _, args := range [][]string{
+		{bin, "./..."},
+		{"go", "vet", "-vettool=" + bin, "./..."},
+	} {
+		out, _ := run(t, dir, args[0], args[1:]...)
+		if !slices.Contains(findings(dir, out), want) {
+			t.Errorf("%v: no %q\n%s", args, want, out)
+		}
+	}
 }

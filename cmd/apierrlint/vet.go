@@ -1,0 +1,587 @@
+package main
+
+// The go vet driver: what runs when go vet (or go fix) invokes apierrlint
+// on one package, with a JSON config file (`apierrlint [flags] vet.cfg`).
+//
+// x/tools' unitchecker imports a package's dependencies from the types that
+// the vet tool itself wrote for them, so a tool that declares facts must
+// parse and type-check every package of the import graph from source, the
+// standard library included, whatever its analyzer does. This driver
+// instead takes dependencies' types from the compiler's export data, which
+// go vet names in the config (PackageFile) and has already built, and
+// writes only facts to its own facts files (the "vetx" files of the
+// protocol). A package that cannot matter then costs next to nothing:
+//
+//   - a dependency (a package analyzed only for the facts of its importers)
+//     is analyzed only where the standalone driver would load it from
+//     source: in a main module (one without a version: the module being
+//     vetted, or a go.work module) or in a module named by -helper-modules.
+//     The standard library and other modules are not read at all, so both
+//     drivers see the same helpers and report the same findings;
+//   - a package that fails the analyzer's own cheap test (analyzer.Relevant:
+//     no net/http, no helper package imported, no "code" key in its source)
+//     is not parsed: it could yield no diagnostic and no fact;
+//   - every other package is parsed, type-checked against its dependencies'
+//     export data and analyzed, as unitchecker would.
+//
+// Facts flow transitively: each facts file holds the facts of the package
+// and of all its dependencies, so a package sees the facts of objects that
+// reach it through an indirect dependency's types.
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/gob"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"go/ast"
+	"go/build"
+	"go/parser"
+	"go/scanner"
+	"go/token"
+	"go/types"
+	"io"
+	"log"
+	"maps"
+	"os"
+	"path/filepath"
+	"reflect"
+	"runtime/debug"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/gcexportdata"
+	"golang.org/x/tools/go/types/objectpath"
+
+	"github.com/apierrlint/apierrlint/analyzer"
+)
+
+// vetConfig is what apierrlint reads of the config file that go vet writes
+// for each package (cmd/go/internal/work.vetConfig).
+type vetConfig struct {
+	ID            string // e.g. "fmt [fmt.test]"
+	ImportPath    string
+	Dir           string
+	GoVersion     string
+	GoFiles       []string
+	NonGoFiles    []string
+	IgnoredFiles  []string
+	ModulePath    string            // before Go 1.27
+	ModuleVersion string            // before Go 1.27
+	Module        *analysis.Module  // from Go 1.27
+	ImportMap     map[string]string // import path in source -> package path
+	PackageFile   map[string]string // package path -> compiler export data
+	Standard      map[string]bool   // dependency belongs to the standard library
+	PackageVetx   map[string]string // package path -> facts file of a dependency
+	VetxOnly      bool              // a dependency: compute facts, report nothing
+	VetxOutput    string            // where to write the facts file
+	Stdout        string            // where to write stdout (-json, -diff)
+	FixArchive    string            // go fix: write fixed files to this zip archive
+}
+
+// vetFlags are the driver's own flags (those of unitchecker).
+type vetFlags struct {
+	json    bool
+	context int
+	fix     bool
+	diff    bool
+}
+
+// parseVet parses the arguments of a go vet invocation: flags and one .cfg
+// file. ok is false for anything else (-V=full, -flags, help, patterns),
+// which singlechecker handles.
+func parseVet(a *analysis.Analyzer, args []string) (fl vetFlags, cfgFile string, ok bool) {
+	if os.Getenv("APIERRLINT_DRIVER") == "singlechecker" {
+		return fl, "", false
+	}
+	fs := flag.NewFlagSet(a.Name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	a.Flags.VisitAll(func(f *flag.Flag) { fs.Var(f.Value, f.Name, f.Usage) })
+	fs.BoolVar(&fl.json, "json", false, "")
+	fs.IntVar(&fl.context, "c", -1, "")
+	fs.BoolVar(&fl.fix, "fix", false, "")
+	fs.BoolVar(&fl.diff, "diff", false, "")
+	// Flags singlechecker accepts that change nothing here: legacy vet
+	// flags and the checker's debugging flags.
+	for _, name := range []string{"source", "v", "all", "test"} {
+		fs.Bool(name, false, "")
+	}
+	for _, name := range []string{"tags", "debug", "cpuprofile", "memprofile", "trace"} {
+		fs.String(name, "", "")
+	}
+	if err := fs.Parse(args); err != nil || fs.NArg() != 1 || !strings.HasSuffix(fs.Arg(0), ".cfg") {
+		return fl, "", false
+	}
+	return fl, fs.Arg(0), true
+}
+
+// runVet analyzes the package that cfgFile describes and returns the exit
+// code: 1 when it reports diagnostics or errors, as unitchecker does.
+func runVet(a *analysis.Analyzer, cfgFile string, fl vetFlags, helperModules []string) int {
+	log.SetFlags(0)
+	log.SetPrefix(a.Name + ": ")
+	// The process lives for one package: collecting garbage costs more
+	// than it frees, unless the heap grows large (a huge package).
+	debug.SetGCPercent(-1)
+	debug.SetMemoryLimit(512 << 20)
+	cfg, err := readVetConfig(cfgFile)
+	if err != nil {
+		log.Print(err)
+		return 1
+	}
+	if cfg.Stdout != "" {
+		f, err := os.Create(cfg.Stdout)
+		if err != nil {
+			log.Print(err)
+			return 1
+		}
+		defer f.Close()
+		os.Stdout = f
+	}
+	registerFacts(a)
+	deps, err := readFactFiles(cfg.PackageVetx)
+	if err != nil {
+		log.Print(err)
+		return 1
+	}
+	u := &vetUnit{cfg: cfg, a: a, fl: fl, helperModules: helperModules, deps: deps}
+	if (cfg.VetxOnly && !u.helperSource()) || !u.relevant() {
+		return u.finish(nil)
+	}
+	res, err := u.analyze()
+	if err != nil {
+		if cfg.VetxOnly {
+			// A dependency that compiled but does not type-check here
+			// (a go/types and compiler disagreement): pass its
+			// dependencies' facts on, as if it held none.
+			return u.finish(nil)
+		}
+		switch err.(type) {
+		case types.Error, scanner.Error, scanner.ErrorList:
+			fmt.Fprintln(os.Stderr, err) // file:line:col: message, like unitchecker
+		default:
+			log.Print(err)
+		}
+		return 1
+	}
+	return u.finish(res)
+}
+
+func readVetConfig(name string) (*vetConfig, error) {
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return nil, err
+	}
+	cfg := new(vetConfig)
+	if err := json.Unmarshal(data, cfg); err != nil {
+		return nil, fmt.Errorf("cannot decode JSON config file %s: %v", name, err)
+	}
+	if len(cfg.GoFiles) == 0 {
+		return nil, fmt.Errorf("package has no files: %s", cfg.ImportPath)
+	}
+	return cfg, nil
+}
+
+// vetUnit is the analysis of one package.
+type vetUnit struct {
+	cfg           *vetConfig
+	a             *analysis.Analyzer
+	fl            vetFlags
+	helperModules []string
+	deps          []factRecord // the facts of all dependencies, direct and indirect
+}
+
+// vetResult is what the analysis of a package produced.
+type vetResult struct {
+	fset  *token.FileSet
+	pkg   *types.Package
+	files []*ast.File
+	diags []analysis.Diagnostic
+	err   error // the analyzer's
+	own   []factRecord
+}
+
+// module returns the package's module path and version ("" for the
+// standard library and GOPATH packages; no version for a main module).
+func (u *vetUnit) module() (path, version string) {
+	if m := u.cfg.Module; m != nil {
+		return m.Path, m.Version
+	}
+	return u.cfg.ModulePath, u.cfg.ModuleVersion
+}
+
+// helperSource reports whether the package may hold the project's helpers:
+// it belongs to a main module or to a module named by -helper-modules (or
+// is a GOPATH package), not to the standard library or another module. The
+// standalone driver loads the same packages from source.
+func (u *vetUnit) helperSource() bool {
+	path, version := u.module()
+	if path == "" {
+		src := filepath.Join(build.Default.GOROOT, "src") + string(filepath.Separator)
+		return !strings.HasPrefix(u.cfg.Dir+string(filepath.Separator), src)
+	}
+	return version == "" || slices.Contains(u.helperModules, path)
+}
+
+// relevant applies the analyzer's cheap test without parsing the package.
+func (u *vetUnit) relevant() bool {
+	helpers := map[string]bool{}
+	for _, r := range u.deps {
+		if r.Obj == "" {
+			if _, ok := r.Fact.(*analyzer.PackageFact); ok {
+				helpers[r.Pkg] = true
+			}
+		}
+	}
+	return analyzer.Relevant(u.cfg.ImportPath, maps.Values(u.cfg.ImportMap),
+		func(path string) bool { return helpers[path] }, u.cfg.GoFiles, os.ReadFile)
+}
+
+// analyze parses and type-checks the package, its dependencies' types coming
+// from export data, and runs the analyzer.
+func (u *vetUnit) analyze() (*vetResult, error) {
+	cfg := u.cfg
+	fset := token.NewFileSet()
+	var files []*ast.File
+	for _, name := range cfg.GoFiles {
+		f, err := parser.ParseFile(fset, name, nil, parser.ParseComments|parser.SkipObjectResolution)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, f)
+	}
+
+	imports := map[string]*types.Package{}
+	importer := importerFunc(func(importPath string) (*types.Package, error) {
+		path, ok := cfg.ImportMap[importPath]
+		if !ok {
+			return nil, fmt.Errorf("can't resolve import %q", importPath)
+		}
+		if path == "unsafe" {
+			return types.Unsafe, nil
+		}
+		if pkg := imports[path]; pkg != nil && pkg.Complete() {
+			return pkg, nil
+		}
+		file, ok := cfg.PackageFile[path]
+		if !ok {
+			return nil, fmt.Errorf("no export data for %q", path)
+		}
+		f, err := os.Open(file)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		r, err := gcexportdata.NewReader(bufio.NewReader(f))
+		if err != nil {
+			return nil, fmt.Errorf("reading export data for %q: %v", path, err)
+		}
+		return gcexportdata.Read(r, fset, imports, path)
+	})
+	tc := &types.Config{
+		Importer:  importer,
+		Sizes:     types.SizesFor("gc", build.Default.GOARCH),
+		GoVersion: cfg.GoVersion,
+	}
+	info := &types.Info{
+		Types:        map[ast.Expr]types.TypeAndValue{},
+		Defs:         map[*ast.Ident]types.Object{},
+		Uses:         map[*ast.Ident]types.Object{},
+		Implicits:    map[ast.Node]types.Object{},
+		Instances:    map[*ast.Ident]types.Instance{},
+		Scopes:       map[ast.Node]*types.Scope{},
+		Selections:   map[*ast.SelectorExpr]*types.Selection{},
+		FileVersions: map[*ast.File]string{},
+	}
+	pkg, err := tc.Check(cfg.ImportPath, fset, files, info)
+	if err != nil {
+		return nil, err
+	}
+
+	facts := newFactStore(u.a, pkg, imports, u.deps)
+	res := &vetResult{fset: fset, pkg: pkg, files: files}
+	readable := map[string]bool{}
+	for _, list := range [][]string{cfg.GoFiles, cfg.NonGoFiles, cfg.IgnoredFiles} {
+		for _, name := range list {
+			readable[name] = true
+		}
+	}
+	module := cfg.Module
+	if path, version := u.module(); module == nil && path != "" {
+		module = &analysis.Module{Path: path, Version: version, GoVersion: cfg.GoVersion}
+	}
+	pass := &analysis.Pass{
+		Analyzer:          u.a,
+		Fset:              fset,
+		Files:             files,
+		OtherFiles:        cfg.NonGoFiles,
+		IgnoredFiles:      cfg.IgnoredFiles,
+		Pkg:               pkg,
+		TypesInfo:         info,
+		TypesSizes:        tc.Sizes,
+		ResultOf:          map[*analysis.Analyzer]any{},
+		Report:            func(d analysis.Diagnostic) { res.diags = append(res.diags, d) },
+		ImportObjectFact:  facts.importObject,
+		ExportObjectFact:  facts.exportObject,
+		AllObjectFacts:    facts.allObjects,
+		ImportPackageFact: facts.importPackage,
+		ExportPackageFact: facts.exportPackage,
+		AllPackageFacts:   facts.allPackages,
+		Module:            module,
+		ReadFile: func(name string) ([]byte, error) {
+			if !readable[name] {
+				return nil, fmt.Errorf("Pass.ReadFile: %s is not among OtherFiles, IgnoredFiles, or names of Files", name)
+			}
+			return os.ReadFile(name)
+		},
+	}
+	_, res.err = u.a.Run(pass)
+	res.own = facts.encode()
+	return res, nil
+}
+
+// finish writes the facts file and, unless the package is only a
+// dependency, the diagnostics; it returns the exit code.
+func (u *vetUnit) finish(res *vetResult) int {
+	records := u.deps
+	if res != nil {
+		records = append(slices.Clip(records), res.own...)
+	}
+	if u.cfg.VetxOutput != "" {
+		if err := writeFactFile(u.cfg.VetxOutput, records); err != nil {
+			log.Print(err)
+			return 1
+		}
+	}
+	if u.cfg.VetxOnly {
+		return 0
+	}
+	if res == nil { // not analyzed: nothing to report
+		res = &vetResult{}
+	}
+	if u.fl.fix || u.cfg.FixArchive != "" {
+		return applyVetFixes(u.cfg, u.fl, res)
+	}
+	if u.fl.json {
+		printVetJSON(os.Stdout, u.cfg.ID, u.a.Name, res)
+		return 0
+	}
+	exit := 0
+	if res.err != nil {
+		log.Print(res.err)
+		exit = 1
+	}
+	for _, d := range res.diags {
+		printPlain(os.Stderr, res.fset, u.fl.context, d)
+		exit = 1
+	}
+	return exit
+}
+
+type importerFunc func(path string) (*types.Package, error)
+
+func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }
+
+// -- facts files --
+
+// factMagic starts every facts file; the gob-encoded records follow.
+const factMagic = "apierrlint facts v1\n"
+
+// factRecord is one fact of a package, or of an object (Obj: its
+// objectpath) of a package.
+type factRecord struct {
+	Pkg  string
+	Obj  string
+	Fact analysis.Fact
+}
+
+func (r factRecord) key() string {
+	return r.Pkg + "\x00" + r.Obj + "\x00" + reflect.TypeOf(r.Fact).String()
+}
+
+// registerFacts registers the analyzer's fact types with gob, for the
+// facts files.
+func registerFacts(a *analysis.Analyzer) {
+	for _, f := range a.FactTypes {
+		gob.Register(f)
+	}
+}
+
+// readFactFiles reads the dependencies' facts files and merges them: each
+// holds its package's facts and those of its own dependencies.
+func readFactFiles(files map[string]string) ([]factRecord, error) {
+	var all []factRecord
+	seen := map[string]bool{}
+	for _, path := range slices.Sorted(maps.Keys(files)) {
+		data, err := os.ReadFile(files[path])
+		if err != nil {
+			return nil, err
+		}
+		if !bytes.HasPrefix(data, []byte(factMagic)) {
+			return nil, fmt.Errorf("%s: not an apierrlint facts file (for %s); was it written by another vet tool?", files[path], path)
+		}
+		data = data[len(factMagic):]
+		if len(data) == 0 {
+			continue
+		}
+		var records []factRecord
+		if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&records); err != nil {
+			return nil, fmt.Errorf("%s: decoding facts of %s: %v", files[path], path, err)
+		}
+		for _, r := range records {
+			if k := r.key(); !seen[k] {
+				seen[k] = true
+				all = append(all, r)
+			}
+		}
+	}
+	return all, nil
+}
+
+func writeFactFile(name string, records []factRecord) error {
+	var buf bytes.Buffer
+	buf.WriteString(factMagic)
+	if len(records) > 0 {
+		if err := gob.NewEncoder(&buf).Encode(records); err != nil {
+			return fmt.Errorf("encoding facts: %v", err)
+		}
+	}
+	return os.WriteFile(name, buf.Bytes(), 0o666)
+}
+
+// factStore serves the facts of one analysis: the dependencies' (resolved to
+// the objects of this type-check) and the package's own.
+type factStore struct {
+	pkg      *types.Package
+	filter   map[reflect.Type]bool
+	objects  map[types.Object][]analysis.Fact
+	packages map[*types.Package][]analysis.Fact
+	order    []types.Object // objects in the order their first fact came
+}
+
+func newFactStore(a *analysis.Analyzer, pkg *types.Package, imports map[string]*types.Package, deps []factRecord) *factStore {
+	s := &factStore{
+		pkg:      pkg,
+		filter:   map[reflect.Type]bool{},
+		objects:  map[types.Object][]analysis.Fact{},
+		packages: map[*types.Package][]analysis.Fact{},
+	}
+	for _, f := range a.FactTypes {
+		s.filter[reflect.TypeOf(f)] = true
+	}
+	for _, r := range deps {
+		p := imports[r.Pkg]
+		if p == nil {
+			continue // not reachable from this package's types
+		}
+		if r.Obj == "" {
+			s.packages[p] = append(s.packages[p], r.Fact)
+			continue
+		}
+		obj, err := objectpath.Object(p, objectpath.Path(r.Obj))
+		if err != nil {
+			continue // not in the export data this package sees
+		}
+		s.add(obj, r.Fact)
+	}
+	return s
+}
+
+func (s *factStore) add(obj types.Object, f analysis.Fact) {
+	list := s.objects[obj]
+	if len(list) == 0 {
+		s.order = append(s.order, obj)
+	}
+	s.objects[obj] = setFact(list, f)
+}
+
+// setFact replaces the fact of f's type in list, or appends it.
+func setFact(list []analysis.Fact, f analysis.Fact) []analysis.Fact {
+	for i, g := range list {
+		if reflect.TypeOf(g) == reflect.TypeOf(f) {
+			list[i] = f
+			return list
+		}
+	}
+	return append(list, f)
+}
+
+// getFact copies the fact of ptr's type in list into *ptr.
+func getFact(list []analysis.Fact, ptr analysis.Fact) bool {
+	for _, g := range list {
+		if reflect.TypeOf(g) == reflect.TypeOf(ptr) {
+			reflect.ValueOf(ptr).Elem().Set(reflect.ValueOf(g).Elem())
+			return true
+		}
+	}
+	return false
+}
+
+func (s *factStore) importObject(obj types.Object, ptr analysis.Fact) bool {
+	return obj != nil && getFact(s.objects[obj], ptr)
+}
+
+func (s *factStore) exportObject(obj types.Object, f analysis.Fact) {
+	if obj.Pkg() != s.pkg {
+		log.Panicf("ExportObjectFact(%s, %T): object of another package", obj, f)
+	}
+	s.add(obj, f)
+}
+
+func (s *factStore) importPackage(pkg *types.Package, ptr analysis.Fact) bool {
+	return pkg != nil && getFact(s.packages[pkg], ptr)
+}
+
+func (s *factStore) exportPackage(f analysis.Fact) {
+	s.packages[s.pkg] = setFact(s.packages[s.pkg], f)
+}
+
+func (s *factStore) allObjects() []analysis.ObjectFact {
+	var out []analysis.ObjectFact
+	for _, obj := range s.order {
+		for _, f := range s.objects[obj] {
+			if s.filter[reflect.TypeOf(f)] {
+				out = append(out, analysis.ObjectFact{Object: obj, Fact: f})
+			}
+		}
+	}
+	return out
+}
+
+func (s *factStore) allPackages() []analysis.PackageFact {
+	var out []analysis.PackageFact
+	for pkg, list := range s.packages {
+		for _, f := range list {
+			if s.filter[reflect.TypeOf(f)] {
+				out = append(out, analysis.PackageFact{Package: pkg, Fact: f})
+			}
+		}
+	}
+	return out
+}
+
+// encode returns the facts the package exported, in a stable order. Objects
+// without an object path (local ones) cannot be named in another package
+// and are left out.
+func (s *factStore) encode() []factRecord {
+	var out []factRecord
+	for _, f := range s.packages[s.pkg] {
+		out = append(out, factRecord{Pkg: s.pkg.Path(), Fact: f})
+	}
+	var enc objectpath.Encoder
+	for _, obj := range s.order {
+		if obj.Pkg() != s.pkg {
+			continue
+		}
+		path, err := enc.For(obj)
+		if err != nil {
+			continue
+		}
+		for _, f := range s.objects[obj] {
+			out = append(out, factRecord{Pkg: s.pkg.Path(), Obj: string(path), Fact: f})
+		}
+	}
+	return out
+}
