@@ -10,10 +10,11 @@
 #                 corpus is fetched with ../shared/corpora/fetch-corpora.sh.
 #   --no-ref      do not check load errors against the reference loaders (see below).
 #   --vet         also run `go vet -json -vettool=apierrlint PKGS` in each target (the
-#                 unitchecker path: facts through vetx files): no panic, no "error" in
-#                 the JSON, no output line but the load errors seen standalone, and
-#                 exit 0 unless there are load errors. Its findings count can differ
-#                 from the standalone one (go vet also reports test variants).
+#                 go vet driver: facts through its facts files): no panic, no "error" in
+#                 the JSON, no output line but the load errors seen standalone, exit 0
+#                 unless there are load errors, and the same distinct findings as the
+#                 standalone run (go vet reports a finding once per package variant:
+#                 p and p [p.test]; the counts differ, the sets must not).
 #   env SWEEP_BIN=PATH  run PATH instead of the freshly built apierrlint (say,
 #                 an older build, to compare findings).
 #
@@ -162,6 +163,23 @@ for t in "${targets[@]}"; do
     if [ -s "$s/vetbad" ] || has_panic "$vlog" || { [ "$T_RC" != 0 ] && [ "$n_load" -eq 0 ]; }; then
       status=FAIL bad=1
       problems+=("$T_NAME: go vet -vettool=apierrlint: exit $T_RC, $v_err error(s) in the JSON; all in ${vlog#"$repo"/}"$'\n'"$(head -n 12 "$s/vetbad" | cut -c1-300 | sed 's/^/    /')")
+    fi
+    # The distinct findings, "FILE:L:C: message" relative to the target, as
+    # the standalone run prints them.
+    awk '
+      function unjson(v) {
+        gsub(/\\u003c/, "<", v); gsub(/\\u003e/, ">", v); gsub(/\\u0026/, "\\&", v)
+        gsub(/\\"/, "\"", v); gsub(/\\\\/, "\\", v); return v
+      }
+      /^[[:space:]]*"posn": "/ { p = $0; sub(/^[[:space:]]*"posn": "/, "", p); sub(/",$/, "", p) }
+      /^[[:space:]]*"message": "/ && p != "" {
+        m = $0; sub(/^[[:space:]]*"message": "/, "", m); sub(/",?$/, "", m)
+        print unjson(p) ": " unjson(m); p = ""
+      }
+    ' "$vlog" | sed "s#^$T_DIR/##" | sort -u >"$outdir/$T_NAME.vet.txt"
+    if ! cmp -s "$outdir/$T_NAME.txt" "$outdir/$T_NAME.vet.txt"; then
+      status=FAIL bad=1
+      problems+=("$T_NAME: go vet -vettool=apierrlint and apierrlint report different findings (< standalone, > go vet):"$'\n'"$(diff "$outdir/$T_NAME.txt" "$outdir/$T_NAME.vet.txt" | grep '^[<>]' | head -n 12 | cut -c1-300 | sed 's/^/    /')")
     fi
   fi
 

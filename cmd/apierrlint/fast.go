@@ -23,9 +23,9 @@ import (
 // without facts. The facts then flow between the packages loaded from
 // source, in dependency order, through the same go/analysis checker.
 //
-// It handles the plain runs (text or -json output); everything else (-fix,
-// -diff, go vet's unitchecker protocol, help, -flags, -V, -debug) goes to
-// singlechecker.Main unchanged.
+// It handles the plain runs (text or -json output); go vet's protocol (one
+// .cfg file) goes to the go vet driver (vet.go), and everything else (-fix,
+// -diff, help, -flags, -V, -debug) to singlechecker.Main unchanged.
 
 type fastConfig struct {
 	helperModules []string

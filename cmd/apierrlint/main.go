@@ -1,7 +1,12 @@
 // Command apierrlint checks HTTP handlers against a documented API error
-// convention. It is a go/analysis singlechecker, so it also runs as
+// convention. It runs standalone (apierrlint ./...), as a vet tool
 //
 //	go vet -vettool=$(command -v apierrlint) ./...
+//	go fix -fixtool=$(command -v apierrlint) ./...
+//
+// and as a language server (apierrlint lsp). Three drivers share one
+// analyzer: the standalone one (fast.go), the go vet one (vet.go), and
+// singlechecker for everything else (-fix, -diff, help, -flags, -V).
 //
 // Run `apierrlint help` for the flags.
 package main
