@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"fmt"
 	"go/ast"
+	"go/build"
 	"go/constant"
 	"go/token"
 	"go/types"
 	"iter"
 	"maps"
+	"path/filepath"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -363,8 +365,9 @@ func mayMatter(ap *analysis.Pass) bool {
 // [PackageFact]), and its source files. A package matters when it is
 // net/http, imports net/http, imports a package that holds helpers or error
 // types, or mentions a "code" key (a json tag, a map key, a JSON text) in
-// its source. The analyzer applies the same test itself; a package that
-// fails it gets no diagnostics and exports no facts.
+// its source (the standard library's source is not read: it declares no
+// API error bodies). The analyzer applies the same test itself; a package
+// that fails it gets no diagnostics and exports no facts.
 func Relevant(path string, imports iter.Seq[string], holdsHelpers func(path string) bool, files []string, readFile func(string) ([]byte, error)) bool {
 	if path == "net/http" {
 		return true
@@ -375,6 +378,9 @@ func Relevant(path string, imports iter.Seq[string], holdsHelpers func(path stri
 		}
 	}
 	for _, name := range files {
+		if strings.HasPrefix(name, gorootSrc) {
+			continue
+		}
 		src, err := readFile(name)
 		if err != nil || bytes.Contains(src, []byte(`"code"`)) || bytes.Contains(src, []byte(`\"code\"`)) {
 			return true
@@ -382,6 +388,10 @@ func Relevant(path string, imports iter.Seq[string], holdsHelpers func(path stri
 	}
 	return false
 }
+
+// gorootSrc is the directory of the standard library's source, with a final
+// separator (a relative path that no source file has if GOROOT is unknown).
+var gorootSrc = filepath.Join(build.Default.GOROOT, "src") + string(filepath.Separator)
 
 // declaresErrorBody reports whether the package declares an error-body type.
 func (p *pass) declaresErrorBody() bool {
