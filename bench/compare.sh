@@ -12,10 +12,12 @@
 #   -n N          measured runs per command (default 1); the table shows medians.
 #                 Every command also runs once before, unmeasured (warm-up).
 #   --noopfact    also measure bench/noopfact (the floor plus one fact type).
-#   --tools LIST  measure only these groups (default floor,apierrlint,vet,nvet,avet,gcl;
+#   --tools LIST  measure only these groups (default floor,apierrlint,vet,nvet,avet,gcl,gnoop;
 #                 also noopfact): floor, apierrlint, noopfact, vet (go vet), nvet (go vet
 #                 -vettool=bench/noopfact: the floor of any vet tool with facts), avet
-#                 (go vet -vettool=apierrlint), gcl (custom-gcl, both configs).
+#                 (go vet -vettool=apierrlint), gcl (custom-gcl, both configs), gnoop
+#                 (custom-gcl with govet + bench/gclnoopfact, an analyzer that does
+#                 nothing but declare a fact type: golangci-lint's floor for apierrlint).
 #                 A ratio whose base was not measured shows n/a.
 #   --build-gcl   build custom-gcl from the checkout first (sh gcl/build.sh). Without
 #                 it a copy of bin/custom-gcl is used; if there is none, its rows are
@@ -48,7 +50,7 @@ corpora=$repo/.corpora
 only=std,gitea,caddy
 n=1
 with_noopfact=0
-groups=floor,apierrlint,vet,nvet,avet,gcl
+groups=floor,apierrlint,vet,nvet,avet,gcl,gnoop
 build_gcl=0
 out=$repo/bench/out/compare.md
 while [ $# -gt 0 ]; do
@@ -122,6 +124,18 @@ linters:
   default: none
   enable: [govet]
 EOF
+  cat >"$work/gcl-noopfact.yml" <<'EOF'
+version: "2"
+linters:
+  default: none
+  enable: [govet, noopfact]
+  settings:
+    custom:
+      noopfact:
+        type: module
+        description: does nothing but declare a fact type (benchmark)
+        settings: {}
+EOF
   cat >"$work/gcl-with.yml" <<'EOF'
 version: "2"
 linters:
@@ -136,6 +150,23 @@ linters:
 EOF
 fi
 
+# The golangci-lint floor of an analyzer with facts: the same golangci-lint
+# with one more plugin, bench/gclnoopfact (an analyzer that does nothing but
+# declare a fact type), built from a copy of gcl/.
+gnoop=
+if [ -n "$gcl" ] && case ,$groups, in *,gnoop,*) true ;; *) false ;; esac; then
+  gtmp=$(mktemp -d)
+  cp -R "$repo/gcl/." "$gtmp/"
+  sed -i.bak "s#=> \.\./*\$#=> $repo#" "$gtmp/go.mod"
+  grep -v '^//go:build ignore' "$repo/bench/gclnoopfact/noopfact.go" >"$gtmp/noopfact.go"
+  if (cd "$gtmp" && go build -trimpath -o "$bin/custom-gcl-noopfact" .) >&2; then
+    gnoop=$bin/custom-gcl-noopfact
+  else
+    gcl_note+=" (custom-gcl-noopfact did not build: its rows are skipped)"
+  fi
+  rm -rf "$gtmp"
+fi
+
 say "- custom-gcl: $([ -n "$gcl" ] && "$gcl" version 2>&1 | head -n1 || echo 'not available')"
 [ -n "$gcl_note" ] && say "- $gcl_note"
 say "- runs per command: $n measured (median shown), after 1 unmeasured warm-up"
@@ -145,7 +176,7 @@ say
 [ $with_noopfact = 1 ] && groups+=,noopfact
 want() { case ,$groups, in *,$1,*) return 0 ;; esac; return 1; }
 for g in ${groups//,/ }; do
-  case $g in floor | noopfact | apierrlint | vet | nvet | avet | gcl) ;; *) die "--tools: unknown group $g" ;; esac
+  case $g in floor | noopfact | apierrlint | vet | nvet | avet | gcl | gnoop) ;; *) die "--tools: unknown group $g" ;; esac
 done
 TOOLS=()
 if want floor; then TOOLS+=(floor); fi
@@ -154,7 +185,9 @@ if want apierrlint; then TOOLS+=(apierrlint); fi
 if want vet; then TOOLS+=(vet-cached vet-re); fi
 if want nvet; then TOOLS+=(nvet-cached nvet-re); fi
 if want avet; then TOOLS+=(avet-cached avet-re); fi
-if want gcl && [ -n "$gcl" ]; then TOOLS+=(gcl-without gcl-with); fi
+if { want gcl || want gnoop; } && [ -n "$gcl" ]; then TOOLS+=(gcl-without); fi
+if want gnoop && [ -n "$gnoop" ]; then TOOLS+=(gcl-noopfact); fi
+if want gcl && [ -n "$gcl" ]; then TOOLS+=(gcl-with); fi
 [ ${#TOOLS[@]} -gt 0 ] || die "nothing to measure"
 
 label() {
@@ -169,6 +202,7 @@ label() {
     avet-cached) echo 'go vet -vettool=apierrlint, fully cached' ;;
     avet-re) echo 'go vet -vettool=apierrlint re-analysis' ;;
     gcl-without) echo 'custom-gcl: govet' ;;
+    gcl-noopfact) echo 'custom-gcl: govet + noopfact (golangci-lint floor)' ;;
     gcl-with) echo 'custom-gcl: govet + apierrlint' ;;
   esac
 }
@@ -191,7 +225,7 @@ base() {
     nvet-re) echo vet-re ;;
     avet-cached) echo avet-re ;;
     avet-re) echo vet-re ;;
-    gcl-with) echo gcl-without ;;
+    gcl-with | gcl-noopfact) echo gcl-without ;;
   esac
 }
 
@@ -215,6 +249,7 @@ cmd_for() {
     avet-re) CMD=(go vet -json "-vettool=$bin/apierrlint" "-retry-after-value=$uniq" "$T_PAT") ;;
     gcl-without) CMD=("$gcl" run -c "$work/gcl-without.yml" "${gflags[@]}" "${GCL_PKGS[@]}") ;;
     gcl-with) CMD=("$gcl" run -c "$work/gcl-with.yml" "${gflags[@]}" "${GCL_PKGS[@]}") ;;
+    gcl-noopfact) CMD=("$gnoop" run -c "$work/gcl-noopfact.yml" "${gflags[@]}" "${GCL_PKGS[@]}") ;;
   esac
 }
 
@@ -327,6 +362,7 @@ for t in "${targets[@]}"; do
   target_check info "go vet -vettool=noopfact (a vet tool with facts that does nothing) vs go vet re-analysis, wall" W nvet-re vet-re 0.5
   if [ -n "$gcl" ]; then
     target_check target "custom-gcl with apierrlint vs without, wall" W gcl-with gcl-without 1.05
+    target_check info "custom-gcl with noopfact (an analyzer with facts that does nothing) vs without, wall" W gcl-noopfact gcl-without 1.05
   else
     checks+=("SKIP $T_NAME: custom-gcl with apierrlint vs without: no bin/custom-gcl")
   fi

@@ -92,7 +92,7 @@ timed() {
 median() { printf '%s\n' "$@" | sort -g | awk '{v[NR]=$1} END{if(NR%2)print v[(NR+1)/2]; else printf "%.2f\n",(v[NR/2]+v[NR/2+1])/2}'; }
 
 # ratio A B prints A/B with two decimals, or "n/a".
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN{if(b>0)printf "%.2f\n",a/b; else print "n/a"}'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN{if(a!="" && b>0)printf "%.2f\n",a/b; else print "n/a"}'; }
 
 # mb KB prints megabytes (base 1024), no decimals.
 mb() { awk -v k="$1" 'BEGIN{printf "%.0f\n",k/1024}'; }

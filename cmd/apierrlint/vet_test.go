@@ -158,3 +158,30 @@ func TestFactFiles(t *testing.T) {
 		t.Errorf("foreign facts file: err = %v, want one naming %s", err, foreign)
 	}
 }
+
+// TestParseVet: go vet's invocations (flags, then one .cfg file) go to the
+// go vet driver; the rest of the protocol (-V=full, -flags) and everything
+// else do not.
+func TestParseVet(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		ok   bool
+		want vetFlags
+	}{
+		{[]string{"/tmp/b001/vet.cfg"}, true, vetFlags{context: -1}},
+		{[]string{"-json", "-retry-after-value=120", "vet.cfg"}, true, vetFlags{json: true, context: -1}},
+		{[]string{"-fix", "-diff", "-c=2", "vet.cfg"}, true, vetFlags{fix: true, diff: true, context: 2}},
+		{[]string{"-V=full"}, false, vetFlags{}},
+		{[]string{"-flags"}, false, vetFlags{}},
+		{[]string{"./..."}, false, vetFlags{}},
+		{[]string{"-json", "./..."}, false, vetFlags{}},
+		{[]string{"a.cfg", "b.cfg"}, false, vetFlags{}},
+		{[]string{"-no-such-flag", "vet.cfg"}, false, vetFlags{}},
+	} {
+		a, _ := analyzer.NewWithFlags()
+		fl, cfg, ok := parseVet(a, c.args)
+		if ok != c.ok || ok && (fl != c.want || !strings.HasSuffix(cfg, ".cfg")) {
+			t.Errorf("parseVet(%q) = %+v, %q, %v; want %+v, %v", c.args, fl, cfg, ok, c.want, c.ok)
+		}
+	}
+}
