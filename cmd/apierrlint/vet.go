@@ -45,7 +45,6 @@ import (
 	"log"
 	"maps"
 	"os"
-	"path/filepath"
 	"reflect"
 	"runtime/debug"
 	"slices"
@@ -213,17 +212,14 @@ func (u *vetUnit) module() (path, version string) {
 	return u.cfg.ModulePath, u.cfg.ModuleVersion
 }
 
-// helperSource reports whether the package may hold the project's helpers:
-// it belongs to a main module or to a module named by -helper-modules (or
-// is a GOPATH package), not to the standard library or another module. The
-// standalone driver loads the same packages from source.
+// helperSource reports whether a dependency may hold the project's helpers:
+// it belongs to a main module (one without a version) or to a module named
+// by -helper-modules; not to the standard library, to a GOPATH directory or
+// to another module. These are the packages that the standalone driver
+// loads from source besides the ones named on its command line.
 func (u *vetUnit) helperSource() bool {
 	path, version := u.module()
-	if path == "" {
-		src := filepath.Join(build.Default.GOROOT, "src") + string(filepath.Separator)
-		return !strings.HasPrefix(u.cfg.Dir+string(filepath.Separator), src)
-	}
-	return version == "" || slices.Contains(u.helperModules, path)
+	return path != "" && (version == "" || slices.Contains(u.helperModules, path))
 }
 
 // relevant applies the analyzer's cheap test without parsing the package.
