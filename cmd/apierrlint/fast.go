@@ -39,12 +39,10 @@ type fastConfig struct {
 // parseFast parses args for the fast driver; ok is false when singlechecker
 // must handle them.
 func parseFast(a *analysis.Analyzer, args []string) (cfg fastConfig, ok bool) {
-	if os.Getenv("APIERRLINT_DRIVER") == "singlechecker" {
+	fs := driverFlags(a)
+	if fs == nil {
 		return cfg, false
 	}
-	fs := flag.NewFlagSet(a.Name, flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	a.Flags.VisitAll(func(f *flag.Flag) { fs.Var(f.Value, f.Name, f.Usage) })
 	fs.BoolVar(&cfg.json, "json", false, "")
 	fs.IntVar(&cfg.context, "c", -1, "")
 	fs.BoolVar(&cfg.tests, "test", true, "")
@@ -58,6 +56,19 @@ func parseFast(a *analysis.Analyzer, args []string) (cfg fastConfig, ok bool) {
 		return cfg, false
 	}
 	return cfg, true
+}
+
+// driverFlags returns a flag set with the analyzer's flags, silent on
+// errors, for the fast and go vet drivers; nil when singlechecker must
+// handle every invocation (APIERRLINT_DRIVER=singlechecker, for debugging).
+func driverFlags(a *analysis.Analyzer) *flag.FlagSet {
+	if os.Getenv("APIERRLINT_DRIVER") == "singlechecker" {
+		return nil
+	}
+	fs := flag.NewFlagSet(a.Name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	a.Flags.VisitAll(func(f *flag.Flag) { fs.Var(f.Value, f.Name, f.Usage) })
+	return fs
 }
 
 // runFast loads, analyzes and prints like singlechecker, and returns the

@@ -33,7 +33,6 @@ import (
 	"bytes"
 	"encoding/gob"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"go/ast"
 	"go/build"
@@ -41,7 +40,6 @@ import (
 	"go/scanner"
 	"go/token"
 	"go/types"
-	"io"
 	"log"
 	"maps"
 	"os"
@@ -55,6 +53,7 @@ import (
 	"golang.org/x/tools/go/types/objectpath"
 
 	"github.com/apierrlint/apierrlint/analyzer"
+	"github.com/apierrlint/apierrlint/internal/typesinfo"
 )
 
 // vetConfig is what apierrlint reads of the config file that go vet writes
@@ -92,12 +91,10 @@ type vetFlags struct {
 // file. ok is false for anything else (-V=full, -flags, help, patterns),
 // which singlechecker handles.
 func parseVet(a *analysis.Analyzer, args []string) (fl vetFlags, cfgFile string, ok bool) {
-	if os.Getenv("APIERRLINT_DRIVER") == "singlechecker" {
+	fs := driverFlags(a)
+	if fs == nil {
 		return fl, "", false
 	}
-	fs := flag.NewFlagSet(a.Name, flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	a.Flags.VisitAll(func(f *flag.Flag) { fs.Var(f.Value, f.Name, f.Usage) })
 	fs.BoolVar(&fl.json, "json", false, "")
 	fs.IntVar(&fl.context, "c", -1, "")
 	fs.BoolVar(&fl.fix, "fix", false, "")
@@ -282,16 +279,7 @@ func (u *vetUnit) analyze() (*vetResult, error) {
 		Sizes:     types.SizesFor("gc", build.Default.GOARCH),
 		GoVersion: cfg.GoVersion,
 	}
-	info := &types.Info{
-		Types:        map[ast.Expr]types.TypeAndValue{},
-		Defs:         map[*ast.Ident]types.Object{},
-		Uses:         map[*ast.Ident]types.Object{},
-		Implicits:    map[ast.Node]types.Object{},
-		Instances:    map[*ast.Ident]types.Instance{},
-		Scopes:       map[ast.Node]*types.Scope{},
-		Selections:   map[*ast.SelectorExpr]*types.Selection{},
-		FileVersions: map[*ast.File]string{},
-	}
+	info := typesinfo.New()
 	pkg, err := tc.Check(cfg.ImportPath, fset, files, info)
 	if err != nil {
 		return nil, err

@@ -15,6 +15,8 @@ import (
 	"go.lsp.dev/protocol"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/packages"
+
+	"github.com/apierrlint/apierrlint/internal/typesinfo"
 )
 
 // A checkedPkg is a package of the workspace type-checked from source and
@@ -154,16 +156,7 @@ func (s *session) checkPackage(in checkInput) *checkedPkg {
 	if m.Module != nil && m.Module.GoVersion != "" {
 		conf.GoVersion = "go" + m.Module.GoVersion
 	}
-	info := &types.Info{
-		Types:        map[ast.Expr]types.TypeAndValue{},
-		Defs:         map[*ast.Ident]types.Object{},
-		Uses:         map[*ast.Ident]types.Object{},
-		Implicits:    map[ast.Node]types.Object{},
-		Instances:    map[*ast.Ident]types.Instance{},
-		Scopes:       map[ast.Node]*types.Scope{},
-		Selections:   map[*ast.SelectorExpr]*types.Selection{},
-		FileVersions: map[*ast.File]string{},
-	}
+	info := typesinfo.New()
 	e.types = types.NewPackage(m.PkgPath, m.Name)
 	types.NewChecker(conf, s.fset, e.types, info).Files(files)
 	if hard > 0 {
