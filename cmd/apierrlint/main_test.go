@@ -510,3 +510,84 @@ func Handler(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 }
+
+// TestFixEdgeCases: a fix that removes a file's last use of an import
+// removes the import, and two fixes that insert at the same place both
+// apply, through go fix (the go vet driver) as through apierrlint -fix
+// (found by review: the first left code that did not build, the second
+// made go fix drop every fix of the package).
+func TestFixEdgeCases(t *testing.T) {
+	tree := map[string]string{
+		"go.mod": "module example.com/edge\n\ngo 1.26\n",
+		"apierr/apierr.go": `package apierr
+
+import (
+	"encoding/json"
+	"net/http"
+)
+
+type (
+	W = http.ResponseWriter
+	R = http.Request
+)
+
+func Write(w http.ResponseWriter, r *http.Request, status int, code, msg string) {
+	w.WriteHeader(status)
+	json.NewEncoder(w).Encode(map[string]string{"code": code, "message": msg})
+}
+`,
+		"svc/svc.go": `package svc
+
+import (
+	"net/http"
+
+	"example.com/edge/apierr"
+)
+
+func H(w apierr.W, r *apierr.R) { http.Error(w, "conflict", 409) }
+`,
+		"limit/limit.go": `package limit
+
+import (
+	"encoding/json"
+	"net/http"
+)
+
+func fail(w http.ResponseWriter, status int) bool {
+	w.WriteHeader(status)
+	json.NewEncoder(w).Encode(map[string]string{"code": "RATE_LIMIT_EXCEEDED", "message": "m"})
+	return true
+}
+
+func H(a, b http.ResponseWriter) {
+	if fail(a, 429) && fail(b, 429) {
+		return
+	}
+}
+`,
+	}
+	trees := map[string]string{}
+	for _, tool := range [][]string{
+		{bin, "-fix", "./..."},
+		{"go", "fix", "-fixtool=" + bin, "./..."},
+	} {
+		dir := t.TempDir()
+		writeFiles(t, dir, tree)
+		out, _ := run(t, dir, tool[0], tool[1:]...)
+		if out, code := run(t, dir, "go", "build", "./..."); code != 0 {
+			t.Errorf("%v: fixed code does not build:\n%s", tool, out)
+		}
+		svc, _ := os.ReadFile(filepath.Join(dir, "svc/svc.go"))
+		limit, _ := os.ReadFile(filepath.Join(dir, "limit/limit.go"))
+		if bytes.Contains(svc, []byte(`"net/http"`)) || !bytes.Contains(svc, []byte("apierr.Write(")) {
+			t.Errorf("%v: svc.go not rewritten, or net/http still imported:\n%s\n%s", tool, svc, out)
+		}
+		if n := bytes.Count(limit, []byte(`.Header().Set("Retry-After"`)); n != 2 {
+			t.Errorf("%v: %d Retry-After insertions, want 2:\n%s\n%s", tool, n, limit, out)
+		}
+		trees[tool[0]] = string(svc) + string(limit)
+	}
+	if trees[bin] != trees["go"] {
+		t.Errorf("apierrlint -fix and go fix differ:\n%s\n---\n%s", trees[bin], trees["go"])
+	}
+}

@@ -156,7 +156,7 @@ func runVet(a *analysis.Analyzer, cfgFile string, fl vetFlags, helperModules []s
 			return u.finish(nil)
 		}
 		switch err.(type) {
-		case types.Error, scanner.Error, scanner.ErrorList:
+		case types.Error, *scanner.Error, scanner.ErrorList:
 			fmt.Fprintln(os.Stderr, err) // file:line:col: message, like unitchecker
 		default:
 			log.Print(err)

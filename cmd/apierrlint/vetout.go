@@ -5,19 +5,24 @@ package main
 
 import (
 	"archive/zip"
+	"bytes"
 	"cmp"
 	"encoding/json"
 	"fmt"
 	"go/ast"
-	"go/format"
+	"go/parser"
+	"go/printer"
 	"go/token"
+	"go/types"
 	"io"
 	"log"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/astutil"
 )
 
 // printPlain prints a diagnostic as file:line:col: message, with
@@ -179,8 +184,8 @@ fixes:
 						dup = true
 						break
 					}
-					if e.start < a.end && a.start < e.end || e.start == e.end && a.start == a.end && e.start == a.start {
-						continue fixes // overlapping, or two insertions at one place
+					if e.start < a.end && a.start < e.end {
+						continue fixes // overlapping
 					}
 				}
 				if !dup {
@@ -247,7 +252,7 @@ fixes:
 			last = e.end
 		}
 		after = append(after, before[last:]...)
-		if formatted, err := format.Source(after); err == nil {
+		if formatted, err := formatFixed(res.pkg, after); err == nil {
 			after = formatted
 		}
 		if fl.diff && zw == nil {
@@ -271,6 +276,83 @@ fixes:
 		return 1
 	}
 	return 0
+}
+
+// formatFixed formats a fixed file like gofmt and removes the imports that
+// the fixes left unused (a rewritten http.Error may have been the file's
+// last use of net/http), as x/tools' drivers do. A package name can only be
+// used as the qualifier of a selector, so an import whose name qualifies no
+// selector outside the import declarations is unused.
+func formatFixed(pkg *types.Package, src []byte) ([]byte, error) {
+	fset := token.NewFileSet()
+	file, err := parser.ParseFile(fset, "fixed.go", src, parser.ParseComments|parser.SkipObjectResolution)
+	if err != nil {
+		return nil, err
+	}
+	ast.SortImports(fset, file)
+
+	// The default name of every package the unfixed package could see.
+	names := map[string]string{}
+	var visit func(p *types.Package)
+	visit = func(p *types.Package) {
+		if names[p.Path()] == "" {
+			names[p.Path()] = p.Name()
+			for _, imp := range p.Imports() {
+				visit(imp)
+			}
+		}
+	}
+	if pkg != nil {
+		for _, imp := range pkg.Imports() {
+			visit(imp)
+		}
+	}
+	qualifiers := map[string]bool{}
+	for _, decl := range file.Decls {
+		if gd, ok := decl.(*ast.GenDecl); ok && gd.Tok == token.IMPORT {
+			continue
+		}
+		ast.Inspect(decl, func(n ast.Node) bool {
+			if sel, ok := n.(*ast.SelectorExpr); ok {
+				if id, ok := sel.X.(*ast.Ident); ok {
+					qualifiers[id.Name] = true
+				}
+			}
+			return true
+		})
+	}
+	type named struct{ name, path string }
+	var unused []named // deleted after the loop, which DeleteNamedImport would disturb
+	for _, spec := range file.Imports {
+		path, err := strconv.Unquote(spec.Path.Value)
+		if err != nil {
+			continue
+		}
+		explicit := ""
+		if spec.Name != nil {
+			explicit = spec.Name.Name
+		}
+		switch name := cmp.Or(explicit, names[path]); name {
+		case "", ".", "_":
+			// Unknown (a new import), dot or blank import: kept.
+		default:
+			if !qualifiers[name] {
+				unused = append(unused, named{explicit, path})
+			}
+		}
+	}
+	for _, u := range unused {
+		astutil.DeleteNamedImport(fset, file, u.name, u.path)
+	}
+
+	// go/format's printer settings, number literals normalized as gofmt does.
+	const printerNormalizeNumbers = 1 << 30
+	cfg := &printer.Config{Mode: printer.UseSpaces | printer.TabIndent | printerNormalizeNumbers, Tabwidth: 8}
+	var buf bytes.Buffer
+	if err := cfg.Fprint(&buf, fset, file); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
 }
 
 func fileByName(fset *token.FileSet, name string) *token.File {
