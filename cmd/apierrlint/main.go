@@ -24,6 +24,9 @@ func main() {
 	if len(os.Args) > 1 && os.Args[1] == "lsp" {
 		os.Exit(lsp.Main(os.Args[2:]))
 	}
+	if len(os.Args) == 2 && os.Args[1] == "-V=full" {
+		os.Exit(printVersion())
+	}
 	a, cfg := analyzer.NewWithFlags()
 	if fl, cfgFile, ok := parseVet(a, os.Args[1:]); ok {
 		os.Exit(runVet(a, cfgFile, fl, cfg.HelperModules))

@@ -350,6 +350,32 @@ func TestDrivers(t *testing.T) {
 	}
 }
 
+// TestGoVetDrivers: go vet through apierrlint's own driver and through
+// unitchecker (APIERRLINT_DRIVER=singlechecker) write different facts files,
+// so they must not share go vet's cache entries (-V=full differs). Between
+// the runs a handler file changes: its package runs again, its
+// dependencies' facts come from the cache.
+func TestGoVetDrivers(t *testing.T) {
+	dir := copyExamples(t)
+	file := filepath.Join(dir, "internal/handlers/pets.go")
+	for i, driver := range []string{"vet", "singlechecker", "vet"} {
+		f, err := os.OpenFile(file, os.O_APPEND|os.O_WRONLY, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fmt.Fprintf(f, "\n// run %d\n", i)
+		f.Close()
+		cmd := exec.Command("go", "vet", "-vettool="+bin, "./...")
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "APIERRLINT_DRIVER="+driver)
+		out, _ := cmd.CombinedOutput()
+		diff(t, findings(dir, string(out)), expected(t))
+		if strings.Contains(string(out), "vetx") || strings.Contains(string(out), "facts file") {
+			t.Errorf("%s: %s", driver, out)
+		}
+	}
+}
+
 // TestJSON: -json prints the findings on stdout and exits 0, the same with
 // both drivers (packages and their test variants each listed, as
 // singlechecker does).
