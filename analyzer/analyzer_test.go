@@ -137,3 +137,13 @@ func TestRuleDocs(t *testing.T) {
 func TestPackagesWithoutHTTP(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), newAnalyzer(t, analyzer.Config{}), "errsonly", "useserrs", "nothing")
 }
+
+// TestCgo: a package that uses cgo is analyzed through the files cgo
+// generates, which are its own code: findings are reported by default.
+func TestCgo(t *testing.T) {
+	if out, err := exec.Command("go", "env", "CGO_ENABLED").Output(); err != nil || strings.TrimSpace(string(out)) != "1" {
+		t.Skip("cgo is not enabled (no C compiler)")
+	}
+	a := newAnalyzer(t, analyzer.Config{})
+	analysistest.Run(t, analysistest.TestData(), a, "cgohandler")
+}
