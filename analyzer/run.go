@@ -78,7 +78,7 @@ func run(ap *analysis.Pass, s *settings) (any, error) {
 	var decls []*ast.FuncDecl
 	var checked []*ast.File // files whose findings are reported
 	cgoFiles := map[*token.File]bool{}
-	var others []*unit      // package-level declarations, analyzed with the final facts
+	var others []*unit // package-level declarations, analyzed with the final facts
 	for _, f := range ap.Files {
 		name := ap.Fset.File(f.Pos()).Name()
 		if strings.HasSuffix(name, "_test.go") && !s.tests {
