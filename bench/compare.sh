@@ -79,15 +79,9 @@ work=$repo/bench/out/compare
 mkdir -p "$work"
 report=$(mktemp)
 trap 'rm -f "$report"' EXIT
-say() { echo "$*" | tee -a "$report"; }
 progress() { echo "  .. $*" >&2; }
 
-say "# apierrlint benchmark: compare.sh"
-say
-say "## Machine"
-say
-machine_info | tee -a "$report"
-say
+report_header "apierrlint benchmark: compare.sh"
 
 build_bins
 

@@ -102,3 +102,16 @@ has_panic() { grep -qE 'panic:|^fatal error:' "$1"; }
 
 # count STRING FILE prints how often STRING occurs in FILE (0 if FILE is missing).
 count() { { grep -oF -- "$1" "$2" 2>/dev/null || true; } | wc -l; }
+
+# say LINE prints LINE and appends it to the report ($report).
+say() { echo "$*" | tee -a "$report"; }
+
+# report_header TITLE starts the report: its title and the machine.
+report_header() {
+  say "# $1"
+  say
+  say "## Machine"
+  say
+  machine_info | tee -a "$report"
+  say
+}

@@ -67,14 +67,8 @@ mkdir -p "$outdir"
 report=$(mktemp)
 scratch=$(mktemp -d)
 trap 'rm -rf "$report" "$scratch"' EXIT
-say() { echo "$*" | tee -a "$report"; }
 
-say "# apierrlint on real code: sweep.sh"
-say
-say "## Machine"
-say
-machine_info | tee -a "$report"
-say
+report_header "apierrlint on real code: sweep.sh"
 build_bins
 linter=${SWEEP_BIN:-$bin/apierrlint}
 [ -z "${SWEEP_BIN:-}" ] || say "- linter: $linter (SWEEP_BIN)"

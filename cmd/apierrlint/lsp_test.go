@@ -240,24 +240,8 @@ func TestLSPWorkspace(t *testing.T) {
 		t.Fatal(err)
 	}
 	files := map[string]string{
-		"svc/go.mod": "module example.com/svc\n\ngo 1.26\n",
-		"svc/apierr/apierr.go": `package apierr
-
-import (
-	"encoding/json"
-	"net/http"
-)
-
-type Error struct {
-	Code    string ` + "`json:\"code\"`" + `
-	Message string ` + "`json:\"message\"`" + `
-}
-
-func Write(w http.ResponseWriter, status int, code, msg string) {
-	w.WriteHeader(status)
-	json.NewEncoder(w).Encode(Error{Code: code, Message: msg})
-}
-`,
+		"svc/go.mod":           "module example.com/svc\n\ngo 1.26\n",
+		"svc/apierr/apierr.go": helperModuleTree["apierr/apierr.go"], // the same error helper
 		"svc/handler/handler.go": `package handler
 
 import (

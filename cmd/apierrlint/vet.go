@@ -55,6 +55,7 @@ import (
 	"golang.org/x/tools/go/types/objectpath"
 
 	"github.com/apierrlint/apierrlint/analyzer"
+	"github.com/apierrlint/apierrlint/internal/factstore"
 	"github.com/apierrlint/apierrlint/internal/typesinfo"
 )
 
@@ -327,23 +328,17 @@ func (u *vetUnit) analyze() (*vetResult, error) {
 		module = &analysis.Module{Path: path, Version: version, GoVersion: cfg.GoVersion}
 	}
 	pass := &analysis.Pass{
-		Analyzer:          u.a,
-		Fset:              fset,
-		Files:             files,
-		OtherFiles:        cfg.NonGoFiles,
-		IgnoredFiles:      cfg.IgnoredFiles,
-		Pkg:               pkg,
-		TypesInfo:         info,
-		TypesSizes:        tc.Sizes,
-		ResultOf:          map[*analysis.Analyzer]any{},
-		Report:            func(d analysis.Diagnostic) { res.diags = append(res.diags, d) },
-		ImportObjectFact:  facts.importObject,
-		ExportObjectFact:  facts.exportObject,
-		AllObjectFacts:    facts.allObjects,
-		ImportPackageFact: facts.importPackage,
-		ExportPackageFact: facts.exportPackage,
-		AllPackageFacts:   facts.allPackages,
-		Module:            module,
+		Analyzer:     u.a,
+		Fset:         fset,
+		Files:        files,
+		OtherFiles:   cfg.NonGoFiles,
+		IgnoredFiles: cfg.IgnoredFiles,
+		Pkg:          pkg,
+		TypesInfo:    info,
+		TypesSizes:   tc.Sizes,
+		ResultOf:     map[*analysis.Analyzer]any{},
+		Report:       func(d analysis.Diagnostic) { res.diags = append(res.diags, d) },
+		Module:       module,
 		ReadFile: func(name string) ([]byte, error) {
 			if !readable[name] {
 				return nil, fmt.Errorf("Pass.ReadFile: %s is not among OtherFiles, IgnoredFiles, or names of Files", name)
@@ -351,8 +346,9 @@ func (u *vetUnit) analyze() (*vetResult, error) {
 			return os.ReadFile(name)
 		},
 	}
+	facts.Bind(pass)
 	_, res.err = u.a.Run(pass)
-	res.own = facts.encode()
+	res.own = encodeFacts(facts, pkg)
 	return res, nil
 }
 
@@ -465,136 +461,41 @@ func writeFactFile(name string, records []factRecord) error {
 	return os.WriteFile(name, buf.Bytes(), 0o666)
 }
 
-// factStore serves the facts of one analysis: the dependencies' (resolved to
-// the objects of this type-check) and the package's own.
-type factStore struct {
-	pkg      *types.Package
-	filter   map[reflect.Type]bool
-	objects  map[types.Object][]analysis.Fact
-	packages map[*types.Package][]analysis.Fact
-	order    []types.Object // objects in the order their first fact came
-}
-
-func newFactStore(a *analysis.Analyzer, pkg *types.Package, imports map[string]*types.Package, deps []factRecord) *factStore {
-	s := &factStore{
-		pkg:      pkg,
-		filter:   map[reflect.Type]bool{},
-		objects:  map[types.Object][]analysis.Fact{},
-		packages: map[*types.Package][]analysis.Fact{},
-	}
-	for _, f := range a.FactTypes {
-		s.filter[reflect.TypeOf(f)] = true
-	}
+// newFactStore returns the fact store of a pass over pkg, with the
+// dependencies' facts resolved to the objects of this type-check. A fact
+// whose package or object this package's types do not reach is left out:
+// nothing here can ask for it.
+func newFactStore(a *analysis.Analyzer, pkg *types.Package, imports map[string]*types.Package, deps []factRecord) *factstore.Store {
+	s := factstore.New(a, pkg)
 	for _, r := range deps {
 		p := imports[r.Pkg]
 		if p == nil {
-			continue // not reachable from this package's types
-		}
-		if r.Obj == "" {
-			s.packages[p] = append(s.packages[p], r.Fact)
 			continue
 		}
-		obj, err := objectpath.Object(p, objectpath.Path(r.Obj))
-		if err != nil {
-			continue // not in the export data this package sees
+		if r.Obj == "" {
+			s.AddPackage(p, r.Fact)
+			continue
 		}
-		s.add(obj, r.Fact)
+		if obj, err := objectpath.Object(p, objectpath.Path(r.Obj)); err == nil {
+			s.AddObject(obj, r.Fact)
+		}
 	}
 	return s
 }
 
-func (s *factStore) add(obj types.Object, f analysis.Fact) {
-	list := s.objects[obj]
-	if len(list) == 0 {
-		s.order = append(s.order, obj)
-	}
-	s.objects[obj] = setFact(list, f)
-}
-
-// setFact replaces the fact of f's type in list, or appends it.
-func setFact(list []analysis.Fact, f analysis.Fact) []analysis.Fact {
-	for i, g := range list {
-		if reflect.TypeOf(g) == reflect.TypeOf(f) {
-			list[i] = f
-			return list
-		}
-	}
-	return append(list, f)
-}
-
-// getFact copies the fact of ptr's type in list into *ptr.
-func getFact(list []analysis.Fact, ptr analysis.Fact) bool {
-	for _, g := range list {
-		if reflect.TypeOf(g) == reflect.TypeOf(ptr) {
-			reflect.ValueOf(ptr).Elem().Set(reflect.ValueOf(g).Elem())
-			return true
-		}
-	}
-	return false
-}
-
-func (s *factStore) importObject(obj types.Object, ptr analysis.Fact) bool {
-	return obj != nil && getFact(s.objects[obj], ptr)
-}
-
-func (s *factStore) exportObject(obj types.Object, f analysis.Fact) {
-	if obj.Pkg() != s.pkg {
-		log.Panicf("ExportObjectFact(%s, %T): object of another package", obj, f)
-	}
-	s.add(obj, f)
-}
-
-func (s *factStore) importPackage(pkg *types.Package, ptr analysis.Fact) bool {
-	return pkg != nil && getFact(s.packages[pkg], ptr)
-}
-
-func (s *factStore) exportPackage(f analysis.Fact) {
-	s.packages[s.pkg] = setFact(s.packages[s.pkg], f)
-}
-
-func (s *factStore) allObjects() []analysis.ObjectFact {
-	var out []analysis.ObjectFact
-	for _, obj := range s.order {
-		for _, f := range s.objects[obj] {
-			if s.filter[reflect.TypeOf(f)] {
-				out = append(out, analysis.ObjectFact{Object: obj, Fact: f})
-			}
-		}
-	}
-	return out
-}
-
-func (s *factStore) allPackages() []analysis.PackageFact {
-	var out []analysis.PackageFact
-	for pkg, list := range s.packages {
-		for _, f := range list {
-			if s.filter[reflect.TypeOf(f)] {
-				out = append(out, analysis.PackageFact{Package: pkg, Fact: f})
-			}
-		}
-	}
-	return out
-}
-
-// encode returns the facts the package exported, in a stable order. Objects
+// encodeFacts returns the facts that the pass exported, as records. Objects
 // without an object path (local ones) cannot be named in another package
 // and are left out.
-func (s *factStore) encode() []factRecord {
+func encodeFacts(s *factstore.Store, pkg *types.Package) []factRecord {
+	objs, pkgFacts := s.Own()
 	var out []factRecord
-	for _, f := range s.packages[s.pkg] {
-		out = append(out, factRecord{Pkg: s.pkg.Path(), Fact: f})
+	for _, f := range pkgFacts {
+		out = append(out, factRecord{Pkg: pkg.Path(), Fact: f})
 	}
 	var enc objectpath.Encoder
-	for _, obj := range s.order {
-		if obj.Pkg() != s.pkg {
-			continue
-		}
-		path, err := enc.For(obj)
-		if err != nil {
-			continue
-		}
-		for _, f := range s.objects[obj] {
-			out = append(out, factRecord{Pkg: s.pkg.Path(), Obj: string(path), Fact: f})
+	for _, of := range objs {
+		if path, err := enc.For(of.Object); err == nil {
+			out = append(out, factRecord{Pkg: pkg.Path(), Obj: string(path), Fact: of.Fact})
 		}
 	}
 	return out

@@ -16,6 +16,7 @@ import (
 	"go/types"
 	"io"
 	"log"
+	"maps"
 	"os"
 	"slices"
 	"strconv"
@@ -222,13 +223,7 @@ fixes:
 	}
 
 	updated, total := 0, 0
-	for _, name := range slices.Sorted(func(yield func(string) bool) {
-		for name := range accepted {
-			if !yield(name) {
-				return
-			}
-		}
-	}) {
+	for _, name := range slices.Sorted(maps.Keys(accepted)) {
 		edits := accepted[name]
 		before, err := os.ReadFile(name)
 		if err != nil {

@@ -7,7 +7,6 @@ import (
 	"go/token"
 	"go/types"
 	"os"
-	"reflect"
 	"slices"
 	"sort"
 	"strings"
@@ -16,6 +15,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/packages"
 
+	"github.com/apierrlint/apierrlint/internal/factstore"
 	"github.com/apierrlint/apierrlint/internal/typesinfo"
 )
 
@@ -58,13 +58,8 @@ type fixRecord struct {
 // factSet holds the facts that the analysis of one package exported.
 type factSet struct {
 	pkg  *types.Package
-	objs map[objFactKey]analysis.Fact
-	pkgs map[reflect.Type]analysis.Fact
-}
-
-type objFactKey struct {
-	obj types.Object
-	typ reflect.Type
+	objs []analysis.ObjectFact
+	pkgs []analysis.Fact
 }
 
 // metaKey summarizes what of a package's metadata its check depends on.
@@ -176,10 +171,8 @@ func (f importerFunc) Import(path string) (*types.Package, error) { return f(pat
 // analyze runs the analyzer on a checked package, with the facts of its
 // source dependencies, and records its facts and diagnostics.
 func (s *session) analyze(e *checkedPkg, m *packages.Package, files []*ast.File, info *types.Info, contents map[string][]byte) {
-	facts := &factSet{pkg: e.types, objs: map[objFactKey]analysis.Fact{}, pkgs: map[reflect.Type]analysis.Fact{}}
-	// The facts visible to the pass: its own and those of every source
-	// package it depends on, directly or not.
-	visible := map[*types.Package]*factSet{e.types: facts}
+	// The facts visible to the pass: those of every source package it
+	// depends on, directly or not, in path order, and its own.
 	var order []*factSet
 	seen := map[*checkedPkg]bool{}
 	var visit func(d *checkedPkg)
@@ -189,7 +182,6 @@ func (s *session) analyze(e *checkedPkg, m *packages.Package, files []*ast.File,
 		}
 		seen[d] = true
 		if d.facts != nil {
-			visible[d.types] = d.facts
 			order = append(order, d.facts)
 		}
 		for _, dd := range d.deps {
@@ -200,7 +192,15 @@ func (s *session) analyze(e *checkedPkg, m *packages.Package, files []*ast.File,
 		visit(d)
 	}
 	slices.SortFunc(order, func(a, b *factSet) int { return strings.Compare(a.pkg.Path(), b.pkg.Path()) })
-	order = append(order, facts)
+	facts := factstore.New(s.srv.analyzer, e.types)
+	for _, fs := range order {
+		for _, of := range fs.objs {
+			facts.AddObject(of.Object, of.Fact)
+		}
+		for _, f := range fs.pkgs {
+			facts.AddPackage(fs.pkg, f)
+		}
+	}
 
 	var diags []analysis.Diagnostic
 	var module *analysis.Module
@@ -229,59 +229,8 @@ func (s *session) analyze(e *checkedPkg, m *packages.Package, files []*ast.File,
 		ResultOf:     map[*analysis.Analyzer]any{},
 		Report:       func(d analysis.Diagnostic) { diags = append(diags, d) },
 		ReadFile:     readFile,
-		ImportObjectFact: func(obj types.Object, fact analysis.Fact) bool {
-			if obj == nil || obj.Pkg() == nil {
-				return false
-			}
-			fs := visible[obj.Pkg()]
-			if fs == nil {
-				return false
-			}
-			f, ok := fs.objs[objFactKey{obj, reflect.TypeOf(fact)}]
-			if ok {
-				reflect.ValueOf(fact).Elem().Set(reflect.ValueOf(f).Elem())
-			}
-			return ok
-		},
-		ExportObjectFact: func(obj types.Object, fact analysis.Fact) {
-			if obj.Pkg() != e.types {
-				panic(fmt.Sprintf("ExportObjectFact(%s, %T): object not in package %s", obj, fact, e.types.Path()))
-			}
-			facts.objs[objFactKey{obj, reflect.TypeOf(fact)}] = fact
-		},
-		ImportPackageFact: func(pkg *types.Package, fact analysis.Fact) bool {
-			fs := visible[pkg]
-			if fs == nil {
-				return false
-			}
-			f, ok := fs.pkgs[reflect.TypeOf(fact)]
-			if ok {
-				reflect.ValueOf(fact).Elem().Set(reflect.ValueOf(f).Elem())
-			}
-			return ok
-		},
-		ExportPackageFact: func(fact analysis.Fact) {
-			facts.pkgs[reflect.TypeOf(fact)] = fact
-		},
-		AllObjectFacts: func() []analysis.ObjectFact {
-			var all []analysis.ObjectFact
-			for _, fs := range order {
-				for k, f := range fs.objs {
-					all = append(all, analysis.ObjectFact{Object: k.obj, Fact: f})
-				}
-			}
-			return all
-		},
-		AllPackageFacts: func() []analysis.PackageFact {
-			var all []analysis.PackageFact
-			for _, fs := range order {
-				for _, f := range fs.pkgs {
-					all = append(all, analysis.PackageFact{Package: fs.pkg, Fact: f})
-				}
-			}
-			return all
-		},
 	}
+	facts.Bind(pass)
 	err := func() (err error) {
 		defer func() {
 			if r := recover(); r != nil {
@@ -295,7 +244,8 @@ func (s *session) analyze(e *checkedPkg, m *packages.Package, files []*ast.File,
 		e.errs = append(e.errs, err.Error())
 		return
 	}
-	e.facts = facts
+	objs, pkgFacts := facts.Own()
+	e.facts = &factSet{pkg: e.types, objs: objs, pkgs: pkgFacts}
 
 	mappers := map[string]*mapper{}
 	mapperFor := func(name string) *mapper {
