@@ -23,29 +23,42 @@ func New(cfg Config) (*analysis.Analyzer, error) {
 		return nil, err
 	}
 	s := cfg.settings()
-	return newAnalyzer(func() *settings { return s }), nil
+	return newAnalyzer(func() (*settings, error) { return s, nil }), nil
 }
 
 // NewWithFlags returns an analyzer whose configuration comes from its Flags
 // (-catalog, -retry-after, -disable, -tests, -generated, ...), for
 // singlechecker and go vet, and the Config that the flags fill in (drivers
 // read the options meant for them there). The flags are read when the first
-// package is analyzed.
+// package is analyzed. Drivers call [Config.LoadCatalog] after parsing the
+// flags, to report a broken catalog before anything is loaded; otherwise
+// the first analysis loads it, and fails if it is broken.
 func NewWithFlags() (*analysis.Analyzer, *Config) {
 	cfg := new(Config)
-	get := sync.OnceValue(func() *settings { return cfg.settings() })
+	get := sync.OnceValues(func() (*settings, error) {
+		if err := cfg.LoadCatalog(""); err != nil {
+			return nil, err
+		}
+		return cfg.settings(), nil
+	})
 	a := newAnalyzer(get)
 	a.Flags = *flag.NewFlagSet(Name, flag.ExitOnError)
 	flagConfig{cfg}.register(&a.Flags)
 	return a, cfg
 }
 
-func newAnalyzer(get func() *settings) *analysis.Analyzer {
+func newAnalyzer(get func() (*settings, error)) *analysis.Analyzer {
 	return &analysis.Analyzer{
-		Name:      Name,
-		Doc:       doc,
-		URL:       URL,
-		Run:       func(pass *analysis.Pass) (any, error) { return run(pass, get()) },
+		Name: Name,
+		Doc:  Doc,
+		URL:  URL,
+		Run: func(pass *analysis.Pass) (any, error) {
+			s, err := get()
+			if err != nil {
+				return nil, err
+			}
+			return run(pass, s)
+		},
 		FactTypes: []analysis.Fact{new(HelperFact), new(ErrorTypeFact), new(PackageFact)},
 	}
 }

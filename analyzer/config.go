@@ -15,6 +15,13 @@ import (
 type Config struct {
 	// Catalog is the error catalog; nil means the embedded default.
 	Catalog *catalog.Catalog
+	// CatalogName names the catalog in messages (unknown-code): the path
+	// as the user gave it, which is the same in every driver. "" means the
+	// catalog's Source.
+	CatalogName string
+	// CatalogPath is a catalog file to load (the -catalog flag) when
+	// Catalog is nil: see [Config.LoadCatalog].
+	CatalogPath string
 	// RetryAfterStatuses are the statuses whose responses must carry a
 	// Retry-After header; nil means {429}.
 	RetryAfterStatuses []int
@@ -38,10 +45,32 @@ type Config struct {
 	HelperModules []string
 }
 
+// LoadCatalog loads the catalog file that CatalogPath names, unless a
+// catalog is loaded already. A relative path is looked up in dir ("": the
+// working directory), then in each of its parents (see [catalog.Find]): go
+// vet runs the tool in each package's directory, and a path relative to the
+// module root must work there as it does in the golangci-lint plugin. The
+// error names the file, the line and the problem.
+func (c *Config) LoadCatalog(dir string) error {
+	if c.Catalog != nil || c.CatalogPath == "" {
+		return nil
+	}
+	file, err := catalog.Find(c.CatalogPath, dir)
+	if err != nil {
+		return err
+	}
+	cat, err := catalog.Load(file)
+	if err != nil {
+		return err
+	}
+	c.Catalog, c.CatalogName = cat, c.CatalogPath
+	return nil
+}
+
 // Validate reports the first problem of c.
 func (c *Config) Validate() error {
 	for _, r := range c.Disabled {
-		if err := checkRule(r); err != nil {
+		if err := checkDisable(r); err != nil {
 			return err
 		}
 	}
@@ -56,6 +85,7 @@ func (c *Config) Validate() error {
 // settings is the resolved, immutable form of a Config used by the passes.
 type settings struct {
 	cat        *catalog.Catalog
+	catName    string // in messages: "embedded default", a path
 	retryAfter map[int]bool
 	disabled   map[string]bool
 	tests      bool
@@ -82,6 +112,13 @@ func (c *Config) settings() *settings {
 	if s.cat == nil {
 		s.cat = catalog.Default()
 	}
+	s.catName = c.CatalogName
+	if s.catName == "" {
+		s.catName = s.cat.Source()
+	}
+	if s.cat == catalog.Default() {
+		s.catName = "embedded default"
+	}
 	ra := c.RetryAfterStatuses
 	if ra == nil {
 		ra = []int{429}
@@ -103,7 +140,7 @@ type flagConfig struct{ cfg *Config }
 func (f flagConfig) register(fs *flag.FlagSet) {
 	fs.Var(catalogFlag(f), "catalog", "error catalog: a Markdown document with a Code | HTTP Status table, or .json/.yaml (default: the embedded catalog)")
 	fs.Var(statusListFlag{&f.cfg.RetryAfterStatuses}, "retry-after", "comma-separated statuses that require a Retry-After header")
-	fs.Var(ruleListFlag{&f.cfg.Disabled}, "disable", "comma-separated rule ids not to report ("+strings.Join(Rules, ", ")+")")
+	fs.Var(ruleListFlag{&f.cfg.Disabled}, "disable", "comma-separated rule ids not to report ("+strings.Join(Rules, ", ")+", "+RuleIgnoreDirective+")")
 	fs.BoolVar(&f.cfg.IncludeTests, "tests", false, "also check *_test.go files")
 	fs.BoolVar(&f.cfg.IncludeGenerated, "generated", false, "also check generated files")
 	fs.StringVar(&f.cfg.RetryAfterValue, "retry-after-value", "60", "the Retry-After value that the missing-retry-after fix sets")
@@ -114,18 +151,19 @@ func (f flagConfig) register(fs *flag.FlagSet) {
 type catalogFlag flagConfig
 
 func (f catalogFlag) String() string {
-	if f.cfg == nil || f.cfg.Catalog == nil {
+	if f.cfg == nil {
 		return ""
 	}
-	return f.cfg.Catalog.Source()
+	return f.cfg.CatalogPath
 }
 
+// Set records the path; the catalog is loaded by [Config.LoadCatalog],
+// where the directory that a relative path is relative to is known.
 func (f catalogFlag) Set(path string) error {
-	c, err := catalog.Load(path)
-	if err != nil {
-		return err
+	if path == "" {
+		return fmt.Errorf("empty path")
 	}
-	f.cfg.Catalog = c
+	f.cfg.CatalogPath, f.cfg.Catalog = path, nil
 	return nil
 }
 

@@ -1,7 +1,7 @@
 package analyzer
 
-// doc is the analyzer's documentation, shown by `apierrlint help`.
-const doc = `check HTTP handlers against the documented API error convention
+// Doc is the analyzer's documentation, shown by `apierrlint help`.
+const Doc = `check HTTP handlers against the documented API error convention
 
 apierrlint reports, against an error catalog (a Markdown table of codes and
 their HTTP statuses, JSON or YAML; the embedded default unless -catalog is

@@ -12,7 +12,8 @@ import (
 
 // RuleIgnoreDirective is the category of findings about //apierrlint:ignore
 // directives themselves: without a reason, naming an unknown rule, or
-// suppressing nothing. It cannot be disabled.
+// suppressing nothing. It can be disabled like a rule, but a directive
+// cannot suppress it.
 const RuleIgnoreDirective = "ignore-directive"
 
 const ignorePrefix = "//apierrlint:ignore"
@@ -80,6 +81,9 @@ func (p *pass) ignores(files []*ast.File) []*ignore {
 }
 
 func (p *pass) reportIgnore(c *ast.Comment, format string, args ...any) {
+	if p.s.disabled[RuleIgnoreDirective] {
+		return
+	}
 	p.Report(analysis.Diagnostic{
 		Pos:      c.Pos(),
 		End:      c.End(),

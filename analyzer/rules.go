@@ -18,8 +18,9 @@ const (
 // Rules lists every rule id in documentation order.
 var Rules = []string{RuleRawHTTPError, RuleUnknownCode, RuleStatusMismatch, RuleMissingRetryAfter}
 
-// ParseRules parses a comma-separated list of rule ids. An unknown id is an error
-// that names it and lists the known ones.
+// ParseRules parses a comma-separated list of rule ids to disable: the
+// rules and ignore-directive. An unknown id is an error that names it and
+// lists the known ones.
 func ParseRules(list string) ([]string, error) {
 	var out []string
 	for _, r := range strings.Split(list, ",") {
@@ -27,7 +28,7 @@ func ParseRules(list string) ([]string, error) {
 		if r == "" {
 			continue
 		}
-		if err := checkRule(r); err != nil {
+		if err := checkDisable(r); err != nil {
 			return nil, err
 		}
 		out = append(out, r)
@@ -35,9 +36,19 @@ func ParseRules(list string) ([]string, error) {
 	return out, nil
 }
 
+// checkRule checks a rule id that an ignore directive names.
 func checkRule(r string) error {
 	if !slices.Contains(Rules, r) {
 		return fmt.Errorf("unknown rule %q (known rules: %s)", r, strings.Join(Rules, ", "))
+	}
+	return nil
+}
+
+// checkDisable checks a rule id to disable: a rule, or the findings about
+// ignore directives themselves.
+func checkDisable(r string) error {
+	if r != RuleIgnoreDirective && !slices.Contains(Rules, r) {
+		return fmt.Errorf("unknown rule %q (known rules: %s, %s)", r, strings.Join(Rules, ", "), RuleIgnoreDirective)
 	}
 	return nil
 }

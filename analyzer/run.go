@@ -305,10 +305,10 @@ func (p *pass) checkCode(node ast.Node, code value) int {
 		return st
 	}
 	if near := nearestCode(c, p.s.cat.Codes()); near != "" {
-		p.reportFix(node, RuleUnknownCode, replaceStringFix(node, near), "%s is not in the error catalog; did you mean %s?", c, near)
+		p.reportFix(node, RuleUnknownCode, replaceStringFix(node, near), "%s is not in the error catalog (%s); did you mean %s?", c, p.s.catName, near)
 		return 0
 	}
-	p.report(node, RuleUnknownCode, "%s is not in the error catalog", c)
+	p.report(node, RuleUnknownCode, "%s is not in the error catalog (%s)", c, p.s.catName)
 	return 0
 }
 

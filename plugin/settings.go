@@ -5,9 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"go/token"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -274,7 +271,7 @@ func (s Settings) Config() (analyzer.Config, error) {
 		if err != nil {
 			return cfg, err
 		}
-		cfg.Catalog = c
+		cfg.Catalog, cfg.CatalogName = c, s.Catalog
 	case s.Codes != nil:
 		c, err := inlineCatalog(s.Codes)
 		if err != nil {
@@ -385,27 +382,10 @@ func loadCatalog(path string) (*catalog.Catalog, error) {
 
 // FindCatalog returns the file that the catalog setting path refers to: path
 // itself if it is absolute, else the first of DIR/path that exists, where DIR
-// is the working directory and then each of its parents in turn.
+// is the working directory and then each of its parents in turn (see
+// [catalog.Find]).
 func FindCatalog(path string) (string, error) {
-	if filepath.IsAbs(path) {
-		return path, nil
-	}
-	wd, err := os.Getwd()
-	if err != nil {
-		return "", fmt.Errorf("%s: cannot resolve a relative path: %v", path, err)
-	}
-	for dir := wd; ; {
-		p := filepath.Join(dir, path)
-		if _, err := os.Stat(p); err == nil || !errors.Is(err, fs.ErrNotExist) {
-			return p, nil // a problem other than absence is reported by catalog.Load
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			break
-		}
-		dir = parent
-	}
-	return "", fmt.Errorf("%s: no such file in %s or any of its parent directories", path, wd)
+	return catalog.Find(path, "")
 }
 
 // inlineSource names the inline catalog in diagnostics and errors.

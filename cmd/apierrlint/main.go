@@ -4,11 +4,13 @@
 //	go vet -vettool=$(command -v apierrlint) ./...
 //	go fix -fixtool=$(command -v apierrlint) ./...
 //
-// and as a language server (apierrlint lsp). Three drivers share one
-// analyzer: the standalone one (fast.go), the go vet one (vet.go), and
-// singlechecker for everything else (-fix, -diff, help, -flags, -V).
+// and as a language server (apierrlint lsp). Each driver is a package of
+// its own: internal/standalone (plain runs, -json, -fix, -diff),
+// internal/vetdriver (go vet's and go fix's protocol) with
+// internal/fixdriver (applying fixes), and internal/lsp. This file only
+// dispatches.
 //
-// Run `apierrlint help` for the flags.
+// Run `apierrlint help` for the rules and `apierrlint -h` for the flags.
 package main
 
 import (
@@ -18,22 +20,33 @@ import (
 
 	"github.com/apierrlint/apierrlint/analyzer"
 	"github.com/apierrlint/apierrlint/internal/lsp"
+	"github.com/apierrlint/apierrlint/internal/standalone"
+	"github.com/apierrlint/apierrlint/internal/vetdriver"
 )
 
 func main() {
-	if len(os.Args) > 1 && os.Args[1] == "lsp" {
-		os.Exit(lsp.Main(os.Args[2:]))
+	os.Exit(dispatch(os.Args[1:]))
+}
+
+func dispatch(args []string) int {
+	switch {
+	case len(args) > 0 && args[0] == "lsp":
+		return lsp.Main(args[1:])
+	case len(args) > 0 && args[0] == "help":
+		return help(args[1:], os.Stdout, os.Stderr)
+	case len(args) == 1 && args[0] == "-V=full":
+		return vetdriver.Version() // salted by APIERRLINT_DRIVER
+	case os.Getenv("APIERRLINT_DRIVER") == "singlechecker":
+		// For debugging and comparison: x/tools' own drivers
+		// (singlechecker, and unitchecker under go vet).
+		a, _ := analyzer.NewWithFlags()
+		singlechecker.Main(a)
+		return 0
+	case len(args) == 1 && args[0] == "-flags":
+		// go vet asks which flags the tool takes.
+		return vetdriver.Flags(os.Stdout)
+	case vetdriver.IsVet(args):
+		return vetdriver.Main(args)
 	}
-	if len(os.Args) == 2 && os.Args[1] == "-V=full" {
-		os.Exit(printVersion())
-	}
-	a, cfg := analyzer.NewWithFlags()
-	if fl, cfgFile, ok := parseVet(a, os.Args[1:]); ok {
-		os.Exit(runVet(a, cfgFile, fl, cfg.HelperModules))
-	}
-	if fc, ok := parseFast(a, os.Args[1:]); ok {
-		fc.helperModules = cfg.HelperModules
-		os.Exit(runFast(a, fc))
-	}
-	singlechecker.Main(a)
+	return standalone.Main(args, os.Stdout, os.Stderr)
 }

@@ -2,8 +2,6 @@ package lsp
 
 import (
 	"fmt"
-	"go/ast"
-	"go/parser"
 	"go/token"
 	"go/types"
 	"os"
@@ -16,7 +14,7 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/apierrlint/apierrlint/internal/factstore"
-	"github.com/apierrlint/apierrlint/internal/typesinfo"
+	"github.com/apierrlint/apierrlint/internal/unit"
 )
 
 // A checkedPkg is a package of the workspace type-checked from source and
@@ -105,29 +103,23 @@ func (s *session) checkPackage(in checkInput) *checkedPkg {
 		deps:    in.deps,
 		diags:   map[string][]*diagRecord{},
 	}
-	var files []*ast.File
-	hard := 0 // errors other than soft type errors (unused variables and imports)
 	for _, name := range m.GoFiles {
-		src := in.contents[name]
-		e.hashes[name] = s.hash(src)
-		f, err := parser.ParseFile(s.fset, name, src, parser.ParseComments|parser.SkipObjectResolution)
-		if f != nil {
-			files = append(files, f)
-			if tf := s.fset.File(f.FileStart); tf != nil {
-				e.tfiles = append(e.tfiles, tf)
-			}
-		}
-		if err != nil {
-			e.errs = append(e.errs, err.Error())
-			hard++
-		}
+		e.hashes[name] = s.hash(in.contents[name])
 	}
-
-	conf := &types.Config{
-		Importer: importerFunc(func(path string) (*types.Package, error) {
-			if path == "unsafe" {
-				return types.Unsafe, nil
+	ui := &unit.Input{
+		Fset:         s.fset,
+		Path:         m.PkgPath,
+		GoFiles:      m.GoFiles,
+		OtherFiles:   m.OtherFiles,
+		IgnoredFiles: m.IgnoredFiles,
+		EmbedFiles:   m.EmbedFiles,
+		Source: func(name string) ([]byte, error) {
+			if c, ok := in.contents[name]; ok {
+				return c, nil
 			}
+			return nil, fmt.Errorf("%s: no content", name)
+		},
+		Import: func(path string) (*types.Package, error) {
 			dep := m.Imports[path]
 			if dep == nil {
 				return nil, fmt.Errorf("no metadata for %s", path)
@@ -136,41 +128,39 @@ func (s *session) checkPackage(in checkInput) *checkedPkg {
 				return d.types, nil
 			}
 			return in.exports(dep.PkgPath)
-		}),
+		},
 		Sizes:       s.srv.sizes,
 		FakeImportC: true,
-		Error: func(err error) {
-			if terr, ok := err.(types.Error); !ok || !terr.Soft {
-				hard++
-			}
-			if len(e.errs) < 100 {
-				e.errs = append(e.errs, err.Error())
-			}
-		},
 	}
-	if m.Module != nil && m.Module.GoVersion != "" {
-		conf.GoVersion = "go" + m.Module.GoVersion
+	if m.Module != nil {
+		if m.Module.GoVersion != "" {
+			ui.GoVersion = "go" + m.Module.GoVersion
+		}
+		ui.Module = &analysis.Module{Path: m.Module.Path, Version: m.Module.Version, GoVersion: m.Module.GoVersion}
 	}
-	info := typesinfo.New()
-	e.types = types.NewPackage(m.PkgPath, m.Name)
-	types.NewChecker(conf, s.fset, e.types, info).Files(files)
-	if hard > 0 {
+	c := unit.Check(ui)
+	e.types = c.Pkg
+	for _, f := range c.Files {
+		if tf := s.fset.File(f.FileStart); tf != nil {
+			e.tfiles = append(e.tfiles, tf)
+		}
+	}
+	for _, err := range c.Errors {
+		e.errs = append(e.errs, err.Error())
+	}
+	if c.Hard > 0 {
 		// Analyzers that do not RunDespiteErrors are skipped, as in go vet.
 		// Soft errors (a variable or an import not used yet, common while
 		// typing) leave the types complete: the analysis runs despite them.
 		return e
 	}
-	s.analyze(e, m, files, info, in.contents)
+	s.analyze(e, c)
 	return e
 }
 
-type importerFunc func(path string) (*types.Package, error)
-
-func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }
-
 // analyze runs the analyzer on a checked package, with the facts of its
 // source dependencies, and records its facts and diagnostics.
-func (s *session) analyze(e *checkedPkg, m *packages.Package, files []*ast.File, info *types.Info, contents map[string][]byte) {
+func (s *session) analyze(e *checkedPkg, c *unit.Checked) {
 	// The facts visible to the pass: those of every source package it
 	// depends on, directly or not, in path order, and its own.
 	var order []*factSet
@@ -201,45 +191,7 @@ func (s *session) analyze(e *checkedPkg, m *packages.Package, files []*ast.File,
 			facts.AddPackage(fs.pkg, f)
 		}
 	}
-
-	var diags []analysis.Diagnostic
-	var module *analysis.Module
-	if m.Module != nil {
-		module = &analysis.Module{Path: m.Module.Path, Version: m.Module.Version, GoVersion: m.Module.GoVersion}
-	}
-	readFile := func(name string) ([]byte, error) {
-		if c, ok := contents[name]; ok {
-			return c, nil
-		}
-		if slices.Contains(m.OtherFiles, name) || slices.Contains(m.IgnoredFiles, name) || slices.Contains(m.EmbedFiles, name) {
-			return os.ReadFile(name)
-		}
-		return nil, fmt.Errorf("ReadFile: %s is not among the package's files", name)
-	}
-	pass := &analysis.Pass{
-		Analyzer:     s.srv.analyzer,
-		Fset:         s.fset,
-		Files:        files,
-		OtherFiles:   m.OtherFiles,
-		IgnoredFiles: m.IgnoredFiles,
-		Pkg:          e.types,
-		TypesInfo:    info,
-		TypesSizes:   s.srv.sizes,
-		Module:       module,
-		ResultOf:     map[*analysis.Analyzer]any{},
-		Report:       func(d analysis.Diagnostic) { diags = append(diags, d) },
-		ReadFile:     readFile,
-	}
-	facts.Bind(pass)
-	err := func() (err error) {
-		defer func() {
-			if r := recover(); r != nil {
-				err = fmt.Errorf("analysis of %s panicked: %v", m.ID, r)
-			}
-		}()
-		_, err = s.srv.analyzer.Run(pass)
-		return err
-	}()
+	diags, err := unit.Analyze(s.srv.analyzer, c, facts)
 	if err != nil {
 		e.errs = append(e.errs, err.Error())
 		return
@@ -252,7 +204,7 @@ func (s *session) analyze(e *checkedPkg, m *packages.Package, files []*ast.File,
 		if mp, ok := mappers[name]; ok {
 			return mp
 		}
-		src, err := readFile(name)
+		src, err := c.In.Source(name)
 		if err != nil {
 			src, _ = os.ReadFile(name)
 		}

@@ -14,7 +14,6 @@ package lsp
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"log"
@@ -25,6 +24,7 @@ import (
 	"go.lsp.dev/protocol"
 
 	"github.com/apierrlint/apierrlint/analyzer"
+	"github.com/apierrlint/apierrlint/internal/driver"
 )
 
 // Main runs the language server on stdin/stdout with the given command-line
@@ -36,22 +36,22 @@ func Main(args []string) int {
 
 func run(args []string, in io.Reader, out io.Writer, errw io.Writer) int {
 	a, cfg := analyzer.NewWithFlags()
-	fs := flag.NewFlagSet("apierrlint lsp", flag.ContinueOnError)
-	fs.SetOutput(errw)
-	a.Flags.VisitAll(func(f *flag.Flag) { fs.Var(f.Value, f.Name, f.Usage) })
+	fs := driver.FlagSet(a)
 	debounce := fs.Duration("debounce", 100*time.Millisecond, "how long to wait after an edit before analyzing")
 	verbose := fs.Bool("v", false, "log what each analysis run loads and checks, with timings (on stderr)")
 	logFile := fs.String("logfile", "", "write the log to this file instead of stderr")
-	fs.Usage = func() {
-		fmt.Fprintf(errw, "usage: apierrlint lsp [flags]\n\n"+
-			"Runs the apierrlint language server on stdin/stdout (Language Server Protocol).\n"+
-			"The analyzer flags are those of apierrlint itself.\n\nFlags:\n")
-		fs.PrintDefaults()
-	}
 	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
+		if driver.IsHelp(err) {
+			driver.PrintUsage(errw, fs, "usage: apierrlint lsp [flags]\n\n"+
+				"Runs the apierrlint language server on stdin/stdout (Language Server Protocol).\n"+
+				"The analyzer flags are those of apierrlint itself.")
 			return 0
 		}
+		io.WriteString(errw, driver.UsageError(fs, err, "apierrlint lsp"))
+		return 2
+	}
+	if err := cfg.LoadCatalog(""); err != nil {
+		io.WriteString(errw, driver.ErrorText(err.Error(), "apierrlint lsp"))
 		return 2
 	}
 	if fs.NArg() > 0 {

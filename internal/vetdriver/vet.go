@@ -1,7 +1,6 @@
-package main
-
-// The go vet driver: what runs when go vet (or go fix) invokes apierrlint
-// on one package, with a JSON config file (`apierrlint [flags] vet.cfg`).
+// Package vetdriver is apierrlint's go vet driver: what runs when go vet (or
+// go fix) invokes apierrlint on one package, with a JSON config file
+// (`apierrlint [flags] vet.cfg`).
 //
 // x/tools' unitchecker imports a package's dependencies from the types that
 // the vet tool itself wrote for them, so a tool that declares facts must
@@ -27,6 +26,7 @@ package main
 // Facts flow transitively: each facts file holds the facts of the package
 // and of all its dependencies, so a package sees the facts of objects that
 // reach it through an indirect dependency's types.
+package vetdriver
 
 import (
 	"bufio"
@@ -34,17 +34,17 @@ import (
 	"crypto/sha256"
 	"encoding/gob"
 	"encoding/json"
+	"errors"
+	"flag"
 	"fmt"
-	"go/ast"
 	"go/build"
-	"go/parser"
-	"go/scanner"
 	"go/token"
 	"go/types"
 	"io"
 	"log"
 	"maps"
 	"os"
+	"path/filepath"
 	"reflect"
 	"runtime/debug"
 	"slices"
@@ -55,13 +55,14 @@ import (
 	"golang.org/x/tools/go/types/objectpath"
 
 	"github.com/apierrlint/apierrlint/analyzer"
+	"github.com/apierrlint/apierrlint/internal/driver"
 	"github.com/apierrlint/apierrlint/internal/factstore"
-	"github.com/apierrlint/apierrlint/internal/typesinfo"
+	"github.com/apierrlint/apierrlint/internal/unit"
 )
 
-// vetConfig is what apierrlint reads of the config file that go vet writes
+// config is what apierrlint reads of the config file that go vet writes
 // for each package (cmd/go/internal/work.vetConfig).
-type vetConfig struct {
+type config struct {
 	ID            string // e.g. "fmt [fmt.test]"
 	ImportPath    string
 	Dir           string
@@ -82,46 +83,84 @@ type vetConfig struct {
 	FixArchive    string            // go fix: write fixed files to this zip archive
 }
 
-// vetFlags are the driver's own flags (those of unitchecker).
-type vetFlags struct {
+// flags are the driver's own flags (those of unitchecker).
+type flags struct {
 	json    bool
 	context int
 	fix     bool
 	diff    bool
 }
 
-// parseVet parses the arguments of a go vet invocation: flags and one .cfg
-// file. ok is false for anything else (-V=full, -flags, help, patterns),
-// which singlechecker handles.
-func parseVet(a *analysis.Analyzer, args []string) (fl vetFlags, cfgFile string, ok bool) {
-	fs := driverFlags(a)
-	if fs == nil {
-		return fl, "", false
-	}
+// IsVet reports whether args are those of a go vet invocation: flags, then
+// one .cfg file.
+func IsVet(args []string) bool {
+	return len(args) > 0 && strings.HasSuffix(args[len(args)-1], ".cfg") && !strings.HasPrefix(args[len(args)-1], "-")
+}
+
+// Main runs the go vet driver on args (flags and one .cfg file; see
+// [IsVet]) and returns the exit code: 1 when it reports diagnostics or
+// errors, as unitchecker does.
+func Main(args []string) int {
+	log.SetFlags(0)
+	log.SetPrefix(driver.Name + ": ")
+	a, acfg := analyzer.NewWithFlags()
+	fs := driver.FlagSet(a)
+	var fl flags
 	fs.BoolVar(&fl.json, "json", false, "")
 	fs.IntVar(&fl.context, "c", -1, "")
 	fs.BoolVar(&fl.fix, "fix", false, "")
 	fs.BoolVar(&fl.diff, "diff", false, "")
-	// Flags singlechecker accepts that change nothing here: legacy vet
-	// flags and the checker's debugging flags.
+	// Flags unitchecker accepts that change nothing here: legacy vet flags
+	// and the checker's debugging flags.
 	for _, name := range []string{"source", "v", "all", "test"} {
 		fs.Bool(name, false, "")
 	}
 	for _, name := range []string{"tags", "debug", "cpuprofile", "memprofile", "trace"} {
 		fs.String(name, "", "")
 	}
-	if err := fs.Parse(args); err != nil || fs.NArg() != 1 || !strings.HasSuffix(fs.Arg(0), ".cfg") {
-		return fl, "", false
+	cfgFile := args[len(args)-1]
+	if err := fs.Parse(args); err != nil || fs.NArg() != 1 {
+		if err == nil {
+			err = fmt.Errorf("unexpected arguments %q", fs.Args())
+		}
+		return configError(cfgFile, driver.UsageError(fs, err, driver.Name))
 	}
-	return fl, fs.Arg(0), true
+	// The process lives for one package: collecting garbage costs more
+	// than it frees (a fifth of the time on gitea), unless the heap grows
+	// large (a huge package).
+	debug.SetGCPercent(-1)
+	debug.SetMemoryLimit(1 << 30)
+	return run(a, acfg, cfgFile, fl)
 }
 
-// printVersion answers go vet's -V=full as x/tools' drivers do (go vet keys
-// its cache on the line), with the executable's hash salted by the driver
+// configError reports a broken configuration (a misspelt flag, a catalog
+// that is broken or found nowhere) once per go vet run, not once for each of
+// its hundreds of packages: the first process that meets it creates a
+// marker in go vet's work directory ($WORK, the parent of the package's
+// directory of the .cfg file, removed when go vet ends), prints the error
+// and fails; the others find the marker and exit quietly, so go vet fails
+// with one short error. Outside a go build work directory it always prints.
+func configError(cfgFile, msg string) int {
+	work := filepath.Dir(filepath.Dir(cfgFile))
+	if strings.HasPrefix(filepath.Base(work), "go-build") {
+		f, err := os.OpenFile(filepath.Join(work, "apierrlint-config-error"), os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o644)
+		if errors.Is(err, os.ErrExist) {
+			return 0 // reported by another package's process
+		}
+		if err == nil {
+			f.Close()
+		}
+	}
+	io.WriteString(os.Stderr, msg)
+	return 1
+}
+
+// Version answers go vet's -V=full as x/tools' drivers do (go vet keys its
+// cache on the line), with the executable's hash salted by the driver
 // choice: APIERRLINT_DRIVER=singlechecker makes go vet run unitchecker,
 // whose facts files differ from this driver's, so the two must not share
 // cache entries.
-func printVersion() int {
+func Version() int {
 	exe, err := os.Executable()
 	if err != nil {
 		log.Print(err)
@@ -143,17 +182,10 @@ func printVersion() int {
 	return 0
 }
 
-// runVet analyzes the package that cfgFile describes and returns the exit
-// code: 1 when it reports diagnostics or errors, as unitchecker does.
-func runVet(a *analysis.Analyzer, cfgFile string, fl vetFlags, helperModules []string) int {
-	log.SetFlags(0)
-	log.SetPrefix(a.Name + ": ")
-	// The process lives for one package: collecting garbage costs more
-	// than it frees (a fifth of the time on gitea), unless the heap grows
-	// large (a huge package).
-	debug.SetGCPercent(-1)
-	debug.SetMemoryLimit(1 << 30)
-	cfg, err := readVetConfig(cfgFile)
+// run analyzes the package that cfgFile describes and returns the exit
+// code.
+func run(a *analysis.Analyzer, acfg *analyzer.Config, cfgFile string, fl flags) int {
+	cfg, err := readConfig(cfgFile)
 	if err != nil {
 		log.Print(err)
 		return 1
@@ -173,35 +205,37 @@ func runVet(a *analysis.Analyzer, cfgFile string, fl vetFlags, helperModules []s
 		log.Print(err)
 		return 1
 	}
-	u := &vetUnit{cfg: cfg, a: a, fl: fl, helperModules: helperModules, deps: deps}
+	u := &vetUnit{cfg: cfg, a: a, fl: fl, helperModules: acfg.HelperModules, deps: deps}
 	if (cfg.VetxOnly && !u.helperSource()) || !u.relevant() {
 		return u.finish(nil)
 	}
-	res, err := u.analyze()
-	if err != nil {
+	// The catalog is needed from here on: a relative path is found from
+	// the package's directory upwards.
+	if err := acfg.LoadCatalog(cfg.Dir); err != nil {
+		return configError(cfgFile, driver.ErrorText(err.Error(), driver.Name))
+	}
+	res := u.analyze()
+	if len(res.typeErrs) > 0 {
 		if cfg.VetxOnly {
 			// A dependency that compiled but does not type-check here
 			// (a go/types and compiler disagreement): pass its
 			// dependencies' facts on, as if it held none.
 			return u.finish(nil)
 		}
-		switch err.(type) {
-		case types.Error, *scanner.Error, scanner.ErrorList:
-			fmt.Fprintln(os.Stderr, err) // file:line:col: message, like unitchecker
-		default:
-			log.Print(err)
+		for _, err := range res.typeErrs {
+			fmt.Fprintln(os.Stderr, err) // file:line:col: message, like the compiler
 		}
 		return 1
 	}
 	return u.finish(res)
 }
 
-func readVetConfig(name string) (*vetConfig, error) {
+func readConfig(name string) (*config, error) {
 	data, err := os.ReadFile(name)
 	if err != nil {
 		return nil, err
 	}
-	cfg := new(vetConfig)
+	cfg := new(config)
 	if err := json.Unmarshal(data, cfg); err != nil {
 		return nil, fmt.Errorf("cannot decode JSON config file %s: %v", name, err)
 	}
@@ -213,21 +247,20 @@ func readVetConfig(name string) (*vetConfig, error) {
 
 // vetUnit is the analysis of one package.
 type vetUnit struct {
-	cfg           *vetConfig
+	cfg           *config
 	a             *analysis.Analyzer
-	fl            vetFlags
+	fl            flags
 	helperModules []string
 	deps          []factRecord // the facts of all dependencies, direct and indirect
 }
 
-// vetResult is what the analysis of a package produced.
-type vetResult struct {
-	fset  *token.FileSet
-	pkg   *types.Package
-	files []*ast.File
-	diags []analysis.Diagnostic
-	err   error // the analyzer's
-	own   []factRecord
+// result is what the analysis of a package produced.
+type result struct {
+	checked  *unit.Checked
+	typeErrs []error // parse and type errors: not analyzed
+	diags    []analysis.Diagnostic
+	err      error // the analyzer's
+	own      []factRecord
 }
 
 // module returns the package's module path and version ("" for the
@@ -265,96 +298,65 @@ func (u *vetUnit) relevant() bool {
 
 // analyze parses and type-checks the package, its dependencies' types coming
 // from export data, and runs the analyzer.
-func (u *vetUnit) analyze() (*vetResult, error) {
+func (u *vetUnit) analyze() *result {
 	cfg := u.cfg
 	fset := token.NewFileSet()
-	var files []*ast.File
-	for _, name := range cfg.GoFiles {
-		f, err := parser.ParseFile(fset, name, nil, parser.ParseComments|parser.SkipObjectResolution)
-		if err != nil {
-			return nil, err
-		}
-		files = append(files, f)
-	}
-
 	imports := map[string]*types.Package{}
-	importer := importerFunc(func(importPath string) (*types.Package, error) {
-		path, ok := cfg.ImportMap[importPath]
-		if !ok {
-			return nil, fmt.Errorf("can't resolve import %q", importPath)
-		}
-		if path == "unsafe" {
-			return types.Unsafe, nil
-		}
-		if pkg := imports[path]; pkg != nil && pkg.Complete() {
-			return pkg, nil
-		}
-		file, ok := cfg.PackageFile[path]
-		if !ok {
-			return nil, fmt.Errorf("no export data for %q", path)
-		}
-		f, err := os.Open(file)
-		if err != nil {
-			return nil, err
-		}
-		defer f.Close()
-		r, err := gcexportdata.NewReader(bufio.NewReader(f))
-		if err != nil {
-			return nil, fmt.Errorf("reading export data for %q: %v", path, err)
-		}
-		return gcexportdata.Read(r, fset, imports, path)
-	})
-	tc := &types.Config{
-		Importer:  importer,
-		Sizes:     types.SizesFor("gc", build.Default.GOARCH),
-		GoVersion: cfg.GoVersion,
-	}
-	info := typesinfo.New()
-	pkg, err := tc.Check(cfg.ImportPath, fset, files, info)
-	if err != nil {
-		return nil, err
-	}
-
-	facts := newFactStore(u.a, pkg, imports, u.deps)
-	res := &vetResult{fset: fset, pkg: pkg, files: files}
-	readable := map[string]bool{}
-	for _, list := range [][]string{cfg.GoFiles, cfg.NonGoFiles, cfg.IgnoredFiles} {
-		for _, name := range list {
-			readable[name] = true
-		}
-	}
 	module := cfg.Module
 	if path, version := u.module(); module == nil && path != "" {
 		module = &analysis.Module{Path: path, Version: version, GoVersion: cfg.GoVersion}
 	}
-	pass := &analysis.Pass{
-		Analyzer:     u.a,
+	in := &unit.Input{
 		Fset:         fset,
-		Files:        files,
+		Path:         cfg.ImportPath,
+		GoFiles:      cfg.GoFiles,
 		OtherFiles:   cfg.NonGoFiles,
 		IgnoredFiles: cfg.IgnoredFiles,
-		Pkg:          pkg,
-		TypesInfo:    info,
-		TypesSizes:   tc.Sizes,
-		ResultOf:     map[*analysis.Analyzer]any{},
-		Report:       func(d analysis.Diagnostic) { res.diags = append(res.diags, d) },
-		Module:       module,
-		ReadFile: func(name string) ([]byte, error) {
-			if !readable[name] {
-				return nil, fmt.Errorf("Pass.ReadFile: %s is not among OtherFiles, IgnoredFiles, or names of Files", name)
+		Import: func(importPath string) (*types.Package, error) {
+			path, ok := cfg.ImportMap[importPath]
+			if !ok {
+				return nil, fmt.Errorf("can't resolve import %q", importPath)
 			}
-			return os.ReadFile(name)
+			if path == "unsafe" {
+				return types.Unsafe, nil
+			}
+			if pkg := imports[path]; pkg != nil && pkg.Complete() {
+				return pkg, nil
+			}
+			file, ok := cfg.PackageFile[path]
+			if !ok {
+				return nil, fmt.Errorf("no export data for %q", path)
+			}
+			f, err := os.Open(file)
+			if err != nil {
+				return nil, err
+			}
+			defer f.Close()
+			r, err := gcexportdata.NewReader(bufio.NewReader(f))
+			if err != nil {
+				return nil, fmt.Errorf("reading export data for %q: %v", path, err)
+			}
+			return gcexportdata.Read(r, fset, imports, path)
 		},
+		GoVersion: cfg.GoVersion,
+		Sizes:     types.SizesFor("gc", build.Default.GOARCH),
+		Module:    module,
 	}
-	facts.Bind(pass)
-	_, res.err = u.a.Run(pass)
-	res.own = encodeFacts(facts, pkg)
-	return res, nil
+	c := unit.Check(in)
+	res := &result{checked: c}
+	if c.Hard > 0 {
+		res.typeErrs = c.Errors
+		return res
+	}
+	facts := newFactStore(u.a, c.Pkg, imports, u.deps)
+	res.diags, res.err = unit.Analyze(u.a, c, facts)
+	res.own = encodeFacts(facts, c.Pkg)
+	return res
 }
 
 // finish writes the facts file and, unless the package is only a
 // dependency, the diagnostics; it returns the exit code.
-func (u *vetUnit) finish(res *vetResult) int {
+func (u *vetUnit) finish(res *result) int {
 	records := u.deps
 	if res != nil {
 		records = append(slices.Clip(records), res.own...)
@@ -369,13 +371,13 @@ func (u *vetUnit) finish(res *vetResult) int {
 		return 0
 	}
 	if res == nil { // not analyzed: nothing to report
-		res = &vetResult{}
+		res = &result{}
 	}
 	if u.fl.fix || u.cfg.FixArchive != "" {
-		return applyVetFixes(u.cfg, u.fl, res)
+		return applyFixes(u.cfg, u.fl, res)
 	}
 	if u.fl.json {
-		printVetJSON(os.Stdout, u.cfg.ID, u.a.Name, res)
+		printJSON(os.Stdout, u.cfg.ID, u.a.Name, res)
 		return 0
 	}
 	exit := 0
@@ -383,16 +385,18 @@ func (u *vetUnit) finish(res *vetResult) int {
 		log.Print(res.err)
 		exit = 1
 	}
-	for _, d := range res.diags {
-		printPlain(os.Stderr, res.fset, u.fl.context, d)
+	if len(res.diags) > 0 {
+		var list []driver.Finding
+		for _, d := range res.diags {
+			list = append(list, driver.NewFinding(res.checked.In.Fset, d))
+		}
+		// Absolute positions: go vet shortens them for its own working
+		// directory.
+		driver.Print(os.Stderr, driver.Sort(list), u.fl.context, false)
 		exit = 1
 	}
 	return exit
 }
-
-type importerFunc func(path string) (*types.Package, error)
-
-func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }
 
 // -- facts files --
 
@@ -499,4 +503,40 @@ func encodeFacts(s *factstore.Store, pkg *types.Package) []factRecord {
 		}
 	}
 	return out
+}
+
+// Flags answers go vet's -flags: the flags the tool accepts, as JSON (the
+// format of x/tools' analysisflags), so that go vet passes them on.
+func Flags(w io.Writer) int {
+	a, _ := analyzer.NewWithFlags()
+	fs := driver.FlagSet(a)
+	type jsonFlag struct {
+		Name  string
+		Bool  bool
+		Usage string
+	}
+	list := []jsonFlag{
+		{"V", true, "print version and exit"},
+		{"all", true, "no effect (deprecated)"},
+		{"c", false, "display offending line with this many lines of context"},
+		{"diff", true, "with -fix, don't update the files, but print a unified diff"},
+		{"flags", true, "print analyzer flags in JSON"},
+		{"json", true, "emit JSON output"},
+		{"source", true, "no effect (deprecated)"},
+		{"tags", false, "no effect (deprecated)"},
+		{"test", true, "indicates whether test files should be analyzed, too"},
+		{"v", true, "no effect (deprecated)"},
+	}
+	fs.VisitAll(func(f *flag.Flag) {
+		b, ok := f.Value.(interface{ IsBoolFlag() bool })
+		list = append(list, jsonFlag{f.Name, ok && b.IsBoolFlag(), f.Usage})
+	})
+	slices.SortFunc(list, func(a, b jsonFlag) int { return strings.Compare(a.Name, b.Name) })
+	data, err := json.MarshalIndent(list, "", "\t")
+	if err != nil {
+		log.Print(err)
+		return 1
+	}
+	w.Write(data)
+	return 0
 }

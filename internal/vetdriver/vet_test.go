@@ -1,8 +1,8 @@
-package main
+package vetdriver
 
 import (
 	"fmt"
-	"math/rand/v2"
+	"io"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -11,110 +11,6 @@ import (
 
 	"github.com/apierrlint/apierrlint/analyzer"
 )
-
-func TestUnifiedDiff(t *testing.T) {
-	before := "a\nb\nc\nd\ne\nf\ng\nh\ni\nj\n"
-	after := "a\nb\nc\nD\ne\nf\ng\nh\ni\nj\nk\n"
-	want := `--- x (old)
-+++ x (new)
-@@ -1,10 +1,11 @@
- a
- b
- c
--d
-+D
- e
- f
- g
- h
- i
- j
-+k
-`
-	if got := unifiedDiff("x (old)", "x (new)", before, after); got != want {
-		t.Errorf("got\n%s\nwant\n%s", got, want)
-	}
-	if got := unifiedDiff("x", "x", before, before); got != "" {
-		t.Errorf("equal texts: got %q, want none", got)
-	}
-	if got := unifiedDiff("x", "y", "a\n", "a"); !strings.Contains(got, "\\ No newline at end of file") {
-		t.Errorf("missing final newline not marked:\n%s", got)
-	}
-}
-
-// TestUnifiedDiffApplies: the hunks of random edits, applied to the old
-// text, give the new one.
-func TestUnifiedDiffApplies(t *testing.T) {
-	r := rand.New(rand.NewPCG(1, 2))
-	for i := range 500 {
-		var a []string
-		for range r.IntN(40) {
-			a = append(a, strconv.Itoa(r.IntN(8))+"\n")
-		}
-		b := append([]string(nil), a...)
-		for range r.IntN(6) {
-			switch pos := r.IntN(len(b) + 1); {
-			case r.IntN(2) == 0 || pos == len(b):
-				b = append(b[:pos], append([]string{"new" + strconv.Itoa(r.IntN(3)) + "\n"}, b[pos:]...)...)
-			default:
-				b = append(b[:pos], b[pos+1:]...)
-			}
-		}
-		before, after := strings.Join(a, ""), strings.Join(b, "")
-		d := unifiedDiff("old", "new", before, after)
-		got, err := applyUnified(before, d)
-		if err != nil || got != after {
-			t.Fatalf("case %d: %v\nbefore:\n%s\nafter:\n%s\ndiff:\n%s\napplied:\n%s", i, err, before, after, d, got)
-		}
-	}
-}
-
-// applyUnified applies a unified diff (of whole lines, with final newlines).
-func applyUnified(text, diff string) (string, error) {
-	old := splitLines(text)
-	var out []string
-	next := 0 // next old line to copy
-	lines := splitLines(diff)
-	if len(lines) == 0 {
-		return text, nil
-	}
-	for _, l := range lines[2:] {
-		switch {
-		case strings.HasPrefix(l, "@@"):
-			var from, n int
-			spec := strings.Fields(l)[1][1:]
-			if i := strings.Index(spec, ","); i >= 0 {
-				from, _ = strconv.Atoi(spec[:i])
-				n, _ = strconv.Atoi(spec[i+1:])
-			} else {
-				from, _ = strconv.Atoi(spec)
-				n = 1
-			}
-			start := from - 1
-			if n == 0 {
-				start = from
-			}
-			if start < next {
-				return "", fmt.Errorf("hunk %q goes back", l)
-			}
-			out = append(out, old[next:start]...)
-			next = start
-		case l[0] == ' ' || l[0] == '-':
-			if next >= len(old) || old[next] != l[1:] {
-				return "", fmt.Errorf("line %q does not match old line %d", l, next+1)
-			}
-			if l[0] == ' ' {
-				out = append(out, l[1:])
-			}
-			next++
-		case l[0] == '+':
-			out = append(out, l[1:])
-		default:
-			return "", fmt.Errorf("bad line %q", l)
-		}
-	}
-	return strings.Join(append(out, old[next:]...), ""), nil
-}
 
 func TestFactFiles(t *testing.T) {
 	dir := t.TempDir()
@@ -159,29 +55,53 @@ func TestFactFiles(t *testing.T) {
 	}
 }
 
-// TestParseVet: go vet's invocations (flags, then one .cfg file) go to the
-// go vet driver; the rest of the protocol (-V=full, -flags) and everything
+// TestIsVet: go vet's invocations (flags, then one .cfg file) go to the go
+// vet driver; the rest of the protocol (-V=full, -flags) and everything
 // else do not.
-func TestParseVet(t *testing.T) {
+func TestIsVet(t *testing.T) {
 	for _, c := range []struct {
 		args []string
 		ok   bool
-		want vetFlags
 	}{
-		{[]string{"/tmp/b001/vet.cfg"}, true, vetFlags{context: -1}},
-		{[]string{"-json", "-retry-after-value=120", "vet.cfg"}, true, vetFlags{json: true, context: -1}},
-		{[]string{"-fix", "-diff", "-c=2", "vet.cfg"}, true, vetFlags{fix: true, diff: true, context: 2}},
-		{[]string{"-V=full"}, false, vetFlags{}},
-		{[]string{"-flags"}, false, vetFlags{}},
-		{[]string{"./..."}, false, vetFlags{}},
-		{[]string{"-json", "./..."}, false, vetFlags{}},
-		{[]string{"a.cfg", "b.cfg"}, false, vetFlags{}},
-		{[]string{"-no-such-flag", "vet.cfg"}, false, vetFlags{}},
+		{[]string{"/tmp/b001/vet.cfg"}, true},
+		{[]string{"-json", "-retry-after-value=120", "vet.cfg"}, true},
+		{[]string{"-fix", "-diff", "-c=2", "vet.cfg"}, true},
+		{[]string{"-no-such-flag", "vet.cfg"}, true}, // the driver reports the flag
+		{[]string{"-V=full"}, false},
+		{[]string{"-flags"}, false},
+		{[]string{"./..."}, false},
+		{[]string{"-json", "./..."}, false},
+		{nil, false},
 	} {
-		a, _ := analyzer.NewWithFlags()
-		fl, cfg, ok := parseVet(a, c.args)
-		if ok != c.ok || ok && (fl != c.want || !strings.HasSuffix(cfg, ".cfg")) {
-			t.Errorf("parseVet(%q) = %+v, %q, %v; want %+v, %v", c.args, fl, cfg, ok, c.want, c.ok)
+		if got := IsVet(c.args); got != c.ok {
+			t.Errorf("IsVet(%q) = %v, want %v", c.args, got, c.ok)
 		}
+	}
+}
+
+// TestConfigErrorOnce: in a go vet work directory, a broken configuration is
+// reported by the first package's process only; the others exit 0 quietly.
+// Elsewhere it is always reported.
+func TestConfigErrorOnce(t *testing.T) {
+	work := filepath.Join(t.TempDir(), "go-build123")
+	for _, d := range []string{"b001", "b002"} {
+		if err := os.MkdirAll(filepath.Join(work, d), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	stderr := os.Stderr
+	defer func() { os.Stderr = stderr }()
+	r, w, _ := os.Pipe()
+	os.Stderr = w
+	first := configError(filepath.Join(work, "b001", "vet.cfg"), "apierrlint: broken\n")
+	second := configError(filepath.Join(work, "b002", "vet.cfg"), "apierrlint: broken\n")
+	elsewhere := configError(filepath.Join(t.TempDir(), "b001", "vet.cfg"), "apierrlint: broken\n")
+	w.Close()
+	out, _ := io.ReadAll(r)
+	if first != 1 || second != 0 || elsewhere != 1 {
+		t.Errorf("exit codes %d, %d, %d; want 1, 0, 1", first, second, elsewhere)
+	}
+	if n := strings.Count(string(out), "broken"); n != 2 {
+		t.Errorf("reported %d times, want 2 (once in the work directory, once elsewhere):\n%s", n, out)
 	}
 }

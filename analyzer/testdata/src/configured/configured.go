@@ -17,5 +17,5 @@ type Error struct {
 
 var (
 	errMaint = Error{Status: 503, Code: "MAINTENANCE", Message: "x"}
-	errGone  = Error{Status: 404, Code: "NOT_FOUND", Message: "x"} // want `unknown-code: NOT_FOUND is not in the error catalog`
+	errGone  = Error{Status: 404, Code: "NOT_FOUND", Message: "x"} // want `unknown-code: NOT_FOUND is not in the error catalog \(test catalog\)$`
 )

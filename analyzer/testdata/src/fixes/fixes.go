@@ -20,23 +20,23 @@ const statusTeapot = 418
 // unknown-code: one close catalog code.
 
 var (
-	errSnake = &Error{Status: 404, Code: "not_found", Message: "x"}        // want `unknown-code: not_found is not in the error catalog; did you mean NOT_FOUND\?`
-	errCamel = &Error{Status: 404, Code: "NotFound", Message: "x"}         // want `unknown-code: NotFound is not in the error catalog; did you mean NOT_FOUND\?`
-	errTypo  = &Error{Status: 404, Code: "NOT_FOUNDD", Message: "x"}       // want `unknown-code: NOT_FOUNDD is not in the error catalog; did you mean NOT_FOUND\?`
-	errSwap  = &Error{Status: 409, Code: "CONFLCIT", Message: "x"}         // want `unknown-code: CONFLCIT is not in the error catalog; did you mean CONFLICT\?`
-	errKebab = &Error{Status: 422, Code: "validation-error", Message: "x"} // want `unknown-code: validation-error is not in the error catalog; did you mean VALIDATION_ERROR\?`
-	errConv  = &Error{Status: 404, Code: Code("Not-Found"), Message: "x"}  // want `unknown-code: Not-Found is not in the error catalog; did you mean NOT_FOUND\?`
+	errSnake = &Error{Status: 404, Code: "not_found", Message: "x"}        // want `unknown-code: not_found is not in the error catalog \(embedded default\); did you mean NOT_FOUND\?`
+	errCamel = &Error{Status: 404, Code: "NotFound", Message: "x"}         // want `unknown-code: NotFound is not in the error catalog \(embedded default\); did you mean NOT_FOUND\?`
+	errTypo  = &Error{Status: 404, Code: "NOT_FOUNDD", Message: "x"}       // want `unknown-code: NOT_FOUNDD is not in the error catalog \(embedded default\); did you mean NOT_FOUND\?`
+	errSwap  = &Error{Status: 409, Code: "CONFLCIT", Message: "x"}         // want `unknown-code: CONFLCIT is not in the error catalog \(embedded default\); did you mean CONFLICT\?`
+	errKebab = &Error{Status: 422, Code: "validation-error", Message: "x"} // want `unknown-code: validation-error is not in the error catalog \(embedded default\); did you mean VALIDATION_ERROR\?`
+	errConv  = &Error{Status: 404, Code: Code("Not-Found"), Message: "x"}  // want `unknown-code: Not-Found is not in the error catalog \(embedded default\); did you mean NOT_FOUND\?`
 )
 
 // No fix: nothing close, or ambiguous.
 var (
-	errFar       = &Error{Status: 402, Code: "PAYMENT_REQUIRED", Message: "x"} // want `unknown-code: PAYMENT_REQUIRED is not in the error catalog$`
-	errAmbiguous = &Error{Status: 401, Code: "INVALID", Message: "x"}          // want `unknown-code: INVALID is not in the error catalog$`
+	errFar       = &Error{Status: 402, Code: "PAYMENT_REQUIRED", Message: "x"} // want `unknown-code: PAYMENT_REQUIRED is not in the error catalog \(embedded default\)$`
+	errAmbiguous = &Error{Status: 401, Code: "INVALID", Message: "x"}          // want `unknown-code: INVALID is not in the error catalog \(embedded default\)$`
 )
 
 const typoConst Code = "NOT_FOUDN"
 
-var errConst = &Error{Status: 404, Code: typoConst, Message: "x"} // want `unknown-code: NOT_FOUDN is not in the error catalog; did you mean NOT_FOUND\?`
+var errConst = &Error{Status: 404, Code: typoConst, Message: "x"} // want `unknown-code: NOT_FOUDN is not in the error catalog \(embedded default\); did you mean NOT_FOUND\?`
 
 // status-mismatch: the documented status in the original style.
 

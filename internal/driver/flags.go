@@ -1,0 +1,93 @@
+// Package driver holds what apierrlint's command-line drivers share: the
+// flag set and its short error messages, the order and form in which
+// findings and load errors are printed, and the end-of-run summary.
+package driver
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/apierrlint/apierrlint/internal/textdist"
+)
+
+// Name is the command's name, the prefix of its error messages.
+const Name = "apierrlint"
+
+// FlagSet returns a flag set that holds the analyzer's flags, silent on
+// errors: Parse returns them for [UsageError] to describe. The drivers add
+// their own flags.
+func FlagSet(a *analysis.Analyzer) *flag.FlagSet {
+	fs := flag.NewFlagSet(a.Name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
+	a.Flags.VisitAll(func(f *flag.Flag) { fs.Var(f.Value, f.Name, f.Usage) })
+	return fs
+}
+
+// maxErrorLines bounds what a flag error prints: a broken catalog may list
+// ten problems, and the one line that matters must not scroll away.
+const maxErrorLines = 4
+
+// UsageError describes an error of fs.Parse in at most five lines: the
+// problem (a misspelt flag with the nearest known one), then where the
+// flags are listed. cmd is the command line to run for help.
+func UsageError(fs *flag.FlagSet, err error, cmd string) string {
+	msg := err.Error()
+	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: -"); ok {
+		msg = "unknown flag -" + name
+		if near := nearestFlag(fs, name); near != "" {
+			msg += "; did you mean -" + near + "?"
+		}
+	}
+	return ErrorText(msg, cmd)
+}
+
+// ErrorText formats a configuration error (a broken catalog, say) in at most
+// five lines: the problem, then where the flags are listed.
+func ErrorText(msg, cmd string) string {
+	lines := strings.Split(strings.TrimRight(msg, "\n"), "\n")
+	if len(lines) > maxErrorLines {
+		more := len(lines) - (maxErrorLines - 1)
+		lines = append(lines[:maxErrorLines-1], fmt.Sprintf("(and %d more)", more))
+	}
+	var b strings.Builder
+	for _, l := range lines {
+		b.WriteString(Name + ": " + l + "\n")
+	}
+	fmt.Fprintf(&b, "run '%s -h' for the flags\n", cmd)
+	return b.String()
+}
+
+// nearestFlag returns the flag that name most plausibly meant: within two
+// edits, or a longer name that starts with it (-cat: -catalog); "" if none.
+func nearestFlag(fs *flag.FlagSet, name string) string {
+	name, _, _ = strings.Cut(name, "=")
+	best, bestDist := "", 3
+	fs.VisitAll(func(f *flag.Flag) {
+		d := textdist.Distance(name, f.Name)
+		if len(name) >= 3 && strings.HasPrefix(f.Name, name) {
+			d = min(d, 1)
+		}
+		if d < bestDist {
+			best, bestDist = f.Name, d
+		}
+	})
+	return best
+}
+
+// IsHelp reports whether err is the flag package's answer to -h or -help.
+func IsHelp(err error) bool { return errors.Is(err, flag.ErrHelp) }
+
+// PrintUsage prints the usage line and every flag, for -h.
+func PrintUsage(w io.Writer, fs *flag.FlagSet, usage string) {
+	fmt.Fprintln(w, usage)
+	fmt.Fprintln(w, "\nFlags:")
+	fs.SetOutput(w)
+	fs.PrintDefaults()
+	fs.SetOutput(io.Discard)
+}
