@@ -36,6 +36,9 @@ var defaultFixtures = []string{
 	"ignore",                          // //apierrlint:ignore
 	"errsonly", "useserrs", "nothing", // packages without net/http
 	"cgohandler", // cgo: findings without fixes
+	// The frameworks, through stubs of their APIs (testdata/src/github.com/...,
+	// checked against the real modules by TestTables).
+	"ginapp", "ginrespond", "ginuse", "echoapp", "echo5app", "fiberapp", "fiber3app", "renderapp",
 }
 
 func TestDefaultConfig(t *testing.T) {

@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"mime"
 	"net/textproto"
 	"strings"
 
@@ -14,27 +15,32 @@ import (
 
 const retryAfter = "Retry-After"
 
-// call classifies one call: a response write, a header write, a helper call.
+// call classifies one call: a framework primitive (a row of the tables in
+// fw_*.go), a call of an inferred helper, or a call the analysis cannot see
+// into.
 func (fc *funcCtx) call(call *ast.CallExpr) {
 	p := fc.p
 	info := p.TypesInfo
 	switch callee := typeutil.Callee(info, call).(type) {
 	case *types.Func:
-		sig := callee.Signature()
-		if recv := sig.Recv(); recv != nil {
-			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
-				if fc.method(call, callee, info.TypeOf(sel.X)) {
-					return
-				}
-			}
-		} else if fc.pkgFunc(call, callee) {
+		if pr, fw, ok := p.primitiveOf(call, callee); ok {
+			fc.primitive(call, callee.Name(), describe(callee), pr, fw)
 			return
 		}
 		if f := p.helperFact(callee); f != nil {
 			fc.helperCall(call, callee, f)
 			return
 		}
-		if recv := sig.Recv(); recv != nil && types.IsInterface(recv.Type()) {
+		if fw := p.methodFramework(callee); fw != nil && fw != netHTTP {
+			// A method of gin's, echo's or fiber's response that the
+			// tables do not list (c.Param, c.Bind): it does not touch the
+			// response, except Next, which runs the handlers after this one.
+			if callee.Name() == "Next" {
+				fc.dynamicCall(call)
+			}
+			return
+		}
+		if recv := callee.Signature().Recv(); recv != nil && types.IsInterface(recv.Type()) {
 			fc.dynamicCall(call) // an interface method: unknown body
 			return
 		}
@@ -42,6 +48,15 @@ func (fc *funcCtx) call(call *ast.CallExpr) {
 		if fc.passesResponse(call) {
 			fc.fact.Writes = true // hands the response to a function that may write it
 		}
+	case *types.Var:
+		// A call through a package-level function variable: render.Respond.
+		if callee.Pkg() != nil && callee.Parent() == callee.Pkg().Scope() {
+			if pr, fw, ok := lookupPrimitive(callee.Pkg().Path() + "." + callee.Name()); ok && p.handleArg(call, pr) {
+				fc.primitive(call, callee.Name(), callee.Pkg().Name()+"."+callee.Name(), pr, fw)
+				return
+			}
+		}
+		fc.dynamicCall(call)
 	case *types.Builtin:
 		// no effect on responses
 	default:
@@ -52,42 +67,316 @@ func (fc *funcCtx) call(call *ast.CallExpr) {
 	}
 }
 
-// method handles methods of response writers, headers and JSON encoders.
-func (fc *funcCtx) method(call *ast.CallExpr, fn *types.Func, recv types.Type) bool {
-	h := fc.p.http
-	switch {
-	case fc.p.isResponseWriter(recv):
+// primitiveOf returns the table row of a call's callee, when the call uses
+// it on a response: the receiver or the handle argument is a response, a
+// header map is a response's, an encoder writes to one. Methods of
+// http.ResponseWriter match any implementation of it.
+func (p *pass) primitiveOf(call *ast.CallExpr, fn *types.Func) (primitive, *framework, bool) {
+	var (
+		pr primitive
+		fw *framework
+		ok bool
+	)
+	if fn.Pkg() != nil && primitivePkgs[fn.Pkg().Path()] {
+		pr, fw, ok = lookupPrimitive(fn.Origin().FullName())
+	}
+	sel, isSel := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok && fn.Signature().Recv() != nil && isSel && p.isResponseWriter(p.TypesInfo.TypeOf(sel.X)) {
 		switch fn.Name() {
-		case "WriteHeader":
-			if len(call.Args) == 1 {
-				st := fc.sc.eval(call.Args[0])
-				fc.addStatus(call, st, unknown, true)
-			}
-			return true
-		case "Write":
-			if len(call.Args) == 1 {
-				fc.writeBytes(call, call.Args[0])
-			}
-			return true
-		case "Header":
-			return true
+		case "WriteHeader", "Write", "Header":
+			pr, fw, ok = lookupPrimitive("(net/http.ResponseWriter)." + fn.Name())
 		}
-	case h.isHeader(recv):
-		switch fn.Name() {
-		case "Set", "Add":
-			sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-			if ok && len(call.Args) == 2 && fc.isResponseHeader(sel.X) {
-				fc.headerKey(call, call.Args[0])
-			}
-		}
-		return true
-	case isNamed(recv, "encoding/json", "Encoder") && fn.Name() == "Encode" && len(call.Args) == 1:
-		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && fc.encoderOnResponse(sel.X) {
-			fc.body(call, call.Args[0])
-		}
+	}
+	if !ok || !p.handleArg(call, pr) {
+		return pr, fw, false
+	}
+	return pr, fw, true
+}
+
+// handleArg reports whether the argument that a package-level primitive
+// writes to is a response (fmt.Fprintf(os.Stderr, ...) is not); true for a
+// method, whose receiver's type the table names.
+func (p *pass) handleArg(call *ast.CallExpr, pr primitive) bool {
+	if pr.handle < 0 {
 		return true
 	}
-	return false
+	if pr.handle >= len(call.Args) {
+		return false
+	}
+	t := p.TypesInfo.TypeOf(call.Args[pr.handle])
+	if pr.role == roleHeaderCopy {
+		return p.isHeaderType(t) // whether a response's: decided in primitive
+	}
+	return p.isHandle(t)
+}
+
+// methodFramework returns the framework whose handle type declares a
+// method (nil for other functions).
+func (p *pass) methodFramework(fn *types.Func) *framework {
+	recv := fn.Signature().Recv()
+	if recv == nil || fn.Pkg() == nil || !primitivePkgs[fn.Pkg().Path()] {
+		return nil
+	}
+	return p.handleFramework(recv.Type())
+}
+
+// describe names a function in messages: "(*gin.Context).String",
+// "(echo.Context).NoContent", "render.PlainText".
+func describe(fn *types.Func) string {
+	qual := func(p *types.Package) string { return p.Name() }
+	if recv := fn.Signature().Recv(); recv != nil {
+		return "(" + types.TypeString(recv.Type(), qual) + ")." + fn.Name()
+	}
+	if fn.Pkg() == nil {
+		return fn.Name()
+	}
+	return fn.Pkg().Name() + "." + fn.Name()
+}
+
+// primitive records what a framework primitive does to the response.
+func (fc *funcCtx) primitive(call *ast.CallExpr, name, what string, pr primitive, fw *framework) {
+	p := fc.p
+	arg := func(i int) ast.Expr {
+		if i >= 0 && i < len(call.Args) {
+			return call.Args[i]
+		}
+		return nil
+	}
+	statusExpr := arg(pr.status)
+	status := unknown
+	if statusExpr != nil {
+		status = fc.sc.eval(statusExpr)
+	}
+	switch pr.role {
+	case roleWriteStatus:
+		if statusExpr != nil {
+			fc.addStatus(call, statusExpr, status, unknown, true)
+		}
+	case roleSetStatus:
+		if statusExpr != nil {
+			fc.addSetter(call, statusExpr, status)
+		}
+	case roleJSON:
+		if statusExpr != nil {
+			code := unknown // for the message of missing-retry-after
+			if b, ok := fc.literalBody(arg(pr.body)); ok && b.code.param < 0 {
+				code = b.code
+			}
+			fc.addStatus(call, statusExpr, status, code, true)
+		}
+		if b := arg(pr.body); b != nil {
+			fc.body(call, b, pr.selfStatus)
+		} else {
+			fc.addWrite(call)
+		}
+	case roleJSONText:
+		if statusExpr != nil {
+			fc.addStatus(call, statusExpr, status, unknown, true)
+		}
+		fc.jsonText(call, arg(pr.body))
+	case roleText:
+		fc.text(call, what, statusExpr, status, arg(pr.body))
+	case roleData:
+		ct, ok := fc.sc.eval(arg(pr.ctype)).str()
+		switch {
+		case !ok:
+			if statusExpr != nil {
+				fc.addStatus(call, statusExpr, status, unknown, true)
+			}
+			fc.addWrite(call) // unknown content type
+		case isJSONMediaType(ct):
+			if statusExpr != nil {
+				fc.addStatus(call, statusExpr, status, unknown, true)
+			}
+			fc.jsonText(call, arg(pr.body))
+		default:
+			fc.text(call, what+" with content type "+ct, statusExpr, status, nil)
+		}
+	case roleNoBody:
+		fc.noBody(call, what, statusExpr, status)
+	case roleHeaderSet:
+		if fw == netHTTP {
+			// http.Header's Set and Add: only on a response's header map.
+			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); !ok || !fc.isResponseHeader(sel.X) {
+				return
+			}
+		}
+		if k := arg(pr.key); k != nil {
+			fc.headerKey(call, k)
+		}
+	case roleErrorValue:
+		fc.errorValue(call, statusExpr, status, arg(pr.body))
+	case roleBefore:
+		fc.before(call, arg(pr.body))
+	case roleBytes:
+		if b := arg(pr.body); b != nil {
+			fc.writeBytes(call, b)
+		}
+	case roleFprint:
+		if fc.plainFmt(name, call.Args[1:]) {
+			fc.add(&event{kind: evPlain, end: call.End(), node: call, write: true})
+		} else {
+			fc.addWrite(call)
+		}
+	case roleEncode:
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && fc.encoderOnResponse(sel.X) {
+			if b := arg(pr.body); b != nil {
+				fc.body(call, b, false)
+			}
+		}
+	case roleHeaderCopy:
+		if fc.isResponseHeader(call.Args[pr.handle]) {
+			fc.maySetRetryAfter(call) // may copy Retry-After
+			fc.fact.RetryAfter = true
+		}
+	case roleHTTPError:
+		var fix *analysis.SuggestedFix
+		if len(call.Args) == 3 {
+			fix = fc.writerFix(call, status, p.srcText(call.Args[2], ""), p.srcText(call.Args[1], ""))
+		}
+		p.reportFix(call, RuleRawHTTPError, fix, "http.Error sends a plain-text body; send a JSON error body %s", p.jsonBody(status))
+		if statusExpr != nil {
+			fc.addStatus(call, statusExpr, status, unknown, false)
+		}
+	case roleNotFound:
+		p.reportFix(call, RuleRawHTTPError, fc.writerFix(call, intConst(404), p.httpConst(call, "StatusNotFound", "404"), `"not found"`), "http.NotFound sends a plain-text 404; send a JSON error body %s", p.jsonBody(intConst(404)))
+		fc.addStatus(call, nil, intConst(404), unknown, false)
+	case roleNotFoundHandler:
+		p.report(call, RuleRawHTTPError, "http.NotFoundHandler serves a plain-text 404; use a handler that sends a JSON error body %s", p.jsonBody(intConst(404)))
+	case roleHeaderMap, roleSilent:
+	}
+}
+
+// text handles a writer of a non-JSON body. With its own error status it is
+// a raw error response; without a status argument it writes with the
+// status set on the path, checked there. A constant JSON object as the body
+// is JSON whatever the content type says.
+func (fc *funcCtx) text(call *ast.CallExpr, what string, statusExpr ast.Expr, status value, body ast.Expr) {
+	if body != nil {
+		if s, ok := fc.sc.eval(stripConversion(fc.p.TypesInfo, body)).str(); ok && looksLikeJSON(s) && strings.HasPrefix(strings.TrimSpace(s), "{") {
+			if statusExpr != nil {
+				fc.addStatus(call, statusExpr, status, unknown, true)
+			}
+			fc.jsonText(call, body)
+			return
+		}
+	}
+	if statusExpr == nil {
+		fc.add(&event{kind: evPlain, end: call.End(), node: call, write: true, what: what})
+		return
+	}
+	fc.addStatus(call, statusExpr, status, unknown, true)
+	if status.param >= 0 {
+		fc.fact.Raw = RawText
+		return
+	}
+	if st, ok := status.int(); ok && st >= 400 {
+		fc.p.report(call, RuleRawHTTPError, "%s sends a non-JSON body with status %d; send a JSON error body %s", what, st, fc.p.jsonBody(status))
+	}
+	// Already reported: no second finding from the path walk.
+	fc.add(&event{kind: evWrite, end: call.End(), node: call, write: true})
+}
+
+// noBody handles a writer of a status without a body.
+func (fc *funcCtx) noBody(call *ast.CallExpr, what string, statusExpr ast.Expr, status value) {
+	if statusExpr == nil {
+		fc.addWrite(call)
+		return
+	}
+	fc.addStatus(call, statusExpr, status, unknown, true)
+	if status.param >= 0 {
+		fc.fact.Raw = RawNoBody
+		return
+	}
+	if st, ok := status.int(); ok && st >= 400 {
+		fc.p.report(call, RuleRawHTTPError, "%s sends status %d without a JSON body; send a JSON error body %s", what, st, fc.p.jsonBody(status))
+	}
+	fc.add(&event{kind: evWrite, end: call.End(), node: call, write: true})
+}
+
+// errorValue handles echo.NewHTTPError(status, message): a string message
+// is rendered by the app's error handler; an error body as the message
+// pairs its code with the status, like a constructor's literal.
+func (fc *funcCtx) errorValue(call *ast.CallExpr, statusExpr ast.Expr, status value, msg ast.Expr) {
+	if msg == nil {
+		return
+	}
+	if pi := fc.sc.paramOf(msg); pi >= 0 {
+		if status.param >= 0 {
+			fc.fact.Status = status.param
+		}
+		fc.fact.Body = pi
+		return
+	}
+	b, ok := fc.literalBody(msg)
+	if !ok {
+		return
+	}
+	if status.param >= 0 {
+		fc.fact.Status = status.param
+		if c, ok := b.code.str(); ok {
+			fc.fixedCode[c] = true
+		}
+	}
+	if b.code.param >= 0 {
+		fc.fact.Code = b.code.param
+		if s, ok := status.int(); ok {
+			fc.fixedStatus[s] = true
+		}
+	}
+	if b.codeNode != nil {
+		fc.p.checkCode(b.codeNode, b.code)
+	}
+	fc.p.checkPair(statusExpr, statusExpr, status, b.code)
+}
+
+// before handles echo's Response().Before(fn): fn runs just before the
+// response is written, so the headers it sets are set in time. A function
+// literal is read; anything else may set Retry-After.
+func (fc *funcCtx) before(call *ast.CallExpr, fn ast.Expr) {
+	lit, ok := ast.Unparen(fn).(*ast.FuncLit)
+	if !ok {
+		fc.maySetRetryAfter(call)
+		return
+	}
+	// The literal's own analysis reports its findings; here it only
+	// tells whether it sets Retry-After.
+	saved := fc.p.diags
+	fc.p.diags = nil
+	inner := fc.p.newFuncCtx(nil, lit.Type, lit.Body)
+	inner.walk(lit.Body)
+	fc.p.diags = saved
+	sets := false
+	for _, ev := range inner.events {
+		if ev.kind == evRetryAfter {
+			sets = true
+		}
+	}
+	if sets {
+		fc.add(&event{kind: evRetryAfter, end: call.End(), node: call})
+		fc.fact.RetryAfter = true
+	}
+}
+
+// isJSONMediaType reports whether a Content-Type is JSON
+// (application/json, application/problem+json, ...).
+func isJSONMediaType(ct string) bool {
+	mt, _, err := mime.ParseMediaType(ct)
+	if err != nil {
+		return false
+	}
+	return mt == "application/json" || strings.HasSuffix(mt, "+json")
+}
+
+// stripConversion returns the operand of []byte(x) or string(x).
+func stripConversion(info *types.Info, e ast.Expr) ast.Expr {
+	e = ast.Unparen(e)
+	if c, ok := e.(*ast.CallExpr); ok && len(c.Args) == 1 {
+		if tv, ok := info.Types[c.Fun]; ok && tv.IsType() {
+			return ast.Unparen(c.Args[0])
+		}
+	}
+	return e
 }
 
 // encoderOnResponse reports whether e is json.NewEncoder(w) for a response
@@ -101,70 +390,18 @@ func (fc *funcCtx) encoderOnResponse(e ast.Expr) bool {
 	return ok && isPkgFunc(fn, "encoding/json", "NewEncoder") && fc.isWriter(call.Args[0])
 }
 
+// isWriter reports whether e is a net/http response writer.
 func (fc *funcCtx) isWriter(e ast.Expr) bool {
 	return fc.p.isResponseWriter(fc.p.TypesInfo.TypeOf(e))
 }
 
-func isNamed(t types.Type, path, name string) bool {
-	if ptr, ok := t.(*types.Pointer); ok {
-		t = ptr.Elem()
-	}
-	n, ok := types.Unalias(t).(*types.Named)
-	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == path && n.Obj().Name() == name
+// isHandleExpr reports whether e is a response of any framework.
+func (fc *funcCtx) isHandleExpr(e ast.Expr) bool {
+	return fc.p.isHandle(fc.p.TypesInfo.TypeOf(e))
 }
 
-// pkgFunc handles the package-level functions of net/http, fmt, io and maps
-// that write responses or headers.
-func (fc *funcCtx) pkgFunc(call *ast.CallExpr, fn *types.Func) bool {
-	p := fc.p
-	if fn.Pkg() == nil {
-		return false
-	}
-	args := call.Args
-	switch fn.Pkg().Path() {
-	case "net/http":
-		switch fn.Name() {
-		case "Error":
-			var fix *analysis.SuggestedFix
-			if len(args) == 3 {
-				fix = fc.writerFix(call, fc.sc.eval(args[2]), p.srcText(args[2], ""), p.srcText(args[1], ""))
-			}
-			p.reportFix(call, RuleRawHTTPError, fix, "http.Error sends a plain-text body; send a JSON error body %s", p.jsonBody(fc.sc.evalArg(args, 2)))
-			if len(args) == 3 {
-				fc.addStatus(call, fc.sc.eval(args[2]), unknown, false)
-			}
-			return true
-		case "NotFound":
-			p.reportFix(call, RuleRawHTTPError, fc.writerFix(call, intConst(404), p.httpConst(call, "StatusNotFound", "404"), `"not found"`), "http.NotFound sends a plain-text 404; send a JSON error body %s", p.jsonBody(intConst(404)))
-			fc.addStatus(call, intConst(404), unknown, false)
-			return true
-		case "NotFoundHandler":
-			p.report(call, RuleRawHTTPError, "http.NotFoundHandler serves a plain-text 404; use a handler that sends a JSON error body %s", p.jsonBody(intConst(404)))
-			return true
-		}
-	case "fmt":
-		switch fn.Name() {
-		case "Fprint", "Fprintf", "Fprintln":
-			if len(args) >= 1 && fc.isWriter(args[0]) {
-				if fc.plainFmt(fn.Name(), args[1:]) {
-					fc.add(&event{kind: evPlain, end: call.End(), node: call})
-				}
-				return true
-			}
-		}
-	case "io":
-		if fn.Name() == "WriteString" && len(args) == 2 && fc.isWriter(args[0]) {
-			fc.writeBytes(call, args[1])
-			return true
-		}
-	case "maps":
-		if fn.Name() == "Copy" && len(args) == 2 && fc.isResponseHeader(args[0]) {
-			fc.maySetRetryAfter(call) // may copy Retry-After
-			fc.fact.RetryAfter = true
-			return true
-		}
-	}
-	return false
+func isNamed(t types.Type, path, name string) bool {
+	return typeName{path, name}.is(t)
 }
 
 // jsonBody describes the JSON error body to send for a status: with the
@@ -178,16 +415,34 @@ func (p *pass) jsonBody(status value) string {
 	return `{"code", "message", ...}`
 }
 
-// addStatus records that a status is written. direct: by WriteHeader, so the
-// body follows on the path.
-func (fc *funcCtx) addStatus(call *ast.CallExpr, st, code value, direct bool) {
-	ev := &event{kind: evStatus, end: call.End(), node: call, status: st, code: code, direct: direct}
+// addStatus records that a status is written. direct: the body follows on
+// the path (WriteHeader; a framework writer's own status, whose body is
+// the event after it).
+func (fc *funcCtx) addStatus(call *ast.CallExpr, statusExpr ast.Expr, st, code value, direct bool) {
+	ev := &event{kind: evStatus, end: call.End(), node: call, statusExpr: statusExpr, status: st, code: code, direct: direct, write: true}
 	if st.param >= 0 {
 		fc.fact.Status = st.param
 	} else if _, ok := fc.p.needsRetryAfter(st, code); ok {
 		ev.checkRA = true
 	}
 	fc.add(ev)
+}
+
+// addSetter records a status set for the write that follows on the path
+// (gin and fiber Status, render.Status): Retry-After is needed by then.
+func (fc *funcCtx) addSetter(call *ast.CallExpr, statusExpr ast.Expr, st value) {
+	ev := &event{kind: evStatus, end: call.End(), node: call, statusExpr: statusExpr, status: st, code: unknown, direct: true, deferred: true}
+	if st.param >= 0 {
+		fc.fact.Status = st.param
+	} else if _, ok := fc.p.needsRetryAfter(st, unknown); ok {
+		ev.checkRA = true
+	}
+	fc.add(ev)
+}
+
+// addWrite records that the response is written, with nothing more known.
+func (fc *funcCtx) addWrite(call *ast.CallExpr) {
+	fc.add(&event{kind: evWrite, end: call.End(), node: call, write: true})
 }
 
 // headerKey handles Set/Add of a header name: Retry-After, a parameter, or
@@ -211,7 +466,7 @@ func (fc *funcCtx) headerKey(call *ast.CallExpr, key ast.Expr) {
 }
 
 // headerArgs: a static call that is handed the response headers may set
-// Retry-After (maps.Copy, a header-copying helper).
+// Retry-After (a header-copying helper).
 func (fc *funcCtx) headerArgs(call *ast.CallExpr) {
 	for _, a := range call.Args {
 		if fc.isResponseHeader(a) {
@@ -223,14 +478,17 @@ func (fc *funcCtx) headerArgs(call *ast.CallExpr) {
 }
 
 // dynamicCall: a call whose body the analysis cannot see. When it is handed
-// the response writer or headers, or is a closure, it may set Retry-After.
+// the response or its headers, or is a closure, it may set Retry-After.
 func (fc *funcCtx) dynamicCall(call *ast.CallExpr) {
 	info := fc.p.TypesInfo
 	may := false
 	for _, a := range call.Args {
-		if fc.isWriter(a) || fc.isResponseHeader(a) {
+		if fc.isHandleExpr(a) || fc.isResponseHeader(a) {
 			may = true
 		}
+	}
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && fc.isHandleExpr(sel.X) {
+		may = true // a method of the response that the analysis does not know
 	}
 	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
 		if v, ok := info.Uses[id].(*types.Var); ok && v.Parent() != nil && v.Parent() != v.Pkg().Scope() {
@@ -292,6 +550,21 @@ func (fc *funcCtx) helperCall(call *ast.CallExpr, fn *types.Func, f *HelperFact)
 		return // only a header helper
 	}
 
+	// A helper that writes plain text or no body with its status
+	// parameter: a raw error response where a constant error status meets
+	// it.
+	if f.Raw != RawNone && arg(f.Status) != nil {
+		if status.param >= 0 {
+			fc.fact.Raw = f.Raw
+		} else if st, ok := status.int(); ok && st >= 400 {
+			kind := "a non-JSON body"
+			if f.Raw == RawNoBody {
+				kind = "no JSON body"
+			}
+			p.report(call, RuleRawHTTPError, "%s sends %s with status %d; send a JSON error body %s", fn.Name(), kind, st, p.jsonBody(status))
+		}
+	}
+
 	// Parameters that flow through to the helper.
 	if status.param >= 0 {
 		fc.fact.Status = status.param
@@ -317,7 +590,7 @@ func (fc *funcCtx) helperCall(call *ast.CallExpr, fn *types.Func, f *HelperFact)
 	p.checkPair(call, arg(f.Status), status, code)
 	if f.Writes && !f.RetryAfter && status.param < 0 && code.param < 0 {
 		if _, ok := p.needsRetryAfter(status, code); ok {
-			fc.add(&event{kind: evStatus, end: call.End(), node: call, status: status, code: code, checkRA: true})
+			fc.add(&event{kind: evStatus, end: call.End(), node: call, status: status, code: code, checkRA: true, write: true})
 		}
 	}
 }
@@ -325,34 +598,59 @@ func (fc *funcCtx) helperCall(call *ast.CallExpr, fn *types.Func, f *HelperFact)
 // writeBytes handles w.Write(b) and io.WriteString(w, s): a constant JSON
 // error body, plain text, or (unknown) something else.
 func (fc *funcCtx) writeBytes(call *ast.CallExpr, arg ast.Expr) {
-	e := ast.Unparen(arg)
-	// []byte(x) and string(x) conversions
-	if c, ok := e.(*ast.CallExpr); ok && len(c.Args) == 1 {
-		if tv, ok := fc.p.TypesInfo.Types[c.Fun]; ok && tv.IsType() {
-			e = ast.Unparen(c.Args[0])
-		}
-	}
+	e := stripConversion(fc.p.TypesInfo, arg)
 	if s, ok := fc.sc.eval(e).str(); ok {
 		if code, ok := jsonErrorCode(s); ok {
-			fc.add(&event{kind: evBody, end: call.End(), node: call, code: strConst(code), codeNode: call, errBody: true})
+			fc.add(&event{kind: evBody, end: call.End(), node: call, code: strConst(code), codeNode: call, errBody: true, write: true})
 			fc.p.checkCode(call, strConst(code))
 			return
 		}
 		if plainText(s) {
-			fc.add(&event{kind: evPlain, end: call.End(), node: call})
+			fc.add(&event{kind: evPlain, end: call.End(), node: call, write: true})
+			return
 		}
+		fc.addWrite(call)
 		return
 	}
 	if fc.plainExpr(e, 0) {
-		fc.add(&event{kind: evPlain, end: call.End(), node: call})
+		fc.add(&event{kind: evPlain, end: call.End(), node: call, write: true})
 		return
 	}
 	// json.Marshal(v) then w.Write(b)
 	if m, ok := fc.sc.resolve(arg).(*ast.CallExpr); ok && len(m.Args) >= 1 {
 		if fn, ok := typeutil.Callee(fc.p.TypesInfo, m).(*types.Func); ok && isPkgFunc(fn, "encoding/json", "Marshal", "MarshalIndent") {
-			fc.body(call, m.Args[0])
+			fc.body(call, m.Args[0], false)
+			return
 		}
 	}
+	fc.addWrite(call)
+}
+
+// jsonText handles a JSON body given as text (echo JSONBlob, a constant
+// JSON object sent with SendString): a constant JSON error body, the
+// result of json.Marshal, or unknown.
+func (fc *funcCtx) jsonText(call *ast.CallExpr, arg ast.Expr) {
+	if arg == nil {
+		fc.addWrite(call)
+		return
+	}
+	e := stripConversion(fc.p.TypesInfo, arg)
+	if s, ok := fc.sc.eval(e).str(); ok {
+		if code, ok := jsonErrorCode(s); ok {
+			fc.add(&event{kind: evBody, end: call.End(), node: call, code: strConst(code), codeNode: call, errBody: true, write: true})
+			fc.p.checkCode(call, strConst(code))
+			return
+		}
+		fc.addWrite(call)
+		return
+	}
+	if m, ok := fc.sc.resolve(arg).(*ast.CallExpr); ok && len(m.Args) >= 1 {
+		if fn, ok := typeutil.Callee(fc.p.TypesInfo, m).(*types.Func); ok && isPkgFunc(fn, "encoding/json", "Marshal", "MarshalIndent") {
+			fc.body(call, m.Args[0], false)
+			return
+		}
+	}
+	fc.addWrite(call)
 }
 
 // plainText reports whether a constant text is certainly not JSON.
@@ -429,19 +727,27 @@ func jsonErrorCode(s string) (string, bool) {
 	return code, ok && hasMsg
 }
 
-// body handles an encoded value: an error body with a code.
-func (fc *funcCtx) body(call *ast.CallExpr, arg ast.Expr) {
+// body handles an encoded value: an error body with a code, a parameter
+// (a writer helper's body), or something else written. selfStatus: the
+// value's own status field is the response's status (render.Render).
+func (fc *funcCtx) body(call *ast.CallExpr, arg ast.Expr, selfStatus bool) {
 	if pi := fc.sc.paramOf(arg); pi >= 0 {
 		fc.fact.Body = pi
 		fc.fact.Writes = true
+		fc.addWrite(call)
 		return
 	}
 	b, ok := fc.literalBody(arg)
 	if !ok {
-		fc.fact.Writes = true
+		fc.addWrite(call)
 		return
 	}
-	fc.add(&event{kind: evBody, end: call.End(), node: call, code: b.code, codeNode: b.codeNode, errBody: b.isError})
+	if selfStatus && b.statusNode != nil {
+		if _, known := b.status.int(); known || b.status.param >= 0 {
+			fc.addStatus(call, b.statusNode.(ast.Expr), b.status, b.code, true)
+		}
+	}
+	fc.add(&event{kind: evBody, end: call.End(), node: call, code: b.code, codeNode: b.codeNode, errBody: b.isError, write: true})
 	if b.code.param >= 0 {
 		fc.fact.Code = b.code.param
 	}
@@ -638,11 +944,16 @@ func (fc *funcCtx) assign(as *ast.AssignStmt) {
 }
 
 // isResponseHeader reports whether e is a response's header map: w.Header()
-// (directly or through a local variable), or a parameter of type http.Header
-// (a helper that is handed one). Request headers do not count.
+// (directly or through a local variable), a parameter of type http.Header
+// (a helper that is handed one), or a fasthttp ResponseHeader (fiber's
+// c.Response().Header). Request headers do not count.
 func (fc *funcCtx) isResponseHeader(e ast.Expr) bool {
-	if !fc.p.http.isHeader(fc.p.TypesInfo.TypeOf(e)) {
+	t := fc.p.TypesInfo.TypeOf(e)
+	if t == nil || !fc.p.isHeaderType(t) {
 		return false
+	}
+	if !fc.p.http.isHeader(t) {
+		return true // a response-only header type
 	}
 	if fc.sc.paramOf(e) >= 0 {
 		return true
@@ -655,16 +966,16 @@ func (fc *funcCtx) isResponseHeader(e ast.Expr) bool {
 	return ok && sel.Sel.Name == "Header" && fc.isWriter(sel.X)
 }
 
-// passesResponse reports whether a call is handed a response writer or a
-// response header, as an argument or as its receiver.
+// passesResponse reports whether a call is handed a response (of any
+// framework) or a response header, as an argument or as its receiver.
 func (fc *funcCtx) passesResponse(call *ast.CallExpr) bool {
 	for _, a := range call.Args {
-		if fc.isWriter(a) || fc.isResponseHeader(a) {
+		if fc.isHandleExpr(a) || fc.isResponseHeader(a) {
 			return true
 		}
 	}
 	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
-		if fc.isWriter(sel.X) {
+		if fc.isHandleExpr(sel.X) {
 			return true
 		}
 	}

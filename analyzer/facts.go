@@ -22,7 +22,20 @@ type HelperFact struct {
 	FixedCode   string // code the helper always uses ("" if none or several)
 	Writes      bool   // writes an HTTP response (false: builds an error value)
 	RetryAfter  bool   // may set Retry-After before it writes
+	// Raw: the helper writes a non-JSON body, or no body, with its status
+	// parameter (func Text(c *gin.Context, status int, msg string)); a
+	// constant error status at a call site is a raw error response.
+	Raw RawKind
 }
+
+// RawKind is what a helper writes instead of a JSON body.
+type RawKind int
+
+const (
+	RawNone   RawKind = iota
+	RawText           // a body of another content type (plain text, HTML, XML)
+	RawNoBody         // no body
+)
 
 // AFact marks HelperFact as an analysis fact.
 func (*HelperFact) AFact() {}
@@ -49,6 +62,12 @@ func (f *HelperFact) String() string {
 	}
 	if f.RetryAfter {
 		parts = append(parts, "retryafter")
+	}
+	switch f.Raw {
+	case RawText:
+		parts = append(parts, "rawtext")
+	case RawNoBody:
+		parts = append(parts, "nobody")
 	}
 	return "helper(" + strings.Join(parts, " ") + ")"
 }

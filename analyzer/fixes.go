@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"fmt"
 	"go/ast"
 	"go/constant"
 	"go/token"
@@ -145,22 +146,18 @@ func normalizeCode(s string) string {
 	return strings.TrimSuffix(b.String(), "_")
 }
 
-// retryAfterFix inserts writer.Header().Set("Retry-After", value) before the
-// statement that writes the status, when the writer is a plain variable (or
-// field) and the statement stands alone on its lines in a block.
+// retryAfterFix inserts the statement that sets Retry-After on the response
+// (w.Header().Set("Retry-After", value) for net/http, c.Header(...) for gin,
+// ...: each framework's table says how) before the statement that writes
+// the status, when the response is a plain variable (or field) and the
+// statement stands alone on its lines in a block.
 func (p *pass) retryAfterFix(call *ast.CallExpr) *analysis.SuggestedFix {
-	var writer ast.Expr
-	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "WriteHeader" && p.isResponseWriter(p.TypesInfo.TypeOf(sel.X)) {
-		writer = sel.X
-	} else {
-		for _, a := range call.Args {
-			if p.isResponseWriter(p.TypesInfo.TypeOf(a)) {
-				writer = a
-				break
-			}
-		}
+	handle := p.handleOf(call)
+	if handle == nil || !isPlainRef(handle) {
+		return nil
 	}
-	if writer == nil || !isPlainRef(writer) {
+	fw := p.handleFramework(p.TypesInfo.TypeOf(handle))
+	if fw == nil || fw.retryAfter == "" {
 		return nil
 	}
 	file := p.fileOf(call.Pos())
@@ -188,11 +185,38 @@ func (p *pass) retryAfterFix(call *ast.CallExpr) *analysis.SuggestedFix {
 	if !ok {
 		return nil
 	}
-	text := types.ExprString(writer) + `.Header().Set("Retry-After", ` + strconv.Quote(p.s.retryAfterValue) + ")\n" + indent
+	text := fmt.Sprintf(fw.retryAfter, types.ExprString(handle), strconv.Quote(p.s.retryAfterValue)) + "\n" + indent
 	return &analysis.SuggestedFix{
 		Message:   "Set Retry-After before writing the status",
 		TextEdits: []analysis.TextEdit{{Pos: stmt.Pos(), End: stmt.Pos(), NewText: []byte(text)}},
 	}
+}
+
+// handleOf returns the response that a call writes to: the receiver of a
+// method of a response, through chained calls (c.Status(429).JSON(b): c),
+// or the first argument that is a response.
+func (p *pass) handleOf(call *ast.CallExpr) ast.Expr {
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+		x := sel.X
+		for {
+			if p.isHandle(p.TypesInfo.TypeOf(x)) {
+				if inner, ok := ast.Unparen(x).(*ast.CallExpr); ok {
+					if s, ok := ast.Unparen(inner.Fun).(*ast.SelectorExpr); ok && p.isHandle(p.TypesInfo.TypeOf(s.X)) {
+						x = s.X // a chained call: c.Status(429).JSON(b)
+						continue
+					}
+				}
+				return x
+			}
+			break
+		}
+	}
+	for _, a := range call.Args {
+		if p.isHandle(p.TypesInfo.TypeOf(a)) {
+			return a
+		}
+	}
+	return nil
 }
 
 // isPlainRef reports whether e is a variable or a chain of field selections,

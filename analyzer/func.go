@@ -14,23 +14,28 @@ import (
 type evKind int
 
 const (
-	evStatus     evKind = iota // a status is written (WriteHeader, http.Error, a writer helper)
+	evStatus     evKind = iota // a status is written now, or set for the next write (see direct, deferred)
 	evBody                     // a JSON body carrying an error code is written
-	evPlain                    // a plain-text body is written
+	evPlain                    // a body that is not JSON (plain text) is written
+	evWrite                    // the response is written, and nothing more is known of it
 	evRetryAfter               // Retry-After is (or may be) set on the response headers
 )
 
 // event is one thing a function does to a response, in evaluation order.
 type event struct {
-	kind     evKind
-	end      token.Pos // orders events (calls complete in End order)
-	node     ast.Node  // where findings about it are reported
-	status   value     // evStatus
-	code     value     // evStatus (helper), evBody
-	codeNode ast.Node  // evBody: the code expression
-	errBody  bool      // evBody: the body is an error body by its own type
-	direct   bool      // evStatus: WriteHeader, whose body follows on the path
-	checkRA  bool      // evStatus: Retry-After is required here
+	kind       evKind
+	end        token.Pos // orders events (calls complete in End order)
+	node       ast.Node  // where findings about it are reported
+	statusExpr ast.Expr  // evStatus: the status argument (what a fix replaces), if any
+	status     value     // evStatus
+	code       value     // evStatus (helper), evBody
+	codeNode   ast.Node  // evBody: the code expression
+	errBody    bool      // evBody: the body is an error body by its own type
+	direct     bool      // evStatus: the bodies that follow on the path are sent with this status
+	deferred   bool      // evStatus: set for the next write (gin, fiber, render Status), not written now
+	checkRA    bool      // evStatus: Retry-After is required by the time it is written
+	write      bool      // the response is written here (headers are sent)
+	what       string    // evPlain: the writer, when it is a framework's ("(*gin.Context).File")
 }
 
 // funcCtx is the analysis of one function body.
@@ -97,7 +102,7 @@ func (p *pass) analyzeFunc(fn *types.Func, ftype *ast.FuncType, body *ast.BlockS
 
 func (fc *funcCtx) add(ev *event) {
 	fc.events = append(fc.events, ev)
-	if ev.kind != evRetryAfter {
+	if ev.kind != evRetryAfter && !ev.deferred {
 		fc.fact.Writes = true
 	}
 }
@@ -199,7 +204,7 @@ func isPkgFunc(fn *types.Func, path string, names ...string) bool {
 func (fc *funcCtx) paths(body *ast.BlockStmt) {
 	need := false
 	for _, ev := range fc.events {
-		if ev.checkRA || ev.direct {
+		if ev.checkRA || ev.direct || ev.deferred {
 			need = true
 		}
 	}
@@ -213,9 +218,10 @@ func (fc *funcCtx) paths(body *ast.BlockStmt) {
 }
 
 // blockEvents distributes the events over the blocks of g, each block's in
-// evaluation order.
+// evaluation order (events of one call in the order they were added: a
+// writer's status before its body).
 func (fc *funcCtx) blockEvents(g *cfg.CFG) map[*cfg.Block][]*event {
-	slices.SortFunc(fc.events, func(a, b *event) int { return int(a.end - b.end) })
+	slices.SortStableFunc(fc.events, func(a, b *event) int { return int(a.end - b.end) })
 	out := map[*cfg.Block][]*event{}
 	for _, b := range g.Blocks {
 		if !b.Live {
@@ -232,45 +238,75 @@ func (fc *funcCtx) blockEvents(g *cfg.CFG) map[*cfg.Block][]*event {
 	return out
 }
 
-// retryAfterPaths reports each status that needs Retry-After and is reached
-// from the function's entry on a path that did not set it.
+// retryAfterPaths reports each status that needs Retry-After and is written
+// on a path from the function's entry that did not set it before. A status
+// written now (WriteHeader, a writer's own status argument) is checked where
+// it is; a status set for the next write (c.Status(429)) is checked at the
+// write that follows it on the path, so a Retry-After set in between is in
+// time. The search runs over (block, pending setter) states.
 func (fc *funcCtx) retryAfterPaths(g *cfg.CFG, evs map[*cfg.Block][]*event) {
-	entry := g.Blocks[0]
-	seen := map[*cfg.Block]bool{entry: true}
-	work := []*cfg.Block{entry}
+	type state struct {
+		b       *cfg.Block
+		pending *event // a setter whose status needs Retry-After, not yet written
+	}
+	entry := state{g.Blocks[0], nil}
+	seen := map[state]bool{entry: true}
+	work := []state{entry}
 	var bad []*event
 	for len(work) > 0 {
-		b := work[len(work)-1]
+		st := work[len(work)-1]
 		work = work[:len(work)-1]
-		unset := true
-		for _, ev := range evs[b] {
+		pending := st.pending
+		covered := false
+		for _, ev := range evs[st.b] {
 			if ev.kind == evRetryAfter {
-				unset = false
+				covered = true
 				break
 			}
-			if ev.checkRA && !slices.Contains(bad, ev) {
-				bad = append(bad, ev)
+			switch {
+			case ev.kind == evStatus && ev.deferred:
+				pending = nil
+				if ev.checkRA {
+					pending = ev
+				}
+				continue
+			case ev.kind == evStatus && ev.write:
+				if ev.checkRA && !slices.Contains(bad, ev) {
+					bad = append(bad, ev)
+				}
+				pending = nil // written with its own status
+				continue
+			}
+			if ev.write {
+				if pending != nil && !slices.Contains(bad, pending) {
+					bad = append(bad, pending)
+				}
+				pending = nil
 			}
 		}
-		if unset {
-			for _, s := range b.Succs {
-				if !seen[s] {
-					seen[s] = true
-					work = append(work, s)
-				}
+		if covered {
+			continue
+		}
+		for _, s := range st.b.Succs {
+			next := state{s, pending}
+			if !seen[next] {
+				seen[next] = true
+				work = append(work, next)
 			}
 		}
 	}
 	for _, ev := range bad {
 		what, _ := fc.p.needsRetryAfter(ev.status, ev.code)
 		late := ""
-		fc.forward(g, evs, ev, func(next *event) bool {
-			if next.kind == evRetryAfter {
-				late = " (it is set only after the status is written, which is too late)"
-				return false
-			}
-			return true
-		})
+		if !ev.deferred {
+			fc.forward(g, evs, ev, func(next *event) bool {
+				if next.kind == evRetryAfter {
+					late = " (it is set only after the status is written, which is too late)"
+					return false
+				}
+				return true
+			})
+		}
 		// The fix sets the header unconditionally: only where no path sets it
 		// before the write (a conditional value would be overwritten) or
 		// after it (a late Set would be left behind).
@@ -328,8 +364,8 @@ func (fc *funcCtx) forward(g *cfg.CFG, evs map[*cfg.Block][]*event, ev *event, v
 	follow(start, at)
 }
 
-// statusPaths follows each WriteHeader along the paths after it, to the
-// bodies it is sent with.
+// statusPaths follows each status written now or set for the next write
+// along the paths after it, to the bodies it is sent with.
 func (fc *funcCtx) statusPaths(g *cfg.CFG, evs map[*cfg.Block][]*event) {
 	for _, ev := range fc.events {
 		if !ev.direct {
@@ -342,11 +378,18 @@ func (fc *funcCtx) statusPaths(g *cfg.CFG, evs map[*cfg.Block][]*event) {
 			case evBody:
 				fc.statusBody(ev, next)
 			case evPlain:
-				if st, ok := ev.status.int(); ok && st >= 400 {
-					fc.p.report(next.node, RuleRawHTTPError, "plain-text body written after status %d; send a JSON error body %s", st, fc.p.jsonBody(ev.status))
+				if ev.status.param >= 0 && ev.deferred {
+					fc.fact.Raw = RawText // c.Status(status).SendString(msg)
+				} else if st, ok := ev.status.int(); ok && st >= 400 {
+					if next.what != "" {
+						fc.p.report(next.node, RuleRawHTTPError, "%s sends a non-JSON body after status %d; send a JSON error body %s", next.what, st, fc.p.jsonBody(ev.status))
+					} else {
+						fc.p.report(next.node, RuleRawHTTPError, "plain-text body written after status %d; send a JSON error body %s", st, fc.p.jsonBody(ev.status))
+					}
 				}
 			}
-			return true
+			// A framework setter applies to the first write only.
+			return !(ev.deferred && next.write)
 		})
 	}
 }
@@ -376,16 +419,12 @@ func (fc *funcCtx) statusBody(st, body *event) {
 		if !body.errBody && n >= 400 {
 			fc.p.checkCode(body.codeNode, c) // a body type used as an error by this path
 		}
-		fc.p.checkPair(st.statusNode(), st.statusNode(), s, c)
+		var node ast.Node = st.node
+		if st.statusExpr != nil {
+			node = st.statusExpr
+		}
+		fc.p.checkPair(node, st.statusExpr, s, c)
 	}
-}
-
-// statusNode is where a WriteHeader's status argument is.
-func (ev *event) statusNode() ast.Node {
-	if call, ok := ev.node.(*ast.CallExpr); ok && len(call.Args) > 0 {
-		return call.Args[len(call.Args)-1]
-	}
-	return ev.node
 }
 
 // finishFact settles the fixed halves of the fact.

@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/typeutil"
 )
 
 // pass is the state of one analysis of one package.
@@ -23,6 +24,7 @@ type pass struct {
 	http           *httpTypes
 	bodyTypes      map[types.Type]*bodyType
 	rwTypes        map[types.Type]bool
+	handleTypes    map[types.Type]*framework
 	localTypeFacts map[*types.TypeName]*ErrorTypeFact
 	facts          map[*types.Func]*HelperFact // inferred in this package
 
@@ -69,6 +71,7 @@ func run(ap *analysis.Pass, s *settings) (any, error) {
 		http:           findHTTP(ap.Pkg),
 		bodyTypes:      map[types.Type]*bodyType{},
 		rwTypes:        map[types.Type]bool{},
+		handleTypes:    map[types.Type]*framework{},
 		localTypeFacts: map[*types.TypeName]*ErrorTypeFact{},
 		facts:          map[*types.Func]*HelperFact{},
 		callbacks:      map[any]bool{},
@@ -151,6 +154,7 @@ func run(ap *analysis.Pass, s *settings) (any, error) {
 		fc := p.newFuncCtx(nil, nil, nil)
 		fc.walk(u.decl.Body)
 		for _, lit := range fc.lits {
+			p.owner = lit // a callback in a package-level value may be one (see callbacks)
 			p.analyzeFunc(nil, lit.Type, lit.Body)
 		}
 	}
@@ -207,11 +211,10 @@ func (p *pass) funcObj(fd *ast.FuncDecl) *types.Func {
 }
 
 // inferErrorTypes finds error-body types whose status field is the one their
-// own methods pass to WriteHeader: func (e *APIError) Write(w) { w.WriteHeader(e.HTTP) }.
+// own methods pass as a status to a framework primitive:
+// func (e *APIError) Write(w) { w.WriteHeader(e.HTTP) }, or a go-chi/render
+// Renderer: func (e *ErrResponse) Render(w, r) error { render.Status(r, e.HTTPStatusCode); ... }.
 func (p *pass) inferErrorTypes(decls []*ast.FuncDecl) {
-	if p.http == nil {
-		return
-	}
 	for _, fd := range decls {
 		if fd.Recv == nil || len(fd.Recv.List) != 1 || len(fd.Recv.List[0].Names) != 1 {
 			continue
@@ -230,14 +233,18 @@ func (p *pass) inferErrorTypes(decls []*ast.FuncDecl) {
 		}
 		ast.Inspect(fd.Body, func(n ast.Node) bool {
 			call, ok := n.(*ast.CallExpr)
-			if !ok || len(call.Args) != 1 {
+			if !ok {
 				return true
 			}
-			sel, ok := call.Fun.(*ast.SelectorExpr)
-			if !ok || sel.Sel.Name != "WriteHeader" || !p.isResponseWriter(p.TypesInfo.TypeOf(sel.X)) {
+			fn, ok := typeutil.Callee(p.TypesInfo, call).(*types.Func)
+			if !ok {
 				return true
 			}
-			arg, ok := ast.Unparen(call.Args[0]).(*ast.SelectorExpr)
+			pr, _, ok := p.primitiveOf(call, fn)
+			if !ok || pr.status < 0 || pr.status >= len(call.Args) {
+				return true
+			}
+			arg, ok := ast.Unparen(call.Args[pr.status]).(*ast.SelectorExpr)
 			if !ok {
 				return true
 			}
@@ -372,17 +379,19 @@ func mayMatter(ap *analysis.Pass) bool {
 // a driver knows before it parses or type-checks it: its path, the paths of
 // its direct imports, which of those hold error helpers or types (their
 // [PackageFact]), and its source files. A package matters when it is
-// net/http, imports net/http, imports a package that holds helpers or error
-// types, or mentions a "code" key (a json tag, a map key, a JSON text) in
-// its source (the standard library's source is not read: it declares no
-// API error bodies). The analyzer applies the same test itself; a package
-// that fails it gets no diagnostics and exports no facts.
+// net/http, imports net/http or a framework of the tables (gin, echo,
+// fiber, go-chi/render: fiber code need not import net/http), imports a
+// package that holds helpers or error types, or mentions a "code" key (a
+// json tag, a map key, a JSON text) in its source (the standard library's
+// source is not read: it declares no API error bodies). The analyzer
+// applies the same test itself; a package that fails it gets no diagnostics
+// and exports no facts.
 func Relevant(path string, imports iter.Seq[string], holdsHelpers func(path string) bool, files []string, readFile func(string) ([]byte, error)) bool {
 	if path == "net/http" {
 		return true
 	}
 	for imp := range imports {
-		if imp == "net/http" || holdsHelpers(imp) {
+		if imp == "net/http" || frameworkPackage(imp) || holdsHelpers(imp) {
 			return true
 		}
 	}

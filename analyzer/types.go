@@ -48,6 +48,53 @@ func findHTTP(pkg *types.Package) *httpTypes {
 	return h
 }
 
+// isHandle reports whether a value of type t is a response of some
+// framework: an http.ResponseWriter, or a handle type of a framework table
+// (*gin.Context, echo.Context, fiber's Ctx).
+func (p *pass) isHandle(t types.Type) bool {
+	return p.handleFramework(t) != nil
+}
+
+// handleFramework returns the framework whose response t is (net/http for
+// any http.ResponseWriter), or nil (cached).
+func (p *pass) handleFramework(t types.Type) *framework {
+	if t == nil {
+		return nil
+	}
+	if fw, ok := p.handleTypes[t]; ok {
+		return fw
+	}
+	var fw *framework
+	for _, f := range frameworks[1:] {
+		for _, h := range f.handles {
+			if h.is(t) {
+				fw = f
+			}
+		}
+	}
+	if fw == nil && p.isResponseWriter(t) {
+		fw = netHTTP
+	}
+	p.handleTypes[t] = fw
+	return fw
+}
+
+// isHeaderType reports whether t is a header map type of a framework
+// table: http.Header (request headers too) or a response-only header type.
+func (p *pass) isHeaderType(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	for _, f := range frameworks {
+		for _, h := range f.headerTypes {
+			if h.is(t) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // isResponseWriter reports whether t implements http.ResponseWriter (cached).
 func (p *pass) isResponseWriter(t types.Type) bool {
 	if p.http == nil || t == nil {

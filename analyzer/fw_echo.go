@@ -1,0 +1,55 @@
+package analyzer
+
+// echoFW is github.com/labstack/echo, v4 (v4.16.0; echo.Context is an
+// interface) and v5 (v5.4.4; *echo.Context is a struct). c.Response() is an
+// http.ResponseWriter (v4's *echo.Response implements it), so
+// c.Response().Header().Set and c.Response().WriteHeader are net/http's.
+var echoFW = &framework{
+	name: "echo",
+	pkgs: []string{"github.com/labstack/echo/v4", "github.com/labstack/echo/v5"},
+	handles: []typeName{
+		{"github.com/labstack/echo/v4", "Context"},
+		{"github.com/labstack/echo/v5", "Context"},
+	},
+	mapBodies: []typeName{{"github.com/labstack/echo/v4", "Map"}}, // v5 has none
+
+	retryAfter: `%[1]s.Response().Header().Set("Retry-After", %[2]s)`,
+	prims:      echoPrims(),
+}
+
+func echoPrims() map[string]primitive {
+	m := map[string]primitive{
+		// echo.NewHTTPError(code, message...) is rendered by the app's
+		// HTTPErrorHandler: a string message is fine; an error body as the
+		// message pairs its code with the status.
+		"github.com/labstack/echo/v4.NewHTTPError": p(roleErrorValue, 0, 1),
+		"github.com/labstack/echo/v5.NewHTTPError": p(roleErrorValue, 0, 1),
+		// A function run before the response is written.
+		"(*github.com/labstack/echo/v4.Response).Before": p(roleBefore, -1, 0),
+		"(*github.com/labstack/echo/v5.Response).Before": p(roleBefore, -1, 0),
+	}
+	methods := map[string]primitive{
+		// JSON writers: status, body.
+		"JSON":       p(roleJSON, 0, 1),
+		"JSONPretty": p(roleJSON, 0, 1),
+		"JSONP":      p(roleJSON, 0, 2),
+		"JSONBlob":   p(roleJSONText, 0, 1),
+		"JSONPBlob":  p(roleJSONText, 0, 2),
+		// Other content types: raw with an error status.
+		"String":    p(roleText, 0, 1),
+		"HTML":      p(roleText, 0, 1),
+		"HTMLBlob":  p(roleText, 0, 1),
+		"XML":       p(roleText, 0, -1),
+		"XMLPretty": p(roleText, 0, -1),
+		"XMLBlob":   p(roleText, 0, -1),
+		"Blob":      p(roleData, 0, 2).ctypeAt(1),
+		"Stream":    p(roleData, 0, -1).ctypeAt(1),
+		// No body.
+		"NoContent": p(roleNoBody, 0, -1),
+	}
+	for name, pr := range methods {
+		m["(github.com/labstack/echo/v4.Context)."+name] = pr
+		m["(*github.com/labstack/echo/v5.Context)."+name] = pr
+	}
+	return m
+}

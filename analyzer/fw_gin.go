@@ -1,0 +1,41 @@
+package analyzer
+
+// ginFW is github.com/gin-gonic/gin (v1.12.0): *gin.Context. c.Writer is a
+// gin.ResponseWriter, an http.ResponseWriter, so c.Writer.Header().Set and
+// c.Writer.WriteHeader are net/http's.
+var ginFW = &framework{
+	name:       "gin",
+	pkgs:       []string{"github.com/gin-gonic/gin"},
+	handles:    []typeName{{"github.com/gin-gonic/gin", "Context"}},
+	mapBodies:  []typeName{{"github.com/gin-gonic/gin", "H"}},
+	retryAfter: `%[1]s.Header("Retry-After", %[2]s)`,
+	prims: map[string]primitive{
+		// JSON writers: status, body.
+		"(*github.com/gin-gonic/gin.Context).JSON":                    p(roleJSON, 0, 1),
+		"(*github.com/gin-gonic/gin.Context).IndentedJSON":            p(roleJSON, 0, 1),
+		"(*github.com/gin-gonic/gin.Context).SecureJSON":              p(roleJSON, 0, 1),
+		"(*github.com/gin-gonic/gin.Context).PureJSON":                p(roleJSON, 0, 1),
+		"(*github.com/gin-gonic/gin.Context).AsciiJSON":               p(roleJSON, 0, 1),
+		"(*github.com/gin-gonic/gin.Context).JSONP":                   p(roleJSON, 0, 1),
+		"(*github.com/gin-gonic/gin.Context).AbortWithStatusJSON":     p(roleJSON, 0, 1),
+		"(*github.com/gin-gonic/gin.Context).AbortWithStatusPureJSON": p(roleJSON, 0, 1),
+		// Other content types: raw with an error status.
+		"(*github.com/gin-gonic/gin.Context).String":         p(roleText, 0, 1),
+		"(*github.com/gin-gonic/gin.Context).HTML":           p(roleText, 0, -1),
+		"(*github.com/gin-gonic/gin.Context).XML":            p(roleText, 0, -1),
+		"(*github.com/gin-gonic/gin.Context).YAML":           p(roleText, 0, -1),
+		"(*github.com/gin-gonic/gin.Context).TOML":           p(roleText, 0, -1),
+		"(*github.com/gin-gonic/gin.Context).ProtoBuf":       p(roleText, 0, -1),
+		"(*github.com/gin-gonic/gin.Context).BSON":           p(roleText, 0, -1),
+		"(*github.com/gin-gonic/gin.Context).File":           p(roleText, -1, -1),
+		"(*github.com/gin-gonic/gin.Context).FileAttachment": p(roleText, -1, -1),
+		"(*github.com/gin-gonic/gin.Context).Data":           p(roleData, 0, 2).ctypeAt(1),
+		// No body.
+		"(*github.com/gin-gonic/gin.Context).AbortWithStatus": p(roleNoBody, 0, -1),
+		// Status for the write that follows; AbortWithError writes it now
+		// (an error-rendering middleware may write the body from c.Errors).
+		"(*github.com/gin-gonic/gin.Context).Status":         p(roleSetStatus, 0, -1),
+		"(*github.com/gin-gonic/gin.Context).AbortWithError": p(roleWriteStatus, 0, -1),
+		"(*github.com/gin-gonic/gin.Context).Header":         p(roleHeaderSet, -1, 1).keyAt(0),
+	},
+}

@@ -1,0 +1,108 @@
+// Package renderapp: chi with go-chi/render. // want package:"holds error helpers or types"
+package renderapp
+
+import (
+	"encoding/json"
+	"net/http"
+
+	"github.com/go-chi/render"
+)
+
+// ErrResponse is a Renderer whose Render method passes HTTPStatusCode to
+// render.Status: that field is its status field.
+type ErrResponse struct { // want ErrResponse:`errortype\(status=HTTPStatusCode\)`
+	HTTPStatusCode int    `json:"-"`
+	Code           string `json:"code"`
+	Message        string `json:"message"`
+}
+
+func (e *ErrResponse) Render(w http.ResponseWriter, r *http.Request) error {
+	render.Status(r, e.HTTPStatusCode)
+	return nil
+}
+
+var ErrConflict = &ErrResponse{HTTPStatusCode: http.StatusBadRequest, Code: "CONFLICT", Message: "exists"} // want `status-mismatch: CONFLICT is documented with 409, sent with 400`
+
+func statusThenJSON(w http.ResponseWriter, r *http.Request) {
+	if r.URL.Query().Get("a") != "" {
+		render.Status(r, http.StatusNotFound)
+		render.JSON(w, r, render.M{"code": "NOT_FOUND", "message": "x"})
+		return
+	}
+	if r.URL.Query().Get("b") != "" {
+		render.Status(r, http.StatusBadRequest) // want `status-mismatch: NOT_FOUND is documented with 404, sent with 400`
+		render.JSON(w, r, render.M{"code": "NOT_FOUND", "message": "x"})
+		return
+	}
+	if r.URL.Query().Get("c") != "" {
+		render.Status(r, http.StatusForbidden) // want `status-mismatch: UNAUTHORIZED is documented with 401, sent with 403`
+		render.Respond(w, r, render.M{"code": "UNAUTHORIZED", "message": "x"})
+		return
+	}
+	render.Status(r, http.StatusInternalServerError)
+	render.DefaultResponder(w, r, render.M{"code": "DATABASE_ERROR", "message": "x"})
+}
+
+func renderer(w http.ResponseWriter, r *http.Request) { // want renderer:`helper\(writes retryafter\)`
+	if r.URL.Query().Get("a") != "" {
+		_ = render.Render(w, r, &ErrResponse{HTTPStatusCode: http.StatusNotFound, Code: "NOT_FOUND", Message: "x"})
+		return
+	}
+	if r.URL.Query().Get("b") != "" {
+		_ = render.Render(w, r, &ErrResponse{HTTPStatusCode: http.StatusTooManyRequests, Code: "RATE_LIMIT_EXCEEDED", Message: "x"}) // want `missing-retry-after: RATE_LIMIT_EXCEEDED response \(429\) is written without a Retry-After header`
+		return
+	}
+	w.Header().Set("Retry-After", "30")
+	_ = render.Render(w, r, &ErrResponse{HTTPStatusCode: http.StatusTooManyRequests, Code: "RATE_LIMIT_EXCEEDED", Message: "x"})
+}
+
+func plain(w http.ResponseWriter, r *http.Request, err error) {
+	switch r.URL.Query().Get("k") {
+	case "a":
+		render.Status(r, http.StatusBadRequest)
+		render.PlainText(w, r, err.Error()) // want `raw-http-error: render.PlainText sends a non-JSON body after status 400`
+	case "b":
+		render.Status(r, 500)
+		render.HTML(w, r, "<p>oops</p>") // want `raw-http-error: render.HTML sends a non-JSON body after status 500`
+	case "c":
+		render.Status(r, 502)
+		render.Data(w, r, []byte("bad gateway")) // want `raw-http-error: render.Data sends a non-JSON body after status 502`
+	case "d":
+		render.Status(r, 404)
+		render.XML(w, r, ErrResponse{}) // want `raw-http-error: render.XML sends a non-JSON body after status 404`
+	case "e":
+		render.PlainText(w, r, "pong") // 200
+	default:
+		render.NoContent(w, r)
+	}
+}
+
+// Retry-After between render.Status and the write is in time; missing on
+// one path it is not.
+func limited(w http.ResponseWriter, r *http.Request, wait string) { // want limited:`helper\(writes retryafter\)`
+	render.Status(r, http.StatusTooManyRequests)
+	w.Header().Set("Retry-After", "60")
+	render.JSON(w, r, render.M{"code": "RATE_LIMIT_EXCEEDED", "message": "x"})
+}
+
+func limitedMissing(w http.ResponseWriter, r *http.Request, wait string) { // want limitedMissing:`helper\(writes retryafter\)`
+	render.Status(r, http.StatusTooManyRequests) // want `missing-retry-after: 429 response is written without a Retry-After header on some path`
+	if wait != "" {
+		w.Header().Set("Retry-After", wait)
+	}
+	render.JSON(w, r, render.M{"code": "RATE_LIMIT_EXCEEDED", "message": "x"})
+}
+
+// Plain net/http in the same service counts as in net/http.
+func plainHTTP(w http.ResponseWriter, r *http.Request) {
+	w.WriteHeader(http.StatusUnauthorized) // want `status-mismatch: FORBIDDEN is documented with 403, sent with 401`
+	json.NewEncoder(w).Encode(render.M{"code": "FORBIDDEN", "message": "x"})
+}
+
+// A project's own Status function is not render's.
+func Status(r *http.Request, status int) {}
+
+func ownStatus(w http.ResponseWriter, r *http.Request) {
+	Status(r, http.StatusBadRequest)
+	render.JSON(w, r, render.M{"code": "NOT_FOUND", "message": "x"})
+}
