@@ -529,11 +529,13 @@ func (fc *funcCtx) helperCall(call *ast.CallExpr, fn *types.Func, f *HelperFact)
 	} else if f.FixedCode != "" {
 		code = strConst(f.FixedCode)
 	}
+	var bodyLit *litBody
 	if a := arg(f.Body); a != nil {
 		if pi := fc.sc.paramOf(a); pi >= 0 {
 			fc.fact.Body = pi
 		} else if b, ok := fc.literalBody(a); ok {
 			code, fromCall = b.code, true
+			bodyLit = &b
 		}
 	}
 	if a := arg(f.HeaderKey); a != nil {
@@ -586,6 +588,12 @@ func (fc *funcCtx) helperCall(call *ast.CallExpr, fn *types.Func, f *HelperFact)
 	}
 	if a := arg(f.Code); a != nil {
 		p.checkCode(a, code)
+	} else if bodyLit != nil && !bodyLit.isError && bodyLit.codeNode != nil {
+		// A body that is an error body because this call sends it with
+		// an error status.
+		if st, ok := status.int(); ok && st >= 400 {
+			p.checkCode(bodyLit.codeNode, code)
+		}
 	}
 	p.checkPair(call, arg(f.Status), status, code)
 	if f.Writes && !f.RetryAfter && status.param < 0 && code.param < 0 {
@@ -760,47 +768,70 @@ type litBody struct {
 	isError              bool // an error body by its own type
 }
 
-// literalBody resolves e to a composite literal of an error body.
+// literalBody resolves e to a composite literal of an error body, with the
+// fields or keys assigned to the variable that holds it (a body built up in
+// a variable: e := Error{Message: m}; e.Code = "X").
 func (fc *funcCtx) literalBody(e ast.Expr) (litBody, bool) {
+	if e == nil {
+		return litBody{}, false
+	}
 	lit, ok := fc.sc.resolve(e).(*ast.CompositeLit)
 	if !ok {
 		return litBody{}, false
 	}
-	return fc.bodyOf(lit)
+	return fc.bodyOf(lit, fc.sc.partsOf(e))
 }
 
-func (fc *funcCtx) bodyOf(lit *ast.CompositeLit) (litBody, bool) {
+func (fc *funcCtx) bodyOf(lit *ast.CompositeLit, parts map[string]ast.Expr) (litBody, bool) {
 	info := fc.p.TypesInfo
 	t := info.TypeOf(lit)
 	if t == nil {
 		return litBody{}, false
 	}
 	b := litBody{status: unknown, code: unknown}
+	// set records a code or status, from the literal or from a part; one
+	// given by both is not known.
+	set := func(v *value, node *ast.Node, e ast.Expr) {
+		if *node != nil {
+			*v, *node = unknown, e
+			return
+		}
+		*v, *node = fc.sc.eval(e), e
+	}
 	switch u := t.Underlying().(type) {
 	case *types.Map:
 		if !isStringKind(u.Key()) {
 			return b, false
 		}
 		hasCode, hasMsg := false, false
+		visit := func(k string, v ast.Expr) {
+			switch k {
+			case "code":
+				hasCode = true
+				set(&b.code, &b.codeNode, v)
+			case "message":
+				hasMsg = true
+			case "status":
+				set(&b.status, &b.statusNode, v)
+			}
+		}
 		for _, elt := range lit.Elts {
 			kv, ok := elt.(*ast.KeyValueExpr)
 			if !ok {
 				continue
 			}
-			k, ok := fc.sc.eval(kv.Key).str()
-			if !ok {
-				continue
-			}
-			switch k {
-			case "code":
-				hasCode, b.code, b.codeNode = true, fc.sc.eval(kv.Value), kv.Value
-			case "message":
-				hasMsg = true
-			case "status":
-				b.status, b.statusNode = fc.sc.eval(kv.Value), kv.Value
+			if k, ok := fc.sc.eval(kv.Key).str(); ok {
+				visit(k, kv.Value)
 			}
 		}
-		b.isError = true
+		for k, v := range parts {
+			visit(k, v)
+		}
+		// A map is an error body where it is used as one (written with an
+		// error status, the body of an error helper, the message of an
+		// error value), or when its own status says so.
+		st, ok := b.status.int()
+		b.isError = ok && st >= 400
 		return b, hasCode && hasMsg
 	case *types.Struct:
 		bt := fc.p.structBody(t)
@@ -808,25 +839,26 @@ func (fc *funcCtx) bodyOf(lit *ast.CompositeLit) (litBody, bool) {
 			return b, false
 		}
 		b.isError = bt.isError
+		visit := func(name string, v ast.Expr) {
+			switch {
+			case name == "":
+			case name == bt.codeField:
+				set(&b.code, &b.codeNode, v)
+			case name == bt.statusField:
+				set(&b.status, &b.statusNode, v)
+			}
+		}
 		for i, elt := range lit.Elts {
-			var name string
-			val := elt
 			if kv, ok := elt.(*ast.KeyValueExpr); ok {
 				if id, ok := kv.Key.(*ast.Ident); ok {
-					name = id.Name
+					visit(id.Name, kv.Value)
 				}
-				val = kv.Value
 			} else if i < u.NumFields() {
-				name = u.Field(i).Name()
+				visit(u.Field(i).Name(), elt)
 			}
-			switch name {
-			case bt.codeField:
-				b.code, b.codeNode = fc.sc.eval(val), val
-			case bt.statusField:
-				if name != "" {
-					b.status, b.statusNode = fc.sc.eval(val), val
-				}
-			}
+		}
+		for name, v := range parts {
+			visit(name, v)
 		}
 		return b, true
 	}
@@ -840,8 +872,9 @@ func (fc *funcCtx) compositeLit(lit *ast.CompositeLit) {
 	if fc.statusTable(lit) {
 		return
 	}
-	b, ok := fc.bodyOf(lit)
+	b, ok := fc.bodyOf(lit, nil)
 	if !ok {
+		fc.wrapperLit(lit)
 		return
 	}
 	if b.code.param >= 0 {
@@ -862,6 +895,77 @@ func (fc *funcCtx) compositeLit(lit *ast.CompositeLit) {
 	p.checkCode(b.codeNode, b.code)
 	if b.statusNode != nil {
 		p.checkPair(b.statusNode, b.statusNode, b.status, b.code)
+	}
+}
+
+// wrapperLit handles a struct that is not an error body but carries a
+// status field and an error body in another field (an HTTP error that
+// wraps the documented body: &HTTPError{Status: s, Body: Error{Code: c}}):
+// the status and the nested body's code are a pair, like a constructor's.
+func (fc *funcCtx) wrapperLit(lit *ast.CompositeLit) {
+	t := fc.p.TypesInfo.TypeOf(lit)
+	if t == nil {
+		return
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return
+	}
+	status := unknown
+	var statusNode ast.Expr
+	var body *litBody
+	for i, elt := range lit.Elts {
+		var f *types.Var
+		val := elt
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			id, ok := kv.Key.(*ast.Ident)
+			if !ok {
+				continue
+			}
+			for j := range st.NumFields() {
+				if st.Field(j).Name() == id.Name {
+					f = st.Field(j)
+				}
+			}
+			val = kv.Value
+		} else if i < st.NumFields() {
+			f = st.Field(i)
+		}
+		if f == nil {
+			continue
+		}
+		if isIntKind(f.Type()) && isStatusFieldName(f.Name()) {
+			status, statusNode = fc.sc.eval(val), val
+			continue
+		}
+		if inner, ok := fc.sc.resolve(val).(*ast.CompositeLit); ok {
+			if b, ok := fc.bodyOf(inner, fc.sc.partsOf(val)); ok && b.codeNode != nil {
+				body = &b
+			}
+		}
+	}
+	if body == nil || statusNode == nil {
+		return
+	}
+	code := body.code
+	switch {
+	case status.param >= 0 && code.param >= 0:
+		fc.fact.Status, fc.fact.Code = status.param, code.param
+	case status.param >= 0:
+		if c, ok := code.str(); ok {
+			fc.fact.Status = status.param
+			fc.fixedCode[c] = true
+		}
+	case code.param >= 0:
+		if n, ok := status.int(); ok {
+			fc.fact.Code = code.param
+			fc.fixedStatus[n] = true
+		}
+	default:
+		if n, ok := status.int(); ok && n >= 400 {
+			fc.p.checkCode(body.codeNode, code)
+			fc.p.checkPair(statusNode, statusNode, status, code)
+		}
 	}
 }
 

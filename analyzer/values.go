@@ -40,10 +40,14 @@ type scope struct {
 	info   *types.Info
 	params map[*types.Var]int
 	defs   map[*types.Var]ast.Expr // single definition; nil: assigned more than once or not followable
+	// parts are the fields (v.Code = x) and constant map keys
+	// (v["code"] = x) of local variables assigned once each: a body built
+	// up in a variable. nil: assigned more than once.
+	parts map[*types.Var]map[string]ast.Expr
 }
 
 func newScope(info *types.Info, ftype *ast.FuncType, body *ast.BlockStmt) *scope {
-	sc := &scope{info: info, params: map[*types.Var]int{}, defs: map[*types.Var]ast.Expr{}}
+	sc := &scope{info: info, params: map[*types.Var]int{}, defs: map[*types.Var]ast.Expr{}, parts: map[*types.Var]map[string]ast.Expr{}}
 	if ftype.Params != nil {
 		i := 0
 		for _, field := range ftype.Params.List {
@@ -99,6 +103,9 @@ func newScope(info *types.Info, ftype *ast.FuncType, body *ast.BlockStmt) *scope
 				if rhs == nil {
 					assign(lhs, nil) // poison: tuple or op-assignment
 				}
+				if n.Tok == token.ASSIGN {
+					sc.part(lhs, rhs)
+				}
 			}
 		case *ast.ValueSpec:
 			for i, name := range n.Names {
@@ -132,6 +139,62 @@ func newScope(info *types.Info, ftype *ast.FuncType, body *ast.BlockStmt) *scope
 		return true
 	})
 	return sc
+}
+
+// part records v.Field = rhs and v["key"] = rhs for a local variable v.
+func (sc *scope) part(lhs, rhs ast.Expr) {
+	var x ast.Expr
+	var key string
+	switch l := ast.Unparen(lhs).(type) {
+	case *ast.SelectorExpr:
+		x, key = l.X, l.Sel.Name
+	case *ast.IndexExpr:
+		tv, ok := sc.info.Types[l.Index]
+		if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
+			return
+		}
+		x, key = l.X, constant.StringVal(tv.Value)
+	default:
+		return
+	}
+	id, ok := ast.Unparen(x).(*ast.Ident)
+	if !ok {
+		return
+	}
+	v := sc.varOf(id)
+	if v == nil || v.Parent() == nil || v.Parent() == v.Pkg().Scope() {
+		return
+	}
+	m, seen := sc.parts[v]
+	if seen && m == nil {
+		return // poisoned
+	}
+	if m == nil {
+		m = map[string]ast.Expr{}
+		sc.parts[v] = m
+	}
+	if _, dup := m[key]; dup || rhs == nil {
+		sc.parts[v] = nil
+		return
+	}
+	m[key] = rhs
+}
+
+// partsOf returns the parts assigned to the variable that e names (see
+// scope.parts), or nil.
+func (sc *scope) partsOf(e ast.Expr) map[string]ast.Expr {
+	e = ast.Unparen(e)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = ast.Unparen(u.X)
+	}
+	id, ok := e.(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	if v := sc.varOf(id); v != nil {
+		return sc.parts[v]
+	}
+	return nil
 }
 
 func (sc *scope) varOf(id *ast.Ident) *types.Var {

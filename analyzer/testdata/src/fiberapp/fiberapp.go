@@ -120,3 +120,64 @@ func ownType(r resp) error {
 	_ = r.Status(500).SendString("boom")
 	return r.SendStatus(401)
 }
+
+// A map with code and message is an error body where it is used as one:
+// served with 200 or 202 it is not.
+func mapBodies(c *fiber.Ctx) error {
+	if c.Params("v") != "" {
+		return c.JSON(fiber.Map{"code": "OK", "message": "orders-api v1"})
+	}
+	if c.Params("q") != "" {
+		return c.Status(fiber.StatusAccepted).JSON(fiber.Map{"code": "RESET_QUEUED", "message": "on its way"})
+	}
+	return c.Status(fiber.StatusGone).JSON(fiber.Map{"code": "GONE_FOREVER", "message": "x"}) // want `unknown-code: GONE_FOREVER is not in the error catalog`
+}
+
+// A body built up in a variable: the code assigned to its field is the
+// code it is written with.
+type plainBody struct {
+	Code    string         `json:"code"`
+	Message string         `json:"message"`
+	Details map[string]any `json:"details,omitempty"`
+}
+
+func builtUp(c *fiber.Ctx, over bool) error {
+	if over {
+		body := plainBody{Message: "order total exceeds the credit limit"}
+		body.Code = "CREDIT_LIMIT_EXCEEDED" // want `unknown-code: CREDIT_LIMIT_EXCEEDED is not in the error catalog`
+		body.Details = map[string]any{"limit": 100}
+		return c.Status(fiber.StatusUnprocessableEntity).JSON(body)
+	}
+	m := fiber.Map{"message": "gone"}
+	m["code"] = "NOT_FOUND"
+	return c.Status(fiber.StatusBadRequest).JSON(m) // want `status-mismatch: NOT_FOUND is documented with 404, sent with 400`
+}
+
+// A code assigned on one branch only is not the body's code on the other:
+// two assignments, the code is not known.
+func twoCodes(c *fiber.Ctx, a bool) error {
+	body := plainBody{Message: "x"}
+	if a {
+		body.Code = "NOPE_ONE"
+	} else {
+		body.Code = "NOPE_TWO"
+	}
+	return c.Status(fiber.StatusBadRequest).JSON(body)
+}
+
+// An HTTP error that wraps the documented body: its status and the
+// nested body's code are a pair, in a constructor and in a literal.
+type httpError struct {
+	Status int
+	Body   plainBody
+}
+
+func newHTTPError(status int, code, msg string) *httpError { // want newHTTPError:`helper\(status=0 code=1\)`
+	return &httpError{Status: status, Body: plainBody{Code: code, Message: msg}}
+}
+
+var (
+	errForbidden = newHTTPError(fiber.StatusUnauthorized, "FORBIDDEN", "no") // want `status-mismatch: FORBIDDEN is documented with 403, sent with 401`
+	errConflict  = &httpError{Status: 400, Body: plainBody{Code: "CONFLICT"}} // want `status-mismatch: CONFLICT is documented with 409, sent with 400`
+	errNotFound  = newHTTPError(fiber.StatusNotFound, "NOT_FOUND", "no")
+)

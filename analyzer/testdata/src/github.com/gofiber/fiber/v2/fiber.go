@@ -15,12 +15,14 @@ type Handler = func(*Ctx) error
 const (
 	StatusOK                  = 200
 	StatusCreated             = 201
+	StatusAccepted            = 202
 	StatusNoContent           = 204
 	StatusBadRequest          = 400
 	StatusUnauthorized        = 401
 	StatusForbidden           = 403
 	StatusNotFound            = 404
 	StatusConflict            = 409
+	StatusGone                = 410
 	StatusUnprocessableEntity = 422
 	StatusTooManyRequests     = 429
 	StatusInternalServerError = 500
