@@ -621,3 +621,32 @@ func H(a, b http.ResponseWriter) {
 		t.Errorf("apierrlint -fix and go fix differ:\n%s\n---\n%s", trees[bin], trees["go"])
 	}
 }
+
+// frameworkExamples are the example services on frameworks, each a module
+// of its own with its expected findings (written blind: EXPECTED.md).
+var frameworkExamples = []string{"gin", "echo", "fiber", "chi"}
+
+// TestFrameworkExamples: both drivers report exactly the expected findings
+// on each framework example.
+func TestFrameworkExamples(t *testing.T) {
+	for _, fw := range frameworkExamples {
+		t.Run(fw, func(t *testing.T) {
+			dir := filepath.Join(examplesDir(t), fw)
+			data, err := os.ReadFile(filepath.Join(dir, "expected.txt"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := strings.Split(strings.TrimSpace(string(data)), "\n")
+			out, code := run(t, dir, bin, "./...")
+			if code != 3 {
+				t.Errorf("apierrlint: exit code %d, want 3\n%s", code, out)
+			}
+			diff(t, findings(dir, out), want)
+			out, code = run(t, dir, "go", "vet", "-vettool="+bin, "./...")
+			if code == 0 {
+				t.Errorf("go vet: exit code 0, want findings")
+			}
+			diff(t, findings(dir, out), want)
+		})
+	}
+}
