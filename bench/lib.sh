@@ -7,6 +7,24 @@ export GOTOOLCHAIN=local GOWORK=off
 # The ten pinned corpora of ../shared/corpora/fetch-corpora.sh, in its order.
 ALL_CORPORA=(gitea kratos caddy pocketbase httprate herodot hydra gokit render mux)
 FETCH=$repo/../shared/corpora/fetch-corpora.sh
+APPS_UNPACK=$repo/../shared/corpora/apps/unpack.sh
+
+# app_targets DIR prints the module directories of the framework applications
+# (../shared/corpora/apps: gotify on gin, memos on echo, the fiber recipes),
+# unpacking them into DIR first when they are missing.
+app_targets() {
+  local dir=$1
+  if [ ! -f "$dir/gotify/go.mod" ]; then
+    [ -f "$APPS_UNPACK" ] || die "$dir/gotify is missing and $APPS_UNPACK does not exist"
+    note "unpacking the framework applications into $dir"
+    bash "$APPS_UNPACK" "$dir" >&2 || die "unpack.sh failed"
+  fi
+  echo "$dir/gotify"
+  echo "$dir/memos"
+  for r in "$dir"/fiber-recipes/*/; do
+    if [ -f "$r/go.mod" ]; then echo "${r%/}"; fi
+  done
+}
 
 # usage prints the calling script's header comment.
 usage() { awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; }

@@ -3,9 +3,12 @@
 #
 # usage: bench/sweep.sh [--corpora DIR] [--only T1,T2,...] [--no-ref]
 #
-#   --only LIST   targets, comma-separated (default: std and the ten corpora
-#                 gitea kratos caddy pocketbase httprate herodot hydra gokit render mux).
-#                 A target is "std", a corpus name or a path to a module directory.
+#   --only LIST   targets, comma-separated (default: std, the ten corpora
+#                 gitea kratos caddy pocketbase httprate herodot hydra gokit render mux,
+#                 and apps). A target is "std", a corpus name, "apps" (the framework
+#                 applications of ../shared/corpora/apps, unpacked into CORPORA/apps:
+#                 gotify, memos and the fiber recipes, each a target) or a path to a
+#                 module directory.
 #   --corpora DIR where corpora live (default .corpora, ignored by git); a missing
 #                 corpus is fetched with ../shared/corpora/fetch-corpora.sh.
 #   --no-ref      do not check load errors against the reference loaders (see below).
@@ -45,7 +48,7 @@ set -euo pipefail
 RULES=(raw-http-error unknown-code status-mismatch missing-retry-after ignore-directive)
 
 corpora=$repo/.corpora
-only=std,$(IFS=,; echo "${ALL_CORPORA[*]}")
+only=std,$(IFS=,; echo "${ALL_CORPORA[*]}"),apps
 ref=1
 vet=0
 while [ $# -gt 0 ]; do
@@ -80,7 +83,15 @@ totals=(0 0 0 0 0 0)
 declare -A rule_total=()
 bad=0
 
-IFS=, read -r -a targets <<<"$only"
+IFS=, read -r -a listed <<<"$only"
+targets=()
+for t in "${listed[@]}"; do
+  if [ "$t" = apps ]; then
+    mapfile -t -O "${#targets[@]}" targets < <(app_targets "$corpora/apps")
+  else
+    targets+=("$t")
+  fi
+done
 for t in "${targets[@]}"; do
   resolve_target "$t"
   note "== $T_NAME ($T_DIR, $T_PAT)"
@@ -96,6 +107,8 @@ for t in "${targets[@]}"; do
     BEGIN { finding = "^[^[:space:]]+\\.go:[0-9]+:[0-9]+: (" rules "): " }
     trace { next }
     /panic:|^fatal error:/ { print > (s "/panics"); trace = 1; next }
+    /^[0-9]+ findings?: / { next } # the summary line
+    /^# / { last = "load"; print > (s "/load"); next } # a package that does not compile, as go build shows it
     /^[[:space:]]/ && last != "" { print > (s "/" last); next }
     $0 ~ finding { last = "findings"; print > (s "/findings"); next }
     /^apierrlint: analysis skipped due to errors in package/ { last = "skipped"; print > (s "/skipped"); next }
@@ -114,10 +127,15 @@ for t in "${targets[@]}"; do
     timed "$outdir/$T_NAME.ref-noopfact.log" "$T_DIR" "$bin/noopfact" "$T_PAT"
     cat "$outdir/$T_NAME.ref-noop.log" "$outdir/$T_NAME.ref-noopfact.log" >"$s/ref"
     # Continuation lines follow their first line.
-    awk -v ref="$s/ref" -v aerr="$s/aerr" '
-      BEGIN { while ((getline l < ref) > 0) known[l] = 1 }
+    # The references print "-: " before package errors and absolute paths;
+    # apierrlint prints them as go build does: a "# path" line, then positions
+    # relative to the target.
+    awk -v ref="$s/ref" -v aerr="$s/aerr" -v dir="$T_DIR/" '
+      function norm(l) { sub(/^-: /, "", l); if (index(l, dir) == 1) l = substr(l, length(dir) + 1); return l }
+      BEGIN { while ((getline l < ref) > 0) known[norm(l)] = 1 }
       /^[[:space:]]/ { if (bad) print >> aerr; else print; next }
-      { bad = !($0 in known) }
+      /^# / { bad = 0; print; next }
+      { bad = !(norm($0) in known) }
       bad { print "not reported by bench/noop nor bench/noopfact: " $0 >> aerr; next }
       { print }
     ' "$s/load" >"$s/load.ok"
