@@ -265,16 +265,7 @@ func (fc *funcCtx) text(call *ast.CallExpr, what string, statusExpr ast.Expr, st
 		fc.add(&event{kind: evPlain, end: call.End(), node: call, write: true, what: what})
 		return
 	}
-	fc.addStatus(call, statusExpr, status, unknown, true)
-	if status.param >= 0 {
-		fc.fact.Raw = RawText
-		return
-	}
-	if st, ok := status.int(); ok && st >= 400 {
-		fc.p.report(call, RuleRawHTTPError, "%s sends a non-JSON body with status %d; send a JSON error body %s", what, st, fc.p.jsonBody(status))
-	}
-	// Already reported: no second finding from the path walk.
-	fc.add(&event{kind: evWrite, end: call.End(), node: call, write: true})
+	fc.rawWrite(call, what, statusExpr, status, RawText)
 }
 
 // noBody handles a writer of a status without a body.
@@ -283,14 +274,22 @@ func (fc *funcCtx) noBody(call *ast.CallExpr, what string, statusExpr ast.Expr, 
 		fc.addWrite(call)
 		return
 	}
+	fc.rawWrite(call, what, statusExpr, status, RawNoBody)
+}
+
+// rawWrite records a write of a non-JSON body or of no body with its own
+// status: a raw error response with a constant error status, a raw helper
+// with a parameter.
+func (fc *funcCtx) rawWrite(call *ast.CallExpr, what string, statusExpr ast.Expr, status value, kind RawKind) {
 	fc.addStatus(call, statusExpr, status, unknown, true)
 	if status.param >= 0 {
-		fc.fact.Raw = RawNoBody
+		fc.fact.Raw = kind
 		return
 	}
 	if st, ok := status.int(); ok && st >= 400 {
-		fc.p.report(call, RuleRawHTTPError, "%s sends status %d without a JSON body; send a JSON error body %s", what, st, fc.p.jsonBody(status))
+		fc.p.report(call, RuleRawHTTPError, "%s sends %s; send a JSON error body %s", what, kind.sends(st), fc.p.jsonBody(status))
 	}
+	// Reported here: the path walk adds no second finding.
 	fc.add(&event{kind: evWrite, end: call.End(), node: call, write: true})
 }
 
@@ -309,20 +308,8 @@ func (fc *funcCtx) errorValue(call *ast.CallExpr, statusExpr ast.Expr, status va
 		return
 	}
 	b, ok := fc.literalBody(msg)
-	if !ok {
+	if !ok || !fc.flows(status, b.code) {
 		return
-	}
-	if status.param >= 0 {
-		fc.fact.Status = status.param
-		if c, ok := b.code.str(); ok {
-			fc.fixedCode[c] = true
-		}
-	}
-	if b.code.param >= 0 {
-		fc.fact.Code = b.code.param
-		if s, ok := status.int(); ok {
-			fc.fixedStatus[s] = true
-		}
 	}
 	if b.codeNode != nil {
 		fc.p.checkCode(b.codeNode, b.code)
@@ -559,11 +546,7 @@ func (fc *funcCtx) helperCall(call *ast.CallExpr, fn *types.Func, f *HelperFact)
 		if status.param >= 0 {
 			fc.fact.Raw = f.Raw
 		} else if st, ok := status.int(); ok && st >= 400 {
-			kind := "a non-JSON body"
-			if f.Raw == RawNoBody {
-				kind = "no JSON body"
-			}
-			p.report(call, RuleRawHTTPError, "%s sends %s with status %d; send a JSON error body %s", fn.Name(), kind, st, p.jsonBody(status))
+			p.report(call, RuleRawHTTPError, "%s sends %s; send a JSON error body %s", fn.Name(), f.Raw.sends(st), p.jsonBody(status))
 		}
 	}
 
@@ -877,18 +860,7 @@ func (fc *funcCtx) compositeLit(lit *ast.CompositeLit) {
 		fc.wrapperLit(lit)
 		return
 	}
-	if b.code.param >= 0 {
-		fc.fact.Code = b.code.param
-		if s, ok := b.status.int(); ok {
-			fc.fixedStatus[s] = true
-		}
-	}
-	if b.status.param >= 0 {
-		fc.fact.Status = b.status.param
-		if c, ok := b.code.str(); ok {
-			fc.fixedCode[c] = true
-		}
-	}
+	fc.flows(b.status, b.code)
 	if !b.isError || b.codeNode == nil {
 		return
 	}
@@ -947,24 +919,10 @@ func (fc *funcCtx) wrapperLit(lit *ast.CompositeLit) {
 	if body == nil || statusNode == nil {
 		return
 	}
-	code := body.code
-	switch {
-	case status.param >= 0 && code.param >= 0:
-		fc.fact.Status, fc.fact.Code = status.param, code.param
-	case status.param >= 0:
-		if c, ok := code.str(); ok {
-			fc.fact.Status = status.param
-			fc.fixedCode[c] = true
-		}
-	case code.param >= 0:
-		if n, ok := status.int(); ok {
-			fc.fact.Code = code.param
-			fc.fixedStatus[n] = true
-		}
-	default:
+	if fc.flows(status, body.code) {
 		if n, ok := status.int(); ok && n >= 400 {
-			fc.p.checkCode(body.codeNode, code)
-			fc.p.checkPair(statusNode, statusNode, status, code)
+			fc.p.checkCode(body.codeNode, body.code)
+			fc.p.checkPair(statusNode, statusNode, status, body.code)
 		}
 	}
 }

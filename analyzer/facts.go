@@ -31,6 +31,15 @@ type HelperFact struct {
 // RawKind is what a helper writes instead of a JSON body.
 type RawKind int
 
+// sends says what is sent with a status, in messages: "a non-JSON body
+// with status 500", "status 401 without a JSON body".
+func (k RawKind) sends(status int) string {
+	if k == RawNoBody {
+		return fmt.Sprintf("status %d without a JSON body", status)
+	}
+	return fmt.Sprintf("a non-JSON body with status %d", status)
+}
+
 const (
 	RawNone   RawKind = iota
 	RawText           // a body of another content type (plain text, HTML, XML)

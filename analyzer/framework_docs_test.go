@@ -3,6 +3,7 @@ package analyzer
 import (
 	"os"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -38,6 +39,32 @@ func TestFrameworkDocs(t *testing.T) {
 			if !strings.Contains(section, m.name) {
 				t.Errorf("%s: map body %s.%s is not in the README's Frameworks section", fw.name, m.pkg, m.name)
 			}
+		}
+	}
+}
+
+// TestRelevantFrameworks: a package that imports a framework (fiber code
+// need not import net/http) passes the cheap test; one that imports only
+// another package of a framework's module does not.
+func TestRelevantFrameworks(t *testing.T) {
+	none := func(string) bool { return false }
+	noRead := func(string) ([]byte, error) { return []byte("package p"), nil }
+	for _, c := range []struct {
+		imports []string
+		want    bool
+	}{
+		{[]string{"github.com/gofiber/fiber/v3", "strings"}, true},
+		{[]string{"github.com/gofiber/fiber/v2"}, true},
+		{[]string{"github.com/gin-gonic/gin"}, true},
+		{[]string{"github.com/labstack/echo/v4"}, true},
+		{[]string{"github.com/labstack/echo/v5"}, true},
+		{[]string{"github.com/go-chi/render"}, true},
+		{[]string{"github.com/gofiber/fiber/v3/middleware/logger"}, false},
+		{[]string{"strings", "fmt"}, false},
+	} {
+		got := Relevant("example.com/p", slices.Values(c.imports), none, []string{"/tmp/p/p.go"}, noRead)
+		if got != c.want {
+			t.Errorf("Relevant with imports %v = %v, want %v", c.imports, got, c.want)
 		}
 	}
 }

@@ -398,33 +398,45 @@ func (fc *funcCtx) statusPaths(g *cfg.CFG, evs map[*cfg.Block][]*event) {
 // follows it.
 func (fc *funcCtx) statusBody(st, body *event) {
 	s, c := st.status, body.code
+	if !fc.flows(s, c) {
+		return
+	}
+	n, ok := s.int()
+	if !ok {
+		return
+	}
+	if !body.errBody && n >= 400 {
+		fc.p.checkCode(body.codeNode, c) // a body type used as an error by this path
+	}
+	var node ast.Node = st.node
+	if st.statusExpr != nil {
+		node = st.statusExpr
+	}
+	fc.p.checkPair(node, st.statusExpr, s, c)
+}
+
+// flows records the parameters of a status and code pair in the helper
+// fact: both parameters, or one parameter with the other half as a fixed
+// candidate. It reports whether neither is a parameter, so that the pair is
+// checked where it is.
+func (fc *funcCtx) flows(status, code value) bool {
 	switch {
-	case s.param >= 0 && c.param >= 0:
-		fc.fact.Status, fc.fact.Code = s.param, c.param
-	case s.param >= 0:
-		if code, ok := c.str(); ok {
-			fc.fact.Status = s.param
-			fc.fixedCode[code] = true
+	case status.param >= 0 && code.param >= 0:
+		fc.fact.Status, fc.fact.Code = status.param, code.param
+	case status.param >= 0:
+		fc.fact.Status = status.param
+		if c, ok := code.str(); ok {
+			fc.fixedCode[c] = true
 		}
-	case c.param >= 0:
-		if n, ok := s.int(); ok {
+	case code.param >= 0:
+		fc.fact.Code = code.param
+		if n, ok := status.int(); ok {
 			fc.fixedStatus[n] = true
-			fc.fact.Code = c.param
 		}
 	default:
-		n, ok := s.int()
-		if !ok {
-			return
-		}
-		if !body.errBody && n >= 400 {
-			fc.p.checkCode(body.codeNode, c) // a body type used as an error by this path
-		}
-		var node ast.Node = st.node
-		if st.statusExpr != nil {
-			node = st.statusExpr
-		}
-		fc.p.checkPair(node, st.statusExpr, s, c)
+		return true
 	}
+	return false
 }
 
 // finishFact settles the fixed halves of the fact.

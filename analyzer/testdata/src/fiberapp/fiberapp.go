@@ -177,7 +177,7 @@ func newHTTPError(status int, code, msg string) *httpError { // want newHTTPErro
 }
 
 var (
-	errForbidden = newHTTPError(fiber.StatusUnauthorized, "FORBIDDEN", "no") // want `status-mismatch: FORBIDDEN is documented with 403, sent with 401`
+	errForbidden = newHTTPError(fiber.StatusUnauthorized, "FORBIDDEN", "no")  // want `status-mismatch: FORBIDDEN is documented with 403, sent with 401`
 	errConflict  = &httpError{Status: 400, Body: plainBody{Code: "CONFLICT"}} // want `status-mismatch: CONFLICT is documented with 409, sent with 400`
 	errNotFound  = newHTTPError(fiber.StatusNotFound, "NOT_FOUND", "no")
 )

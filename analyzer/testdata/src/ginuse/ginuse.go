@@ -18,7 +18,7 @@ func handlers(c *gin.Context, ok bool) {
 	ginrespond.Internal(c, 503)                                // want `status-mismatch: INTERNAL_ERROR is documented with 500, sent with 503`
 	ginrespond.Text(c, http.StatusBadGateway, "upstream down") // want `raw-http-error: Text sends a non-JSON body with status 502`
 	ginrespond.Text(c, http.StatusOK, "pong")
-	ginrespond.Abort(c, http.StatusForbidden) // want `raw-http-error: Abort sends no JSON body with status 403`
+	ginrespond.Abort(c, http.StatusForbidden) // want `raw-http-error: Abort sends status 403 without a JSON body`
 	ginrespond.Abort(c, http.StatusNoContent)
 }
 
