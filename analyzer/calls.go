@@ -94,10 +94,15 @@ func (p *pass) primitiveOf(call *ast.CallExpr, fn *types.Func) (primitive, *fram
 }
 
 // handleArg reports whether the argument that a package-level primitive
-// writes to is a response (fmt.Fprintf(os.Stderr, ...) is not); true for a
-// method, whose receiver's type the table names.
+// writes to is a response (fmt.Fprintf(os.Stderr, ...) is not). Only
+// functions that take any io.Writer or map need the check: http.Error's or
+// render.JSON's parameter is a ResponseWriter by its type (even a nil
+// argument), and a method's receiver type is the table's.
 func (p *pass) handleArg(call *ast.CallExpr, pr primitive) bool {
-	if pr.handle < 0 {
+	switch {
+	case pr.handle < 0:
+		return true
+	case pr.role != roleBytes && pr.role != roleFprint && pr.role != roleHeaderCopy:
 		return true
 	}
 	if pr.handle >= len(call.Args) {

@@ -169,3 +169,9 @@ func deferredWrite(w http.ResponseWriter) {
 	defer io.WriteString(w, "trailer text")
 	w.WriteHeader(http.StatusOK)
 }
+
+// The writer of http.Error is a ResponseWriter by its parameter's type, even
+// a nil argument (a test stub).
+func nilWriter() {
+	http.NotFound(nil, nil) // want `raw-http-error: http.NotFound sends a plain-text 404`
+}
