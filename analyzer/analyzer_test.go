@@ -39,6 +39,8 @@ var defaultFixtures = []string{
 	// The frameworks, through stubs of their APIs (testdata/src/github.com/...,
 	// checked against the real modules by TestTables).
 	"ginapp", "ginrespond", "ginuse", "echoapp", "echo5app", "fiberapp", "fiber3app", "renderapp",
+	// error-body-shape and retry-after-format; the document's own examples, clean.
+	"bodyshape", "bodyshapehelp", "bodyshapeuse", "raformat", "docexamples",
 }
 
 func TestDefaultConfig(t *testing.T) {
@@ -106,7 +108,7 @@ func TestConfigValidation(t *testing.T) {
 // TestFixedCodeCompiles checks that the result type-checks. fixwriter's
 // fixes call an error writer inferred in another package (facts).
 func TestSuggestedFixes(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), newAnalyzer(t, analyzer.Config{}), "fixes", "fixwriter", "fwfixes")
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), newAnalyzer(t, analyzer.Config{}), "fixes", "fixwriter", "fwfixes", "shapefix")
 }
 
 // TestFixedCodeCompiles builds each package that has .golden files, with the

@@ -207,7 +207,7 @@ func (fc *funcCtx) primitive(call *ast.CallExpr, name, what string, pr primitive
 			}
 		}
 		if k := arg(pr.key); k != nil {
-			fc.headerKey(call, k)
+			fc.headerKey(call, k, arg(pr.body))
 		}
 	case roleErrorValue:
 		fc.errorValue(call, statusExpr, status, arg(pr.body))
@@ -437,12 +437,16 @@ func (fc *funcCtx) addWrite(call *ast.CallExpr) {
 	fc.add(&event{kind: evWrite, end: call.End(), node: call, write: true})
 }
 
-// headerKey handles Set/Add of a header name: Retry-After, a parameter, or
-// a name the analysis cannot see (which may be Retry-After).
-func (fc *funcCtx) headerKey(call *ast.CallExpr, key ast.Expr) {
+// headerKey handles Set/Add of a header name and value: Retry-After (its
+// value checked), a parameter, or a name the analysis cannot see (which may
+// be Retry-After).
+func (fc *funcCtx) headerKey(call *ast.CallExpr, key, value ast.Expr) {
 	v := fc.sc.eval(key)
 	if v.param >= 0 {
 		fc.fact.HeaderKey = v.param
+		if value != nil {
+			fc.fact.HeaderValue = fc.sc.paramOf(value)
+		}
 		return
 	}
 	k, ok := v.str()
@@ -451,6 +455,7 @@ func (fc *funcCtx) headerKey(call *ast.CallExpr, key ast.Expr) {
 		fc.maySetRetryAfter(call)
 	case textproto.CanonicalMIMEHeaderKey(k) == retryAfter:
 		fc.add(&event{kind: evRetryAfter, end: call.End(), node: call})
+		fc.checkRetryAfterValue(value)
 	default:
 		return
 	}
@@ -521,6 +526,7 @@ func (fc *funcCtx) helperCall(call *ast.CallExpr, fn *types.Func, f *HelperFact)
 	} else if f.FixedCode != "" {
 		code = strConst(f.FixedCode)
 	}
+	fc.helperShape(call, fn, f, arg)
 	var bodyLit *litBody
 	if a := arg(f.Body); a != nil {
 		if pi := fc.sc.paramOf(a); pi >= 0 {
@@ -531,7 +537,10 @@ func (fc *funcCtx) helperCall(call *ast.CallExpr, fn *types.Func, f *HelperFact)
 		}
 	}
 	if a := arg(f.HeaderKey); a != nil {
-		fc.headerKey(call, a)
+		fc.headerKey(call, a, arg(f.HeaderValue))
+	}
+	if a := arg(f.RetryAfterValue); a != nil {
+		fc.checkRetryAfterValue(a)
 	}
 	if f.RetryAfter && fc.passesResponse(call) {
 		fc.add(&event{kind: evRetryAfter, end: call.End(), node: call})
@@ -591,13 +600,71 @@ func (fc *funcCtx) helperCall(call *ast.CallExpr, fn *types.Func, f *HelperFact)
 	}
 }
 
+// helperShape checks the error bodies of a helper call: the body argument
+// of a writer sent with an error status, or the body that a helper writes
+// with its status parameter (its fact's BodyShape), reported at that body
+// when the helper is this package's, else once at the first call.
+func (fc *funcCtx) helperShape(call *ast.CallExpr, fn *types.Func, f *HelperFact, arg func(int) ast.Expr) {
+	status := unknown
+	if a := arg(f.Status); a != nil {
+		status = fc.sc.eval(a)
+	} else if f.FixedStatus != 0 {
+		status = intConst(f.FixedStatus)
+	}
+	if status.param >= 0 {
+		// A wrapper passes its own status on: it writes the same body.
+		if f.BodyShape && fc.fn != nil {
+			fc.fact.BodyShape = true
+			if site, ok := fc.p.shapeNodes[fn.Origin()]; ok {
+				fc.p.shapeNodes[fc.fn] = site
+			}
+		}
+		return
+	}
+	n, ok := status.int()
+	if !ok || n < 400 {
+		return
+	}
+	if a := arg(f.Body); a != nil && f.Writes {
+		fc.checkShape(a, call)
+	}
+	if !f.BodyShape {
+		return
+	}
+	if site, ok := fc.p.shapeNodes[fn.Origin()]; ok {
+		fc.checkShapeAt(site, call)
+		return
+	}
+	fc.p.reportOnce("helper:"+fn.Origin().FullName(), call, RuleErrorBodyShape,
+		"%s writes an error body that is not %s with status %d (see its declaration); send %s", fn.Name(), documentedBody, n, documentedBody)
+}
+
+// shapeSite is a body that a helper of this package writes with its status
+// parameter.
+type shapeSite struct {
+	body ast.Expr
+	node ast.Node
+}
+
+// checkShapeAt reports the shape of a helper's body at that body, where a
+// call of the helper makes it an error body. The body's expression is
+// evaluated in the helper's scope: only its literal form counts here.
+func (fc *funcCtx) checkShapeAt(site shapeSite, call *ast.CallExpr) {
+	owner := fc.p.funcAt(site.body.Pos())
+	if owner == nil {
+		return
+	}
+	inner := fc.p.newFuncCtx(nil, owner.Type, owner.Body)
+	inner.checkShape(site.body, site.node)
+}
+
 // writeBytes handles w.Write(b) and io.WriteString(w, s): a constant JSON
 // error body, plain text, or (unknown) something else.
 func (fc *funcCtx) writeBytes(call *ast.CallExpr, arg ast.Expr) {
 	e := stripConversion(fc.p.TypesInfo, arg)
 	if s, ok := fc.sc.eval(e).str(); ok {
 		if code, ok := jsonErrorCode(s); ok {
-			fc.add(&event{kind: evBody, end: call.End(), node: call, code: strConst(code), codeNode: call, errBody: true, write: true})
+			fc.add(&event{kind: evBody, end: call.End(), node: call, code: strConst(code), codeNode: call, errBody: true, write: true, bodyExpr: e})
 			fc.p.checkCode(call, strConst(code))
 			return
 		}
@@ -605,7 +672,7 @@ func (fc *funcCtx) writeBytes(call *ast.CallExpr, arg ast.Expr) {
 			fc.add(&event{kind: evPlain, end: call.End(), node: call, write: true})
 			return
 		}
-		fc.addWrite(call)
+		fc.add(&event{kind: evWrite, end: call.End(), node: call, write: true, bodyExpr: e})
 		return
 	}
 	if fc.plainExpr(e, 0) {
@@ -633,11 +700,11 @@ func (fc *funcCtx) jsonText(call *ast.CallExpr, arg ast.Expr) {
 	e := stripConversion(fc.p.TypesInfo, arg)
 	if s, ok := fc.sc.eval(e).str(); ok {
 		if code, ok := jsonErrorCode(s); ok {
-			fc.add(&event{kind: evBody, end: call.End(), node: call, code: strConst(code), codeNode: call, errBody: true, write: true})
+			fc.add(&event{kind: evBody, end: call.End(), node: call, code: strConst(code), codeNode: call, errBody: true, write: true, bodyExpr: e})
 			fc.p.checkCode(call, strConst(code))
 			return
 		}
-		fc.addWrite(call)
+		fc.add(&event{kind: evWrite, end: call.End(), node: call, write: true, bodyExpr: e})
 		return
 	}
 	if m, ok := fc.sc.resolve(arg).(*ast.CallExpr); ok && len(m.Args) >= 1 {
@@ -733,9 +800,14 @@ func (fc *funcCtx) body(call *ast.CallExpr, arg ast.Expr, selfStatus bool) {
 		fc.addWrite(call)
 		return
 	}
+	// A value of an error type, JSON-encoded, is an error body whatever
+	// the status.
+	if implementsError(fc.p.TypesInfo.TypeOf(arg)) {
+		fc.checkShape(arg, call)
+	}
 	b, ok := fc.literalBody(arg)
 	if !ok {
-		fc.addWrite(call)
+		fc.add(&event{kind: evWrite, end: call.End(), node: call, write: true, bodyExpr: arg})
 		return
 	}
 	if selfStatus && b.statusNode != nil {
@@ -743,7 +815,7 @@ func (fc *funcCtx) body(call *ast.CallExpr, arg ast.Expr, selfStatus bool) {
 			fc.addStatus(call, b.statusNode.(ast.Expr), b.status, b.code, true)
 		}
 	}
-	fc.add(&event{kind: evBody, end: call.End(), node: call, code: b.code, codeNode: b.codeNode, errBody: b.isError, write: true})
+	fc.add(&event{kind: evBody, end: call.End(), node: call, code: b.code, codeNode: b.codeNode, errBody: b.isError, write: true, bodyExpr: arg})
 	if b.code.param >= 0 {
 		fc.fact.Code = b.code.param
 	}
@@ -793,7 +865,7 @@ func (fc *funcCtx) bodyOf(lit *ast.CompositeLit, parts map[string]ast.Expr) (lit
 		}
 		hasCode, hasMsg := false, false
 		visit := func(k string, v ast.Expr) {
-			switch k {
+			switch strings.ToLower(k) {
 			case "code":
 				hasCode = true
 				set(&b.code, &b.codeNode, v)
@@ -857,6 +929,10 @@ func (fc *funcCtx) bodyOf(lit *ast.CompositeLit, parts map[string]ast.Expr) (lit
 // written, and records parameters that flow into it (constructors).
 func (fc *funcCtx) compositeLit(lit *ast.CompositeLit) {
 	p := fc.p
+	if p.fieldLevel[lit] {
+		return // under an error body's "details": field-level codes
+	}
+	fc.markDetails(lit)
 	if fc.statusTable(lit) {
 		return
 	}
@@ -872,6 +948,52 @@ func (fc *funcCtx) compositeLit(lit *ast.CompositeLit) {
 	p.checkCode(b.codeNode, b.code)
 	if b.statusNode != nil {
 		p.checkPair(b.statusNode, b.statusNode, b.status, b.code)
+	}
+}
+
+// markDetails marks the composite literals under a literal's "details" key
+// or field: their codes are field-level codes (the document's validation
+// example: {"name": {"code": "required", ...}}), not the catalog's.
+func (fc *funcCtx) markDetails(lit *ast.CompositeLit) {
+	t := fc.p.TypesInfo.TypeOf(lit)
+	if t == nil {
+		return
+	}
+	var st *types.Struct
+	switch u := t.Underlying().(type) {
+	case *types.Map:
+		if !isStringKind(u.Key()) {
+			return
+		}
+	case *types.Struct:
+		st = u
+	default:
+		return
+	}
+	for _, elt := range lit.Elts {
+		kv, ok := elt.(*ast.KeyValueExpr)
+		if !ok {
+			continue
+		}
+		key := ""
+		if st == nil {
+			key, _ = fc.sc.eval(kv.Key).str()
+		} else if id, ok := kv.Key.(*ast.Ident); ok {
+			for i := range st.NumFields() {
+				if st.Field(i).Name() == id.Name {
+					key = jsonName(st.Tag(i), st.Field(i))
+				}
+			}
+		}
+		if !strings.EqualFold(key, "details") {
+			continue
+		}
+		ast.Inspect(kv.Value, func(n ast.Node) bool {
+			if inner, ok := n.(*ast.CompositeLit); ok {
+				fc.p.fieldLevel[inner] = true
+			}
+			return true
+		})
 	}
 }
 
@@ -989,6 +1111,7 @@ func (fc *funcCtx) assign(as *ast.AssignStmt) {
 				} else if textproto.CanonicalMIMEHeaderKey(k) == retryAfter {
 					fc.add(&event{kind: evRetryAfter, end: as.End(), node: as})
 					fc.fact.RetryAfter = true
+					fc.checkRetryAfterValue(as.Rhs[i])
 				}
 			}
 			continue

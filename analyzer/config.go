@@ -79,6 +79,21 @@ func (c *Config) Validate() error {
 			return fmt.Errorf("retry-after status %d is not an HTTP error status (400-599)", s)
 		}
 	}
+	if c.RetryAfterValue != "" {
+		if err := CheckRetryAfterValue(c.RetryAfterValue); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// CheckRetryAfterValue checks the value that the missing-retry-after fix
+// writes: a whole number of seconds, as clients parse it (and as the
+// retry-after-format rule demands).
+func CheckRetryAfterValue(v string) error {
+	if !wholeSeconds(v) {
+		return fmt.Errorf("retry-after value %q is not a whole number of seconds, such as \"60\" (clients parse Retry-After as an integer)", v)
+	}
 	return nil
 }
 
@@ -143,7 +158,7 @@ func (f flagConfig) register(fs *flag.FlagSet) {
 	fs.Var(ruleListFlag{&f.cfg.Disabled}, "disable", "comma-separated rule ids not to report ("+strings.Join(Rules, ", ")+", "+RuleIgnoreDirective+")")
 	fs.BoolVar(&f.cfg.IncludeTests, "tests", false, "also check *_test.go files")
 	fs.BoolVar(&f.cfg.IncludeGenerated, "generated", false, "also check generated files")
-	fs.StringVar(&f.cfg.RetryAfterValue, "retry-after-value", "60", "the Retry-After value that the missing-retry-after fix sets")
+	fs.Var(retryAfterValueFlag{&f.cfg.RetryAfterValue}, "retry-after-value", "the Retry-After value, in whole seconds, that the missing-retry-after fix sets (default 60)")
 	fs.Var(stringListFlag{&f.cfg.HelperModules}, "helper-modules", "comma-separated module paths, besides the main module, whose packages may hold error helpers")
 	fs.StringVar(&f.cfg.ErrorWriter, "error-writer", "", "the project's error writer `import/path.Func` that the raw-http-error fix calls (default: inferred)")
 }
@@ -196,6 +211,23 @@ func (f statusListFlag) Set(v string) error {
 		}
 	}
 	*f.p = list
+	return nil
+}
+
+type retryAfterValueFlag struct{ p *string }
+
+func (f retryAfterValueFlag) String() string {
+	if f.p == nil || *f.p == "" {
+		return "60"
+	}
+	return *f.p
+}
+
+func (f retryAfterValueFlag) Set(v string) error {
+	if err := CheckRetryAfterValue(v); err != nil {
+		return err
+	}
+	*f.p = v
 	return nil
 }
 

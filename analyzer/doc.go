@@ -5,7 +5,7 @@ const Doc = `check HTTP handlers against the documented API error convention
 
 apierrlint reports, against an error catalog (a Markdown table of codes and
 their HTTP statuses, JSON or YAML; the embedded default unless -catalog is
-given):
+given), in net/http handlers and in gin, echo, fiber and go-chi/render ones:
 
   raw-http-error       http.Error, http.NotFound and plain text written after
                        a 4xx/5xx status, instead of a JSON error body
@@ -14,6 +14,11 @@ given):
   status-mismatch      a documented code sent with another constant status
   missing-retry-after  a 429 (see -retry-after) written on a path where the
                        Retry-After header was not set before the status
+  error-body-shape     an error body that is not {"code", "message",
+                       "details", "request_id"}: a key missing, details not an
+                       object, request_id not a string, not an object at all
+  retry-after-format   a Retry-After value that is not whole seconds ("30s",
+                       a time.Duration's String, an HTTP date)
 
 Error helpers are inferred across packages (analysis facts): functions that
 take a status and/or a code parameter and put them into a response or an error

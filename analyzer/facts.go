@@ -14,14 +14,23 @@ import (
 // that supplies the other half of a pair (Fail(w, "NOT_FOUND") where Fail
 // always sends 500) is checked where the two constants meet.
 type HelperFact struct {
-	Status      int    // parameter carrying the HTTP status
-	Code        int    // parameter carrying the error code
-	Body        int    // parameter carrying an error body that is encoded
-	HeaderKey   int    // parameter used as a response header name
-	FixedStatus int    // status the helper always uses (0 if none or several)
-	FixedCode   string // code the helper always uses ("" if none or several)
-	Writes      bool   // writes an HTTP response (false: builds an error value)
-	RetryAfter  bool   // may set Retry-After before it writes
+	Status      int // parameter carrying the HTTP status
+	Code        int // parameter carrying the error code
+	Body        int // parameter carrying an error body that is encoded
+	HeaderKey   int // parameter used as a response header name
+	HeaderValue int // parameter used as that header's value
+	// RetryAfterValue is the parameter that the helper sets Retry-After to
+	// (func SetRetryAfter(w, v string)): its call sites' values are checked
+	// (retry-after-format).
+	RetryAfterValue int
+	FixedStatus     int    // status the helper always uses (0 if none or several)
+	FixedCode       string // code the helper always uses ("" if none or several)
+	Writes          bool   // writes an HTTP response (false: builds an error value)
+	RetryAfter      bool   // may set Retry-After before it writes
+	// BodyShape: the helper writes, with its status parameter, a JSON body
+	// that is not the documented error body (error-body-shape at the call
+	// sites that pass an error status).
+	BodyShape bool
 	// Raw: the helper writes a non-JSON body, or no body, with its status
 	// parameter (func Text(c *gin.Context, status int, msg string)); a
 	// constant error status at a call site is a raw error response.
@@ -60,6 +69,8 @@ func (f *HelperFact) String() string {
 	add("code", f.Code)
 	add("body", f.Body)
 	add("headerkey", f.HeaderKey)
+	add("headervalue", f.HeaderValue)
+	add("retryaftervalue", f.RetryAfterValue)
 	if f.FixedStatus != 0 {
 		parts = append(parts, fmt.Sprintf("fixedstatus=%d", f.FixedStatus))
 	}
@@ -72,6 +83,9 @@ func (f *HelperFact) String() string {
 	if f.RetryAfter {
 		parts = append(parts, "retryafter")
 	}
+	if f.BodyShape {
+		parts = append(parts, "badbody")
+	}
 	switch f.Raw {
 	case RawText:
 		parts = append(parts, "rawtext")
@@ -82,12 +96,12 @@ func (f *HelperFact) String() string {
 }
 
 func newHelperFact() *HelperFact {
-	return &HelperFact{Status: -1, Code: -1, Body: -1, HeaderKey: -1}
+	return &HelperFact{Status: -1, Code: -1, Body: -1, HeaderKey: -1, HeaderValue: -1, RetryAfterValue: -1}
 }
 
 // useful reports whether the fact tells a call site anything.
 func (f *HelperFact) useful() bool {
-	return f.Status >= 0 || f.Code >= 0 || f.Body >= 0 || f.HeaderKey >= 0 || f.RetryAfter
+	return f.Status >= 0 || f.Code >= 0 || f.Body >= 0 || f.HeaderKey >= 0 || f.RetryAfter || f.RetryAfterValue >= 0
 }
 
 // ErrorTypeFact is exported on a named error-body type whose status field is

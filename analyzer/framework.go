@@ -133,6 +133,9 @@ type framework struct {
 type typeName struct{ pkg, name string }
 
 func (t typeName) is(typ types.Type) bool {
+	if typ == nil {
+		return false
+	}
 	if ptr, ok := typ.(*types.Pointer); ok {
 		typ = ptr.Elem()
 	}

@@ -36,6 +36,7 @@ type event struct {
 	checkRA    bool      // evStatus: Retry-After is required by the time it is written
 	write      bool      // the response is written here (headers are sent)
 	what       string    // evPlain: the writer, when it is a framework's ("(*gin.Context).File")
+	bodyExpr   ast.Expr  // evBody, evWrite: the JSON body written (its shape is checked with an error status)
 }
 
 // funcCtx is the analysis of one function body.
@@ -388,6 +389,9 @@ func (fc *funcCtx) statusPaths(g *cfg.CFG, evs map[*cfg.Block][]*event) {
 					}
 				}
 			}
+			if next.bodyExpr != nil {
+				fc.statusShape(ev, next)
+			}
 			// A framework setter applies to the first write only.
 			return !(ev.deferred && next.write)
 		})
@@ -413,6 +417,22 @@ func (fc *funcCtx) statusBody(st, body *event) {
 		node = st.statusExpr
 	}
 	fc.p.checkPair(node, st.statusExpr, s, c)
+}
+
+// statusShape checks the shape of a JSON body sent with an error status;
+// with a parameter status, a helper that writes a body of the wrong shape
+// records it in its fact, for its call sites.
+func (fc *funcCtx) statusShape(st, body *event) {
+	if st.status.param >= 0 {
+		if s := fc.shapeOf(body.bodyExpr); s != nil && len(s.problems()) > 0 && fc.fn != nil {
+			fc.fact.BodyShape = true
+			fc.p.shapeNodes[fc.fn] = shapeSite{body.bodyExpr, body.node}
+		}
+		return
+	}
+	if n, ok := st.status.int(); ok && n >= 400 {
+		fc.checkShape(body.bodyExpr, body.node)
+	}
 }
 
 // flows records the parameters of a status and code pair in the helper

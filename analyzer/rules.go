@@ -13,10 +13,12 @@ const (
 	RuleUnknownCode       = "unknown-code"
 	RuleStatusMismatch    = "status-mismatch"
 	RuleMissingRetryAfter = "missing-retry-after"
+	RuleErrorBodyShape    = "error-body-shape"
+	RuleRetryAfterFormat  = "retry-after-format"
 )
 
 // Rules lists every rule id in documentation order.
-var Rules = []string{RuleRawHTTPError, RuleUnknownCode, RuleStatusMismatch, RuleMissingRetryAfter}
+var Rules = []string{RuleRawHTTPError, RuleUnknownCode, RuleStatusMismatch, RuleMissingRetryAfter, RuleErrorBodyShape, RuleRetryAfterFormat}
 
 // ParseRules parses a comma-separated list of rule ids to disable: the
 // rules and ignore-directive. An unknown id is an error that names it and

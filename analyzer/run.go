@@ -40,12 +40,21 @@ type pass struct {
 	callbacks map[any]bool // *types.Func, *ast.FuncLit, *ast.FuncDecl
 
 	writers map[*ast.File]writer // the project's error writer, per file (fixes)
+
+	// Bodies of the wrong shape that this package's helpers write with
+	// their status parameter (error-body-shape).
+	shapeNodes map[*types.Func]shapeSite
+
+	// fieldLevel are the composite literals under an error body's
+	// "details": field-level codes, not the catalog's.
+	fieldLevel map[*ast.CompositeLit]bool
 }
 
 // diag is a diagnostic and the function it was found in.
 type diag struct {
 	analysis.Diagnostic
 	owner ast.Node
+	once  string // reported only at the first place with this key (see reportOnce)
 }
 
 // unit is one function declaration: analyzed once, and again only when a
@@ -76,6 +85,8 @@ func run(ap *analysis.Pass, s *settings) (any, error) {
 		facts:          map[*types.Func]*HelperFact{},
 		callbacks:      map[any]bool{},
 		writers:        map[*ast.File]writer{},
+		shapeNodes:     map[*types.Func]shapeSite{},
+		fieldLevel:     map[*ast.CompositeLit]bool{},
 	}
 	var units []*unit
 	var decls []*ast.FuncDecl
@@ -179,6 +190,9 @@ func run(ap *analysis.Pass, s *settings) (any, error) {
 					continue
 				}
 				k := reportKey{d.Pos, d.Category}
+				if d.once != "" {
+					k = reportKey{rule: d.Category + "\x00" + d.once}
+				}
 				if !seen[k] {
 					seen[k] = true
 					if !ignored(ignores, ap.Fset, &d.Diagnostic) {
@@ -203,6 +217,31 @@ func (p *pass) analyzeUnit(u *unit) *HelperFact {
 		p.diags = nil
 	}
 	return p.analyzeFunc(u.fn, u.decl.Type, u.decl.Body)
+}
+
+// funcAt returns the function declaration or literal that encloses pos,
+// the innermost one.
+func (p *pass) funcAt(pos token.Pos) *ast.FuncLit {
+	file := p.fileOf(pos)
+	if file == nil {
+		return nil
+	}
+	var found *ast.FuncLit
+	ast.Inspect(file, func(n ast.Node) bool {
+		if n == nil || n.Pos() > pos || n.End() <= pos {
+			return n == nil
+		}
+		switch n := n.(type) {
+		case *ast.FuncDecl:
+			if n.Body != nil {
+				found = &ast.FuncLit{Type: n.Type, Body: n.Body}
+			}
+		case *ast.FuncLit:
+			found = n
+		}
+		return true
+	})
+	return found
 }
 
 func (p *pass) funcObj(fd *ast.FuncDecl) *types.Func {
@@ -283,6 +322,17 @@ func (p *pass) report(node ast.Node, rule, format string, args ...any) {
 	p.reportFix(node, rule, nil, format, args...)
 }
 
+// reportOnce is report for a finding that the package reports once, at the
+// first place (in file order) that reports it under the key.
+func (p *pass) reportOnce(key string, node ast.Node, rule, format string, args ...any) {
+	p.report(node, rule, format, args...)
+	if p.diags != nil && len(*p.diags) > 0 {
+		if d := &(*p.diags)[len(*p.diags)-1]; d.Category == rule {
+			d.once = key
+		}
+	}
+}
+
 // reportFix is report with at most one suggested fix (golangci-lint applies
 // every edit of every fix, so a diagnostic never carries alternatives).
 func (p *pass) reportFix(node ast.Node, rule string, fix *analysis.SuggestedFix, format string, args ...any) {
@@ -298,7 +348,7 @@ func (p *pass) reportFix(node ast.Node, rule string, fix *analysis.SuggestedFix,
 	if fix != nil {
 		d.SuggestedFixes = []analysis.SuggestedFix{*fix}
 	}
-	*p.diags = append(*p.diags, diag{d, p.owner})
+	*p.diags = append(*p.diags, diag{Diagnostic: d, owner: p.owner})
 }
 
 // checkCode reports an unknown constant code. It returns the documented

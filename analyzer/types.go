@@ -151,7 +151,9 @@ func (p *pass) structBody(t types.Type) *bodyType {
 		var code, msg, status string
 		for i := range st.NumFields() {
 			f := st.Field(i)
-			switch jsonName(st.Tag(i), f) {
+			// Case-insensitive: an untagged Code field is the code its
+			// author meant (error-body-shape reports the key).
+			switch strings.ToLower(jsonName(st.Tag(i), f)) {
 			case "code":
 				if isStringKind(f.Type()) {
 					code = f.Name()

@@ -228,6 +228,7 @@ seq_no=0
 cmd_for() {
   seq_no=$((seq_no + 1))
   local uniq=bench$$x${seq_no}x$RANDOM
+  local secs=$$${seq_no}$RANDOM # a new whole number of seconds (-retry-after-value takes nothing else)
   local gflags=(--allow-parallel-runners --issues-exit-code=0 --show-stats=false
     --max-issues-per-linter=0 --max-same-issues=0 --output.json.path="$work/$T_NAME.$1.json")
   case $1 in
@@ -240,7 +241,7 @@ cmd_for() {
     nvet-cached) CMD=(go vet -json "-vettool=$bin/noopfact" "$T_PAT") ;;
     nvet-re) CMD=(go vet -json "-vettool=$bin/noopfact" "-bust=$uniq" "$T_PAT") ;;
     avet-cached) CMD=(go vet -json "-vettool=$bin/apierrlint" "$T_PAT") ;;
-    avet-re) CMD=(go vet -json "-vettool=$bin/apierrlint" "-retry-after-value=$uniq" "$T_PAT") ;;
+    avet-re) CMD=(go vet -json "-vettool=$bin/apierrlint" "-retry-after-value=$secs" "$T_PAT") ;;
     gcl-without) CMD=("$gcl" run -c "$work/gcl-without.yml" "${gflags[@]}" "${GCL_PKGS[@]}") ;;
     gcl-with) CMD=("$gcl" run -c "$work/gcl-with.yml" "${gflags[@]}" "${GCL_PKGS[@]}") ;;
     gcl-noopfact) CMD=("$gnoop" run -c "$work/gcl-noopfact.yml" "${gflags[@]}" "${GCL_PKGS[@]}") ;;

@@ -238,7 +238,7 @@ func TestExampleService(t *testing.T) {
 	diff(t, "custom-gcl on examples/ vs examples/expected.txt", got, want)
 
 	// Each rule shows up, its id first in the text.
-	for _, rule := range []string{"raw-http-error", "unknown-code", "status-mismatch", "missing-retry-after"} {
+	for _, rule := range []string{"raw-http-error", "unknown-code", "status-mismatch", "missing-retry-after", "error-body-shape", "retry-after-format"} {
 		if !slices.ContainsFunc(got, func(f string) bool { return strings.Contains(f, ": "+rule+": ") }) {
 			t.Errorf("no %s finding", rule)
 		}
@@ -401,7 +401,7 @@ func TestBadSettings(t *testing.T) {
 		{[]string{`retry-after-value: ""`},
 			`apierrlint: settings: retry-after-value: the value is empty`},
 		{[]string{`retry-after-value: "60\nX-Injected: 1"`},
-			`apierrlint: settings: retry-after-value: "60\nX-Injected: 1" contains the control character U+000A`},
+			`apierrlint: settings: retry-after-value: retry-after value "60\nX-Injected: 1" is not a whole number of seconds`},
 		{[]string{"error-writer: example.com/petstore/internal/apierr"},
 			`apierrlint: settings: error-writer: "example.com/petstore/internal/apierr" has no dot after the last slash`},
 		{[]string{"error-writer: example.com/petstore/internal/apierr.Write()"},

@@ -142,7 +142,7 @@ func TestSettingsErrors(t *testing.T) {
 		{"tests not a bool", conf{"tests": "yes"},
 			`apierrlint: settings: tests: want true or false, got the string "yes"`},
 		{"unknown rule", conf{"disable": []any{"raw-http-errors"}},
-			`apierrlint: settings: disable[0]: unknown rule "raw-http-errors" (known rules: raw-http-error, unknown-code, status-mismatch, missing-retry-after, ignore-directive)`},
+			`apierrlint: settings: disable[0]: unknown rule "raw-http-errors" (known rules: raw-http-error, unknown-code, status-mismatch, missing-retry-after, error-body-shape, retry-after-format, ignore-directive)`},
 		{"two rules in one", conf{"disable": []any{"raw-http-error,unknown-code"}},
 			`apierrlint: settings: disable[0]: want one rule id`},
 		{"disable not a list", conf{"disable": "raw-http-error"},
@@ -322,7 +322,6 @@ func TestFixValues(t *testing.T) {
 		errorWriter     string
 	}{
 		{conf{"retry-after-value": "120"}, "120", ""},
-		{conf{"retry-after-value": "Wed, 21 Oct 2015 07:28:00 GMT"}, "Wed, 21 Oct 2015 07:28:00 GMT", ""},
 		{conf{"retry-after-value": nil}, "", ""}, // `retry-after-value:` with no value: absent
 		{conf{"error-writer": ""}, "", ""},       // inferred
 		{conf{"error-writer": "example.com/app/apierr.Write"}, "", "example.com/app/apierr.Write"},
@@ -362,11 +361,14 @@ func TestFixValues(t *testing.T) {
 			`apierrlint: settings: retry-after-value: the value is empty; give the header value that the fix sets, such as "60" (seconds), or leave retry-after-value out for "60"`},
 		{conf{"retry-after-value": "  "}, `apierrlint: settings: retry-after-value: the value is empty`},
 		{conf{"retry-after-value": "60\nX-Injected: 1"},
-			`apierrlint: settings: retry-after-value: "60\nX-Injected: 1" contains the control character U+000A; a header value is one line of printable text, such as "60"`},
-		{conf{"retry-after-value": "60\r"}, `retry-after-value: "60\r" contains the control character U+000D`},
-		{conf{"retry-after-value": "6\t0"}, `retry-after-value: "6\t0" contains the control character U+0009`},
-		{conf{"retry-after-value": "60\x00"}, `retry-after-value: "60\x00" contains the control character U+0000`},
-		{conf{"retry-after-value": "60\u0085"}, `retry-after-value: "60\u0085" contains the control character U+0085`},
+			`apierrlint: settings: retry-after-value: retry-after value "60\nX-Injected: 1" is not a whole number of seconds, such as "60" (clients parse Retry-After as an integer)`},
+		{conf{"retry-after-value": "60\r"}, `retry-after-value: retry-after value "60\r" is not a whole number of seconds`},
+		{conf{"retry-after-value": "6\t0"}, `is not a whole number of seconds`},
+		{conf{"retry-after-value": "60\x00"}, `is not a whole number of seconds`},
+		{conf{"retry-after-value": "60\u0085"}, `is not a whole number of seconds`},
+		// The fix's value must pass retry-after-format.
+		{conf{"retry-after-value": "Wed, 21 Oct 2015 07:28:00 GMT"}, `retry-after value "Wed, 21 Oct 2015 07:28:00 GMT" is not a whole number of seconds`},
+		{conf{"retry-after-value": "30s"}, `retry-after value "30s" is not a whole number of seconds`},
 		{conf{"error-writer": "apierr"},
 			`apierrlint: settings: error-writer: "apierr" has no dot after the last slash; want import/path.Name, for example example.com/app/apierr.Write`},
 		{conf{"error-writer": "example.com/app/apierr"},

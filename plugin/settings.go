@@ -49,9 +49,9 @@ type Settings struct {
 	RetryAfter []int `json:"retry-after"`
 
 	// RetryAfterValue is the value of the Retry-After header that the
-	// missing-retry-after fix inserts, for example "120" or an HTTP date
-	// (the -retry-after-value flag). Absent: "60". If given, it must be a
-	// non-empty line of text: no newlines or other control characters.
+	// missing-retry-after fix inserts, in whole seconds, for example "120"
+	// (the -retry-after-value flag; the retry-after-format rule accepts
+	// nothing else). Absent: "60".
 	RetryAfterValue *string `json:"retry-after-value"`
 
 	// ErrorWriter names the project's error writer that the raw-http-error
@@ -62,7 +62,8 @@ type Settings struct {
 	ErrorWriter string `json:"error-writer"`
 
 	// Disable lists the ids of rules not to report (the -disable flag):
-	// raw-http-error, unknown-code, status-mismatch, missing-retry-after.
+	// raw-http-error, unknown-code, status-mismatch, missing-retry-after,
+	// error-body-shape, retry-after-format, ignore-directive.
 	Disable []string `json:"disable"`
 
 	// Tests also checks _test.go files (the -tests flag). golangci-lint
@@ -329,12 +330,7 @@ func checkRetryAfterValue(v string) error {
 	if strings.TrimSpace(v) == "" {
 		return fmt.Errorf("the value is empty; give the header value that the fix sets, such as \"60\" (seconds), or leave retry-after-value out for \"60\"")
 	}
-	for _, r := range v {
-		if unicode.IsControl(r) {
-			return fmt.Errorf("%s contains the control character %U; a header value is one line of printable text, such as \"60\"", strconv.Quote(v), r)
-		}
-	}
-	return nil
+	return analyzer.CheckRetryAfterValue(v)
 }
 
 // checkErrorWriter checks that w looks like import/path.Name: a dot after

@@ -81,7 +81,7 @@ func abortWithErrorRetry(c *gin.Context) { // want abortWithErrorRetry:`helper\(
 }
 
 // Retry-After with gin's own header setter and through c.Writer.
-func rateLimited(c *gin.Context, wait string) { // want rateLimited:`helper\(writes retryafter\)`
+func rateLimited(c *gin.Context, wait string) { // want rateLimited:`helper\(retryaftervalue=1 writes retryafter\)`
 	c.Header("Retry-After", wait)
 	c.AbortWithStatusJSON(http.StatusTooManyRequests, gin.H{"code": "RATE_LIMIT_EXCEEDED", "message": "slow down"})
 }

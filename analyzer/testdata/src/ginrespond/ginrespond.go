@@ -32,7 +32,7 @@ func Internal(c *gin.Context, status int) { // want Internal:`helper\(status=1 f
 }
 
 // TooMany sets Retry-After before the 429.
-func TooMany(c *gin.Context, wait string) { // want TooMany:`helper\(writes retryafter\)`
+func TooMany(c *gin.Context, wait string) { // want TooMany:`helper\(retryaftervalue=1 writes retryafter\)`
 	c.Header("Retry-After", wait)
 	Fail(c, http.StatusTooManyRequests, CodeRateLimited, "slow down")
 }

@@ -85,7 +85,7 @@ func limited(w http.ResponseWriter, r *http.Request, wait string) { // want limi
 	render.JSON(w, r, render.M{"code": "RATE_LIMIT_EXCEEDED", "message": "x"})
 }
 
-func limitedMissing(w http.ResponseWriter, r *http.Request, wait string) { // want limitedMissing:`helper\(writes retryafter\)`
+func limitedMissing(w http.ResponseWriter, r *http.Request, wait string) { // want limitedMissing:`helper\(retryaftervalue=2 writes retryafter\)`
 	render.Status(r, http.StatusTooManyRequests) // want `missing-retry-after: 429 response is written without a Retry-After header on some path`
 	if wait != "" {
 		w.Header().Set("Retry-After", wait)

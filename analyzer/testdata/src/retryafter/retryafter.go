@@ -31,7 +31,7 @@ func setRetry(h http.Header, secs int) { // want setRetry:`helper\(retryafter\)`
 }
 
 // setHeader sets any header; a call with "Retry-After" counts.
-func setHeader(w http.ResponseWriter, key, value string) { // want setHeader:`helper\(headerkey=1\)`
+func setHeader(w http.ResponseWriter, key, value string) { // want setHeader:`helper\(headerkey=1 headervalue=2\)`
 	w.Header().Set(key, value)
 }
 

@@ -98,7 +98,9 @@ type untagged struct {
 	Status  int
 }
 
-func untaggedFields() any { return untagged{Code: "WHATEVER", Message: "x", Status: 500} }
+// An untagged Code field is the code its author meant (error-body-shape
+// reports that it encodes as "Code").
+func untaggedFields() any { return untagged{Code: "WHATEVER", Message: "x", Status: 500} } // want `unknown-code: WHATEVER is not in the error catalog`
 
 func reassigned(cond bool) error {
 	code := Code("FIRST")
@@ -119,7 +121,8 @@ func newValidationError(code, message string) error { return validationError{cod
 
 var errNotUnique = newValidationError("validation_not_unique", "x")
 
-// Untagged exported fields encode as "Code" and "Message": not the convention.
+// Untagged exported fields encode as "Code" and "Message" (error-body-shape),
+// but the code is still the code its author meant.
 type legacyError struct {
 	Code    string
 	Message string
@@ -128,4 +131,4 @@ type legacyError struct {
 
 func (e legacyError) Error() string { return e.Message }
 
-var errLegacy = legacyError{Code: "legacy_code", Message: "x", Status: 500}
+var errLegacy = legacyError{Code: "legacy_code", Message: "x", Status: 500} // want `unknown-code: legacy_code is not in the error catalog`

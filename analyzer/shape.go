@@ -1,0 +1,492 @@
+package analyzer
+
+import (
+	"encoding/json"
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// The error-body-shape rule: an error body that does not encode as the
+// documented object {"code", "message", "details", "request_id"}: no
+// "code" or no "message" key (exact, lower case), "details" that is not an
+// object, "request_id" that is not a string, or not an object at all.
+// Extra keys are fine; keys and types the analysis cannot know are silent.
+
+// jsonKind is what a JSON value is.
+type jsonKind int
+
+const (
+	jsonUnknown jsonKind = iota
+	jsonObject
+	jsonArray
+	jsonString
+	jsonNumber
+	jsonBool
+	jsonNull
+)
+
+func (k jsonKind) String() string {
+	switch k {
+	case jsonObject:
+		return "an object"
+	case jsonArray:
+		return "an array"
+	case jsonString:
+		return "a string"
+	case jsonNumber:
+		return "a number"
+	case jsonBool:
+		return "a boolean"
+	case jsonNull:
+		return "null"
+	}
+	return "unknown"
+}
+
+// shape is what the analysis knows of the JSON a body encodes as.
+type shape struct {
+	kind  jsonKind            // of the whole value
+	keys  map[string]jsonKind // an object's keys (jsonUnknown: a key whose value is not known)
+	order []string            // the keys, in the order of the source
+	all   bool                // every key is known
+	typ   *types.TypeName     // a named struct type, reported at its declaration
+}
+
+func (s *shape) add(key string, k jsonKind) {
+	if s.keys == nil {
+		s.keys = map[string]jsonKind{}
+	}
+	if _, dup := s.keys[key]; !dup {
+		s.order = append(s.order, key)
+	}
+	s.keys[key] = k
+}
+
+// problems lists what is wrong with an error body of this shape (none when
+// it is right or not known).
+func (s *shape) problems() []string {
+	if s.kind != jsonObject {
+		if s.kind == jsonUnknown {
+			return nil
+		}
+		return []string{"not an object"}
+	}
+	var out []string
+	if s.all {
+		var missing []string
+		for _, k := range []string{"code", "message"} {
+			if _, ok := s.keys[k]; !ok {
+				missing = append(missing, strconv.Quote(k))
+			}
+		}
+		switch len(missing) {
+		case 1:
+			out = append(out, "no "+missing[0]+" key")
+		case 2:
+			out = append(out, "no "+missing[0]+" and no "+missing[1]+" key")
+		}
+	}
+	if k, ok := s.keys["details"]; ok && k != jsonUnknown && k != jsonObject && k != jsonNull {
+		out = append(out, `"details" is `+k.String()+", not an object")
+	}
+	if k, ok := s.keys["request_id"]; ok && k != jsonUnknown && k != jsonString && k != jsonNull {
+		out = append(out, `"request_id" is `+k.String()+", not a string")
+	}
+	return out
+}
+
+// describe is the shape's keys as the message shows them: {"error", "status"}.
+func (s *shape) describe() string {
+	if s.kind != jsonObject {
+		return s.kind.String()
+	}
+	var keys []string
+	for _, k := range s.order {
+		keys = append(keys, strconv.Quote(k))
+	}
+	if !s.all {
+		keys = append(keys, "...")
+	}
+	return "{" + strings.Join(keys, ", ") + "}"
+}
+
+const documentedBody = `{"code", "message", "details", "request_id"}`
+
+// shapeOf computes the shape of a body expression: a composite literal
+// (with the parts assigned to its variable), a constant JSON text, or a
+// value of a known type. nil when nothing is known.
+func (fc *funcCtx) shapeOf(e ast.Expr) *shape {
+	if e == nil {
+		return nil
+	}
+	if s, ok := fc.sc.eval(stripConversion(fc.p.TypesInfo, e)).str(); ok {
+		return jsonTextShape(s)
+	}
+	if lit, ok := fc.sc.resolve(e).(*ast.CompositeLit); ok {
+		if t := fc.p.TypesInfo.TypeOf(lit); t != nil {
+			if _, isMap := t.Underlying().(*types.Map); isMap {
+				return fc.mapShape(lit, fc.sc.partsOf(e))
+			}
+		}
+	}
+	t := fc.p.TypesInfo.TypeOf(e)
+	if t == nil {
+		return nil
+	}
+	if isErrorCall(fc.p.TypesInfo, ast.Unparen(e)) {
+		return &shape{kind: jsonString} // err.Error()
+	}
+	return typeShape(t)
+}
+
+// jsonTextShape is the shape of a constant JSON text (nil when it is not
+// JSON).
+func jsonTextShape(text string) *shape {
+	dec := json.NewDecoder(strings.NewReader(text))
+	tok, err := dec.Token()
+	if err != nil {
+		return nil
+	}
+	if d, ok := tok.(json.Delim); !ok || d != '{' {
+		var v any
+		if json.Unmarshal([]byte(text), &v) != nil {
+			return nil
+		}
+		return &shape{kind: valueKind(v)}
+	}
+	var m map[string]any
+	if json.Unmarshal([]byte(text), &m) != nil {
+		return nil
+	}
+	s := &shape{kind: jsonObject, all: true}
+	// The keys in the order of the text.
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			break
+		}
+		k, ok := tok.(string)
+		if !ok {
+			break
+		}
+		s.add(k, valueKind(m[k]))
+		var skip json.RawMessage
+		if dec.Decode(&skip) != nil {
+			break
+		}
+	}
+	return s
+}
+
+func valueKind(v any) jsonKind {
+	switch v.(type) {
+	case map[string]any:
+		return jsonObject
+	case []any:
+		return jsonArray
+	case string:
+		return jsonString
+	case float64:
+		return jsonNumber
+	case bool:
+		return jsonBool
+	case nil:
+		return jsonNull
+	}
+	return jsonUnknown
+}
+
+// mapShape is the shape of a map literal with the keys assigned to its
+// variable afterwards; a key that is not a constant makes the keys not all
+// known.
+func (fc *funcCtx) mapShape(lit *ast.CompositeLit, parts map[string]ast.Expr) *shape {
+	t := fc.p.TypesInfo.TypeOf(lit)
+	m, ok := t.Underlying().(*types.Map)
+	if !ok || !isStringKind(m.Key()) {
+		return nil
+	}
+	s := &shape{kind: jsonObject, all: true}
+	for _, elt := range lit.Elts {
+		kv, ok := elt.(*ast.KeyValueExpr)
+		if !ok {
+			continue
+		}
+		k, ok := fc.sc.eval(kv.Key).str()
+		if !ok {
+			s.all = false
+			continue
+		}
+		s.add(k, fc.exprKind(kv.Value))
+	}
+	keys := make([]string, 0, len(parts))
+	for k := range parts {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		s.add(k, fc.exprKind(parts[k]))
+	}
+	return s
+}
+
+// exprKind is the JSON kind of a map value expression, from its type (an
+// interface-typed expression: from its dynamic value where that is a
+// literal or a constant).
+func (fc *funcCtx) exprKind(e ast.Expr) jsonKind {
+	info := fc.p.TypesInfo
+	if tv, ok := info.Types[e]; ok && tv.Value != nil {
+		return typeKind(types.Default(tv.Type))
+	}
+	if tv, ok := info.Types[e]; ok && tv.IsNil() {
+		return jsonNull
+	}
+	t := info.TypeOf(e)
+	if t == nil {
+		return jsonUnknown
+	}
+	if types.IsInterface(t) {
+		if lit, ok := ast.Unparen(e).(*ast.CompositeLit); ok {
+			return typeKind(info.TypeOf(lit))
+		}
+		return jsonUnknown
+	}
+	return typeKind(t)
+}
+
+var (
+	jsonMarshaler = lookupMarshaler("MarshalJSON")
+	textMarshaler = lookupMarshaler("MarshalText")
+)
+
+// lookupMarshaler builds the interface with one method NAME() ([]byte,
+// error), as encoding/json's Marshaler and encoding.TextMarshaler.
+func lookupMarshaler(name string) *types.Interface {
+	res := types.NewTuple(
+		types.NewVar(token.NoPos, nil, "", types.NewSlice(types.Typ[types.Byte])),
+		types.NewVar(token.NoPos, nil, "", types.Universe.Lookup("error").Type()))
+	sig := types.NewSignatureType(nil, nil, nil, nil, res, false)
+	return types.NewInterfaceType([]*types.Func{types.NewFunc(token.NoPos, nil, name, sig)}, nil).Complete()
+}
+
+func implements(t types.Type, iface *types.Interface) bool {
+	if types.Implements(t, iface) {
+		return true
+	}
+	if _, isPtr := t.(*types.Pointer); !isPtr && !types.IsInterface(t) {
+		return types.Implements(types.NewPointer(t), iface)
+	}
+	return false
+}
+
+// typeKind is the JSON kind a value of type t encodes as.
+func typeKind(t types.Type) jsonKind {
+	if t == nil || types.IsInterface(t) {
+		return jsonUnknown
+	}
+	if implements(t, jsonMarshaler) {
+		return jsonUnknown // its own encoding
+	}
+	if implements(t, textMarshaler) {
+		return jsonString
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Basic:
+		switch {
+		case u.Info()&types.IsString != 0:
+			return jsonString
+		case u.Info()&types.IsNumeric != 0:
+			return jsonNumber
+		case u.Info()&types.IsBoolean != 0:
+			return jsonBool
+		case u.Kind() == types.UntypedNil:
+			return jsonNull
+		}
+	case *types.Slice:
+		if b, ok := u.Elem().Underlying().(*types.Basic); ok && b.Kind() == types.Byte {
+			return jsonString // base64
+		}
+		return jsonArray
+	case *types.Array:
+		return jsonArray
+	case *types.Map, *types.Struct:
+		return jsonObject
+	case *types.Pointer:
+		return typeKind(u.Elem())
+	}
+	return jsonUnknown
+}
+
+// typeShape is the shape of a value of type t: a struct's keys (json tags,
+// untagged exported fields by their Go names, embedded structs flattened,
+// json:"-" dropped), or the kind of anything else.
+func typeShape(t types.Type) *shape {
+	if ptr, ok := t.Underlying().(*types.Pointer); ok {
+		t = ptr.Elem()
+	}
+	k := typeKind(t)
+	if k != jsonObject {
+		return &shape{kind: k}
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return nil // a map value: keys not known
+	}
+	s := &shape{kind: jsonObject, all: true}
+	if named, ok := types.Unalias(t).(*types.Named); ok {
+		s.typ = named.Origin().Obj()
+	}
+	structKeys(s, st, 0)
+	return s
+}
+
+func structKeys(s *shape, st *types.Struct, depth int) {
+	for i := range st.NumFields() {
+		f := st.Field(i)
+		name, _, _ := strings.Cut(reflect.StructTag(st.Tag(i)).Get("json"), ",")
+		tag, tagged := reflect.StructTag(st.Tag(i)).Lookup("json")
+		if tagged && tag == "-" {
+			continue
+		}
+		if f.Embedded() && name == "" {
+			ft := f.Type()
+			if ptr, ok := ft.(*types.Pointer); ok {
+				ft = ptr.Elem()
+			}
+			if inner, ok := ft.Underlying().(*types.Struct); ok && depth < 5 && !implements(f.Type(), jsonMarshaler) {
+				structKeys(s, inner, depth+1)
+				continue
+			}
+			if !f.Exported() {
+				continue
+			}
+			s.all = false // an embedded non-struct: encoded by rules the analysis does not follow
+			continue
+		}
+		if !f.Exported() {
+			continue
+		}
+		if name == "" {
+			name = f.Name()
+		}
+		s.add(name, typeKind(f.Type()))
+	}
+}
+
+// checkShape reports an error body of the wrong shape, once: a named
+// struct type at its declaration (when it is this package's) or at the
+// first place this package writes it; a literal at the literal; a constant
+// JSON text at the text; anything else where it is written.
+func (fc *funcCtx) checkShape(body ast.Expr, at ast.Node) {
+	p := fc.p
+	s := fc.shapeOf(body)
+	if s == nil {
+		return
+	}
+	problems := s.problems()
+	if len(problems) == 0 {
+		return
+	}
+	var msg string
+	switch {
+	case s.kind != jsonObject:
+		msg = fmt.Sprintf("the error body is %s, not an object; send %s", s.kind, documentedBody)
+	case s.typ != nil:
+		msg = fmt.Sprintf("%s encodes as %s: %s; send %s", s.typ.Name(), s.describe(), strings.Join(problems, "; "), documentedBody)
+	default:
+		msg = fmt.Sprintf("the error body %s: %s; send %s", s.describe(), strings.Join(problems, "; "), documentedBody)
+	}
+	if s.typ != nil {
+		if s.typ.Pkg() == p.Pkg {
+			p.reportShapeDecl(s.typ, msg) // one position: reported once
+			return
+		}
+		p.reportOnce(s.typ.Pkg().Path()+"."+s.typ.Name(), at, RuleErrorBodyShape, "%s", msg)
+		return
+	}
+	node := ast.Node(at)
+	switch e := fc.sc.resolve(body).(type) {
+	case *ast.CompositeLit, *ast.BasicLit:
+		if p.fileOf(e.Pos()) != nil {
+			node = e
+		}
+	}
+	p.report(node, RuleErrorBodyShape, "%s", msg)
+}
+
+// reportShapeDecl reports a struct type of this package at its name, with a
+// fix that adds the missing lower-case json tags to untagged Code, Message
+// and Details fields when that makes it right.
+func (p *pass) reportShapeDecl(tn *types.TypeName, msg string) {
+	spec := p.typeSpec(tn)
+	if spec == nil {
+		return
+	}
+	var fix *analysis.SuggestedFix
+	if st, ok := spec.Type.(*ast.StructType); ok {
+		var edits []analysis.TextEdit
+		have := map[string]bool{}
+		for _, f := range st.Fields.List {
+			for _, n := range f.Names {
+				if f.Tag == nil {
+					have[n.Name] = true
+				}
+			}
+		}
+		need := map[string]bool{}
+		s := typeShape(tn.Type())
+		for _, k := range []string{"code", "message"} {
+			if _, ok := s.keys[k]; !ok {
+				need[k] = true
+			}
+		}
+		if _, ok := s.keys["Details"]; ok {
+			if _, lower := s.keys["details"]; !lower {
+				need["details"] = true
+			}
+		}
+		fixable := len(need) > 0
+		for _, f := range st.Fields.List {
+			if f.Tag != nil || len(f.Names) != 1 {
+				continue
+			}
+			key := strings.ToLower(f.Names[0].Name)
+			if need[key] && f.Names[0].Name == strings.ToUpper(key[:1])+key[1:] {
+				edits = append(edits, analysis.TextEdit{Pos: f.Type.End(), End: f.Type.End(), NewText: []byte(" `json:\"" + key + "\"`")})
+				delete(need, key)
+			}
+		}
+		if fixable && len(need) == 0 && len(edits) > 0 {
+			fix = &analysis.SuggestedFix{Message: "Add the lower-case json tags", TextEdits: edits}
+		}
+	}
+	p.reportFix(spec.Name, RuleErrorBodyShape, fix, "%s", msg)
+}
+
+// typeSpec finds the declaration of a type of this package.
+func (p *pass) typeSpec(tn *types.TypeName) *ast.TypeSpec {
+	file := p.fileOf(tn.Pos())
+	if file == nil {
+		return nil
+	}
+	var found *ast.TypeSpec
+	ast.Inspect(file, func(n ast.Node) bool {
+		if ts, ok := n.(*ast.TypeSpec); ok && ts.Name.Pos() == tn.Pos() {
+			found = ts
+		}
+		return found == nil
+	})
+	return found
+}
+
+// implementsError reports whether a value of type t is an error.
+func implementsError(t types.Type) bool {
+	return t != nil && !types.IsInterface(t) && implements(t, errorIface)
+}

@@ -1,0 +1,104 @@
+package raformat // want package:"holds error helpers or types"
+
+// Retry-After values that are not whole seconds, through every setter, and
+// the values that are fine.
+
+import (
+	"fmt"
+	"math"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/gin-gonic/gin"
+	"github.com/gofiber/fiber/v2"
+)
+
+const retryWait = "30s"
+
+func constants(w http.ResponseWriter) { // want constants:`helper\(writes retryafter\)`
+	w.Header().Set("Retry-After", "30s")                           // want `retry-after-format: Retry-After is set to "30s", not a whole number of seconds`
+	w.Header().Add("retry-after", "1.5")                           // want `retry-after-format: Retry-After is set to "1.5"`
+	w.Header().Set("Retry-After", "Wed, 21 Oct 2015 07:28:00 GMT") // want `retry-after-format: Retry-After is set to "Wed, 21 Oct 2015 07:28:00 GMT" \(an HTTP date\)`
+	w.Header().Set("Retry-After", retryWait)                       // want `retry-after-format: Retry-After is set to "30s"`
+	w.Header()["Retry-After"] = []string{"2m"}                     // want `retry-after-format: Retry-After is set to "2m"`
+	w.WriteHeader(http.StatusTooManyRequests)
+}
+
+func computed(w http.ResponseWriter, d time.Duration, at time.Time, secs float64, n int) { // want computed:`helper\(retryafter\)`
+	h := w.Header()
+	switch n {
+	case 0:
+		h.Set("Retry-After", d.String()) // want `retry-after-format: Retry-After is set to a time.Duration's String`
+	case 1:
+		h.Set("Retry-After", fmt.Sprintf("%v", d)) // want `retry-after-format: Retry-After is set to fmt.Sprintf\("%v"\) of a time.Duration`
+	case 2:
+		h.Set("Retry-After", fmt.Sprint(d)) // want `retry-after-format: Retry-After is set to fmt.Sprint of a time.Duration`
+	case 3:
+		h.Set("Retry-After", at.Format(http.TimeFormat)) // want `retry-after-format: Retry-After is set to a formatted time`
+	case 4:
+		h.Set("Retry-After", strconv.FormatFloat(secs, 'f', -1, 64)) // want `retry-after-format: Retry-After is set to strconv.FormatFloat`
+	case 5:
+		h.Set("Retry-After", fmt.Sprintf("%f", secs)) // want `retry-after-format: Retry-After is set to fmt.Sprintf\("%f"\) of a float`
+	case 6:
+		h.Set("Retry-After", fmt.Sprintf("%ds", n)) // want `retry-after-format: Retry-After is set to fmt.Sprintf\("%ds", ...\), which adds text around the number`
+	case 7:
+		wait := d.String()
+		h.Set("Retry-After", wait) // want `retry-after-format: Retry-After is set to a time.Duration's String`
+	}
+}
+
+// Frameworks' setters.
+func frameworks(c *gin.Context, f *fiber.Ctx, d time.Duration) { // want frameworks:`helper\(retryafter\)`
+	c.Header("Retry-After", "30s")                // want `retry-after-format: Retry-After is set to "30s"`
+	f.Set("Retry-After", d.String())              // want `retry-after-format: Retry-After is set to a time.Duration's String`
+	f.Append(fiber.HeaderRetryAfter, "1m")        // want `retry-after-format: Retry-After is set to "1m"`
+	f.Response().Header.Set("Retry-After", "0.5") // want `retry-after-format: Retry-After is set to "0.5"`
+}
+
+// Helpers: the value a helper sets Retry-After to, and a helper handed the
+// header's name and value, are checked where they are called.
+func setRetryAfter(w http.ResponseWriter, v string) { // want setRetryAfter:`helper\(retryaftervalue=1 retryafter\)`
+	w.Header().Set("Retry-After", v)
+}
+
+func setHeader(w http.ResponseWriter, key, value string) { // want setHeader:`helper\(headerkey=1 headervalue=2\)`
+	w.Header().Set(key, value)
+}
+
+func viaHelpers(w http.ResponseWriter) { // want viaHelpers:`helper\(writes retryafter\)`
+	setRetryAfter(w, "45")
+	setRetryAfter(w, "1m")             // want `retry-after-format: Retry-After is set to "1m"`
+	setHeader(w, "Retry-After", "2.5") // want `retry-after-format: Retry-After is set to "2.5"`
+	setHeader(w, "X-Wait", "2.5")
+	w.WriteHeader(http.StatusTooManyRequests)
+}
+
+// Fine: whole seconds, and what the analysis cannot know.
+func fine(w http.ResponseWriter, r *http.Request, d time.Duration, secs float64, n int, v string) { // want fine:`helper\(retryaftervalue=5 retryafter\)`
+	h := w.Header()
+	switch n {
+	case 0:
+		h.Set("Retry-After", "30")
+	case 1:
+		h.Set("Retry-After", strconv.Itoa(n))
+	case 2:
+		h.Set("Retry-After", strconv.FormatInt(int64(d/time.Second), 10))
+	case 3:
+		h.Set("Retry-After", strconv.Itoa(int(d.Seconds())))
+	case 4:
+		h.Set("Retry-After", fmt.Sprintf("%d", n))
+	case 5:
+		h.Set("Retry-After", fmt.Sprintf("%.0f", math.Ceil(secs)))
+	case 6:
+		h.Set("Retry-After", strconv.FormatFloat(math.Ceil(secs), 'f', -1, 64))
+	case 7:
+		h.Set("Retry-After", strconv.FormatFloat(secs, 'f', 0, 64))
+	case 8:
+		h.Set("Retry-After", v) // unknown
+	case 9:
+		h.Set("Retry-After", fmt.Sprintf("%.0f", secs))
+	}
+	h.Set("X-Retry-After-Human", "30s") // another header
+	r.Header.Set("Retry-After", "30s")  // a request header: client code
+}
