@@ -1,4 +1,4 @@
-package ignore
+package ignore // want package:"holds error helpers or types"
 
 import "net/http"
 
@@ -44,3 +44,11 @@ func empty(w http.ResponseWriter) {
 
 //apierrlint:ignoreme is not a directive
 func notADirective() {}
+
+// The new rules are suppressed the same way.
+func newRules(w http.ResponseWriter) { // want newRules:`helper\(writes retryafter\)`
+	w.Header().Set("Retry-After", "30s") //apierrlint:ignore retry-after-format the CDN rewrites it to seconds
+	w.WriteHeader(http.StatusGone)
+	//apierrlint:ignore error-body-shape v1 clients read "error"
+	w.Write([]byte(`{"error": "gone"}`))
+}
