@@ -409,7 +409,10 @@ func (fc *funcCtx) statusBody(st, body *event) {
 	if !ok {
 		return
 	}
-	if !body.errBody && n >= 400 {
+	if !body.errBody && n < 400 {
+		return // served with 2xx, a body that is not an error by its type is not an error body
+	}
+	if !body.errBody {
 		fc.p.checkCode(body.codeNode, c) // a body type used as an error by this path
 	}
 	var node ast.Node = st.node

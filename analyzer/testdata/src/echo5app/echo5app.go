@@ -23,3 +23,35 @@ func handler(c *echo.Context) error { // want handler:`helper\(writes retryafter
 	c.Response().Header().Set("Retry-After", "1")
 	return c.JSON(http.StatusTooManyRequests, map[string]string{"code": "RATE_LIMIT_EXCEEDED", "message": "later"})
 }
+
+type apiError struct {
+	Code    string `json:"code"`
+	Message string `json:"message"`
+}
+
+// Every other writer of *echo.Context, flagged with an error status and left
+// alone with a 2xx.
+func writers(c *echo.Context, b []byte) error {
+	_ = c.JSONPretty(http.StatusBadRequest, apiError{Code: "NOT_FOUND", Message: "x"}, " ") // want `status-mismatch: NOT_FOUND is documented with 404, sent with 400`
+	_ = c.JSONP(http.StatusOK, "cb", apiError{Code: "NOT_FOUND", Message: "x"})
+	_ = c.JSONBlob(http.StatusConflict, []byte(`{"code": "CONFLICT", "message": "x"}`))
+	_ = c.JSONPBlob(http.StatusConflict, "cb", []byte(`{"code": "NOT_FOUND", "message": "x"}`)) // want `status-mismatch: NOT_FOUND is documented with 404, sent with 409`
+	_ = c.HTML(http.StatusInternalServerError, "<p>oops</p>")                                   // want `raw-http-error: \(\*echo.Context\).HTML sends a non-JSON body with status 500`
+	_ = c.HTML(http.StatusOK, "<p>ok</p>")
+	_ = c.HTMLBlob(http.StatusBadGateway, b)              // want `raw-http-error: \(\*echo.Context\).HTMLBlob`
+	_ = c.XML(http.StatusNotFound, apiError{})            // want `raw-http-error: \(\*echo.Context\).XML sends`
+	_ = c.XMLPretty(http.StatusNotFound, apiError{}, " ") // want `raw-http-error: \(\*echo.Context\).XMLPretty`
+	_ = c.XMLBlob(http.StatusNotFound, b)                 // want `raw-http-error: \(\*echo.Context\).XMLBlob`
+	_ = c.XMLBlob(http.StatusOK, b)
+	_ = c.Blob(http.StatusBadRequest, "text/csv", b) // want `raw-http-error: \(\*echo.Context\).Blob with content type text/csv`
+	_ = c.Blob(http.StatusBadRequest, echo.MIMEApplicationJSON, []byte(`{"code": "BAD_REQUEST", "message": "x"}`))
+	_ = c.Stream(http.StatusServiceUnavailable, "text/plain", nil) // want `raw-http-error: \(\*echo.Context\).Stream with content type text/plain`
+	return c.Stream(http.StatusOK, "text/plain", nil)
+}
+
+// A Before callback on v5's Response, which a handler unwraps.
+func limitedBefore(c *echo.Context) error { // want limitedBefore:`helper\(writes retryafter\)`
+	r, _ := echo.UnwrapResponse(c.Response())
+	r.Before(func() { r.Header().Set("Retry-After", "5") })
+	return c.JSON(http.StatusTooManyRequests, apiError{Code: "RATE_LIMIT_EXCEEDED", Message: "later"})
+}

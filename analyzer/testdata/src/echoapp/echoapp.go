@@ -96,3 +96,7 @@ func ownType(c ctx) error {
 	_ = c.JSON(400, echo.Map{"code": "NOT_FOUND", "message": "x"})
 	return c.NoContent(500)
 }
+
+func jsonpBlob(c echo.Context) error {
+	return c.JSONPBlob(http.StatusNotFound, "cb", []byte(`{"code": "NOT_FOUND", "message": "x"}`))
+}

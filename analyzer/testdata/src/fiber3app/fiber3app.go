@@ -26,3 +26,60 @@ func handler(c fiber.Ctx) error { // want handler:`helper\(writes retryafter\)`
 func res(c fiber.Ctx) error {
 	return c.Res().Status(fiber.StatusBadRequest).JSON(fiber.Map{"code": "CONFLICT", "message": "x"}) // want `status-mismatch: CONFLICT is documented with 409, sent with 400`
 }
+
+type apiError struct {
+	Code    string `json:"code"`
+	Message string `json:"message"`
+}
+
+// Every other primitive of fiber.Ctx and fiber.Res.
+func ctxWriters(c fiber.Ctx) error { // want ctxWriters:`helper\(writes retryafter\)`
+	switch c.Params("k") {
+	case "a":
+		return c.Status(fiber.StatusBadGateway).Send([]byte("bad gateway")) // want `raw-http-error: \(fiber.Ctx\).Send sends a non-JSON body after status 502`
+	case "b":
+		return c.Status(fiber.StatusNotFound).SendFile("404.html") // want `raw-http-error: \(fiber.Ctx\).SendFile sends a non-JSON body after status 404`
+	case "c":
+		return c.Status(fiber.StatusNotFound).XML(apiError{}) // want `raw-http-error: \(fiber.Ctx\).XML sends a non-JSON body after status 404`
+	case "d":
+		// v3's Format calls the handler for the client's media type: they
+		// write, not Format.
+		return c.Status(fiber.StatusNotAcceptable).Format()
+	case "e":
+		return fiber.NewErrorf(fiber.StatusNotFound, "no order %s", c.Params("id"))
+	}
+	c.Append("Retry-After", "10")
+	return c.Status(fiber.StatusTooManyRequests).JSON(apiError{Code: "RATE_LIMIT_EXCEEDED", Message: "later"})
+}
+
+func resWriters(c fiber.Ctx) error { // want resWriters:`helper\(writes retryafter\)`
+	r := c.Res()
+	switch c.Params("k") {
+	case "a":
+		return r.SendString("pong")
+	case "b":
+		r.Status(fiber.StatusInternalServerError)
+		return r.SendString("boom") // want `raw-http-error: \(fiber.Res\).SendString sends a non-JSON body after status 500`
+	case "c":
+		r.Status(fiber.StatusBadRequest) // want `status-mismatch: NOT_FOUND is documented with 404, sent with 400`
+		return r.JSON(apiError{Code: "NOT_FOUND", Message: "x"})
+	case "d":
+		r.Status(fiber.StatusBadGateway)
+		return r.Send([]byte("bad gateway")) // want `raw-http-error: \(fiber.Res\).Send sends`
+	case "e":
+		r.Status(fiber.StatusNotFound)
+		return r.SendFile("404.html") // want `raw-http-error: \(fiber.Res\).SendFile`
+	case "f":
+		r.Status(fiber.StatusNotFound)
+		return r.XML(apiError{}) // want `raw-http-error: \(fiber.Res\).XML`
+	case "g":
+		return r.SendStatus(fiber.StatusForbidden) // want `raw-http-error: \(fiber.Res\).SendStatus sends status 403 without a JSON body`
+	case "h":
+		return r.Format()
+	}
+	r.Set("Retry-After", "10")
+	r.Append("Cache-Control", "no-store")
+	c.Response().Header.Add("X-RateLimit-Remaining", "0")
+	r.Status(fiber.StatusTooManyRequests)
+	return r.JSON(apiError{Code: "RATE_LIMIT_EXCEEDED", Message: "later"})
+}

@@ -26,10 +26,12 @@ const (
 	StatusUnauthorized        = 401
 	StatusForbidden           = 403
 	StatusNotFound            = 404
+	StatusNotAcceptable       = 406
 	StatusConflict            = 409
 	StatusUnprocessableEntity = 422
 	StatusTooManyRequests     = 429
 	StatusInternalServerError = 500
+	StatusBadGateway          = 502
 	StatusServiceUnavailable  = 503
 )
 
