@@ -101,6 +101,11 @@ func (fc *funcCtx) retryAfterProblem(value ast.Expr, depth int) (string, *analys
 		}
 	case isPkgFunc(fn, "fmt", "Sprintf"):
 		return fc.sprintfProblem(call)
+	case isPkgFunc(fn, "strconv", "Itoa", "FormatInt", "FormatUint") && len(call.Args) >= 1:
+		// strconv.Itoa(int(d)) of a time.Duration: nanoseconds.
+		if fc.nanoseconds(call.Args[0]) {
+			return "strconv." + fn.Name() + " of a time.Duration converted to an integer (nanoseconds)", nil
+		}
 	case isPkgFunc(fn, "strconv", "FormatFloat") && len(call.Args) == 4:
 		// FormatFloat(x, 'f', 0, 64) is whole; so is any format of a value
 		// rounded first (math.Ceil, Round, Floor, Trunc) with no digits
@@ -150,6 +155,8 @@ func (fc *funcCtx) sprintfProblem(call *ast.CallExpr) (string, *analysis.Suggest
 			continue
 		}
 		switch {
+		case isNamed(t, "time", "Duration") && v.verb == 'd' && fc.plainDuration(arg):
+			return fmt.Sprintf("fmt.Sprintf(%q) of a time.Duration, which prints nanoseconds", format), nil
 		case isNamed(t, "time", "Duration") && (v.verb == 'v' || v.verb == 's'):
 			return fmt.Sprintf("fmt.Sprintf(%q) of a time.Duration (\"1m0s\")", format), nil
 		case isFloat(t) && (v.verb == 'f' || v.verb == 'F' || v.verb == 'e') && v.prec != 0:
@@ -200,6 +207,34 @@ func parseVerbs(format string) []verb {
 		}
 	}
 	return out
+}
+
+// nanoseconds reports whether e converts a time.Duration value, as it is,
+// to an integer type: int(d), int64(time.Until(t)) (nanoseconds; int(d /
+// time.Second) is not flagged).
+func (fc *funcCtx) nanoseconds(e ast.Expr) bool {
+	conv, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok || len(conv.Args) != 1 {
+		return false
+	}
+	if tv, ok := fc.p.TypesInfo.Types[conv.Fun]; !ok || !tv.IsType() || !isIntKind(tv.Type) {
+		return false
+	}
+	return fc.plainDuration(conv.Args[0])
+}
+
+// plainDuration reports whether e is a time.Duration as it is: a variable,
+// a field or a call, not arithmetic on one (d / time.Second).
+func (fc *funcCtx) plainDuration(e ast.Expr) bool {
+	e = ast.Unparen(e)
+	if !isNamed(fc.p.TypesInfo.TypeOf(e), "time", "Duration") {
+		return false
+	}
+	switch e.(type) {
+	case *ast.Ident, *ast.SelectorExpr, *ast.CallExpr:
+		return fc.p.TypesInfo.Types[e].Value == nil // a constant such as time.Minute is arithmetic's business
+	}
+	return false
 }
 
 // rounded reports whether e is a call of math.Ceil, Floor, Round,

@@ -45,6 +45,12 @@ func computed(w http.ResponseWriter, d time.Duration, at time.Time, secs float64
 	case 7:
 		wait := d.String()
 		h.Set("Retry-After", wait) // want `retry-after-format: Retry-After is set to a time.Duration's String`
+	case 8:
+		h.Set("Retry-After", strconv.Itoa(int(d))) // want `retry-after-format: Retry-After is set to strconv.Itoa of a time.Duration converted to an integer \(nanoseconds\)`
+	case 9:
+		h.Set("Retry-After", strconv.FormatInt(int64(time.Until(at)), 10)) // want `retry-after-format: Retry-After is set to strconv.FormatInt of a time.Duration`
+	case 10:
+		h.Set("Retry-After", fmt.Sprintf("%d", d)) // want `retry-after-format: Retry-After is set to fmt.Sprintf\("%d"\) of a time.Duration, which prints nanoseconds`
 	}
 }
 
@@ -98,6 +104,10 @@ func fine(w http.ResponseWriter, r *http.Request, d time.Duration, secs float64,
 		h.Set("Retry-After", v) // unknown
 	case 9:
 		h.Set("Retry-After", fmt.Sprintf("%.0f", secs))
+	case 10:
+		h.Set("Retry-After", strconv.Itoa(int(d/time.Second)))
+	case 11:
+		h.Set("Retry-After", fmt.Sprintf("%d", int(time.Until(time.Now()).Seconds())))
 	}
 	h.Set("X-Retry-After-Human", "30s") // another header
 	r.Header.Set("Retry-After", "30s")  // a request header: client code
