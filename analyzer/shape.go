@@ -490,3 +490,61 @@ func (p *pass) typeSpec(tn *types.TypeName) *ast.TypeSpec {
 func implementsError(t types.Type) bool {
 	return t != nil && !types.IsInterface(t) && implements(t, errorIface)
 }
+
+// helperShape checks the error bodies of a helper call: the body argument
+// of a writer sent with an error status, or the body that a helper writes
+// with its status parameter (its fact's BodyShape), reported at that body
+// when the helper is this package's, else once at the first call.
+func (fc *funcCtx) helperShape(call *ast.CallExpr, fn *types.Func, f *HelperFact, arg func(int) ast.Expr) {
+	status := unknown
+	if a := arg(f.Status); a != nil {
+		status = fc.sc.eval(a)
+	} else if f.FixedStatus != 0 {
+		status = intConst(f.FixedStatus)
+	}
+	if status.param >= 0 {
+		// A wrapper passes its own status on: it writes the same body.
+		if f.BodyShape && fc.fn != nil {
+			fc.fact.BodyShape = true
+			if site, ok := fc.p.shapeNodes[fn.Origin()]; ok {
+				fc.p.shapeNodes[fc.fn] = site
+			}
+		}
+		return
+	}
+	n, ok := status.int()
+	if !ok || n < 400 {
+		return
+	}
+	if a := arg(f.Body); a != nil && f.Writes {
+		fc.checkShape(a, call)
+	}
+	if !f.BodyShape {
+		return
+	}
+	if site, ok := fc.p.shapeNodes[fn.Origin()]; ok {
+		fc.checkShapeAt(site, call)
+		return
+	}
+	fc.p.reportOnce("helper:"+fn.Origin().FullName(), call, RuleErrorBodyShape,
+		"%s writes an error body that is not %s with status %d (see its declaration); send %s", fn.Name(), documentedBody, n, documentedBody)
+}
+
+// shapeSite is a body that a helper of this package writes with its status
+// parameter.
+type shapeSite struct {
+	body ast.Expr
+	node ast.Node
+}
+
+// checkShapeAt reports the shape of a helper's body at that body, where a
+// call of the helper makes it an error body. The body's expression is
+// evaluated in the helper's scope: only its literal form counts here.
+func (fc *funcCtx) checkShapeAt(site shapeSite, call *ast.CallExpr) {
+	owner := fc.p.funcAt(site.body.Pos())
+	if owner == nil {
+		return
+	}
+	inner := fc.p.newFuncCtx(nil, owner.Type, owner.Body)
+	inner.checkShape(site.body, site.node)
+}

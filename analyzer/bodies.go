@@ -1,0 +1,355 @@
+package analyzer
+
+// Error bodies: the values written as JSON bodies, the literals that carry a
+// code (and a status), status tables, and codes assigned to fields.
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"net/textproto"
+	"strings"
+)
+
+// body handles an encoded value: an error body with a code, a parameter
+// (a writer helper's body), or something else written. selfStatus: the
+// value's own status field is the response's status (render.Render).
+func (fc *funcCtx) body(call *ast.CallExpr, arg ast.Expr, selfStatus bool) {
+	if pi := fc.sc.paramOf(arg); pi >= 0 {
+		fc.fact.Body = pi
+		fc.fact.Writes = true
+		fc.addWrite(call)
+		return
+	}
+	// A value of an error type, JSON-encoded, is an error body whatever
+	// the status.
+	if implementsError(fc.p.TypesInfo.TypeOf(arg)) {
+		fc.checkShape(arg, call)
+	}
+	b, ok := fc.literalBody(arg)
+	if !ok {
+		fc.add(&event{kind: evWrite, end: call.End(), node: call, write: true, bodyExpr: arg})
+		return
+	}
+	if selfStatus && b.statusNode != nil {
+		if _, known := b.status.int(); known || b.status.param >= 0 {
+			fc.addStatus(call, b.statusNode.(ast.Expr), b.status, b.code, true)
+		}
+	}
+	fc.add(&event{kind: evBody, end: call.End(), node: call, code: b.code, codeNode: b.codeNode, errBody: b.isError, write: true, bodyExpr: arg})
+	if b.code.param >= 0 {
+		fc.fact.Code = b.code.param
+	}
+}
+
+// litBody is what a composite literal says as an error body.
+type litBody struct {
+	status, code         value
+	statusNode, codeNode ast.Node
+	isError              bool // an error body by its own type
+}
+
+// literalBody resolves e to a composite literal of an error body, with the
+// fields or keys assigned to the variable that holds it (a body built up in
+// a variable: e := Error{Message: m}; e.Code = "X").
+func (fc *funcCtx) literalBody(e ast.Expr) (litBody, bool) {
+	if e == nil {
+		return litBody{}, false
+	}
+	lit, ok := fc.sc.resolve(e).(*ast.CompositeLit)
+	if !ok {
+		return litBody{}, false
+	}
+	return fc.bodyOf(lit, fc.sc.partsOf(e))
+}
+
+func (fc *funcCtx) bodyOf(lit *ast.CompositeLit, parts map[string]ast.Expr) (litBody, bool) {
+	info := fc.p.TypesInfo
+	t := info.TypeOf(lit)
+	if t == nil {
+		return litBody{}, false
+	}
+	b := litBody{status: unknown, code: unknown}
+	// set records a code or status, from the literal or from a part; one
+	// given by both is not known.
+	set := func(v *value, node *ast.Node, e ast.Expr) {
+		if *node != nil {
+			*v, *node = unknown, e
+			return
+		}
+		*v, *node = fc.sc.eval(e), e
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Map:
+		if !isStringKind(u.Key()) {
+			return b, false
+		}
+		hasCode, hasMsg := false, false
+		visit := func(k string, v ast.Expr) {
+			switch strings.ToLower(k) {
+			case "code":
+				hasCode = true
+				set(&b.code, &b.codeNode, v)
+			case "message":
+				hasMsg = true
+			case "status":
+				set(&b.status, &b.statusNode, v)
+			}
+		}
+		for _, elt := range lit.Elts {
+			kv, ok := elt.(*ast.KeyValueExpr)
+			if !ok {
+				continue
+			}
+			if k, ok := fc.sc.eval(kv.Key).str(); ok {
+				visit(k, kv.Value)
+			}
+		}
+		for k, v := range parts {
+			visit(k, v)
+		}
+		// A map is an error body where it is used as one (written with an
+		// error status, the body of an error helper, the message of an
+		// error value), or when its own status says so.
+		st, ok := b.status.int()
+		b.isError = ok && st >= 400
+		return b, hasCode && hasMsg
+	case *types.Struct:
+		bt := fc.p.structBody(t)
+		if bt == nil {
+			return b, false
+		}
+		b.isError = bt.isError
+		visit := func(name string, v ast.Expr) {
+			switch {
+			case name == "":
+			case name == bt.codeField:
+				set(&b.code, &b.codeNode, v)
+			case name == bt.statusField:
+				set(&b.status, &b.statusNode, v)
+			}
+		}
+		for i, elt := range lit.Elts {
+			if kv, ok := elt.(*ast.KeyValueExpr); ok {
+				if id, ok := kv.Key.(*ast.Ident); ok {
+					visit(id.Name, kv.Value)
+				}
+			} else if i < u.NumFields() {
+				visit(u.Field(i).Name(), elt)
+			}
+		}
+		for name, v := range parts {
+			visit(name, v)
+		}
+		return b, true
+	}
+	return b, false
+}
+
+// compositeLit checks an error-body literal or a status table where it is
+// written, and records parameters that flow into it (constructors).
+func (fc *funcCtx) compositeLit(lit *ast.CompositeLit) {
+	p := fc.p
+	if p.fieldLevel[lit] {
+		return // under an error body's "details": field-level codes
+	}
+	fc.markDetails(lit)
+	if fc.statusTable(lit) {
+		return
+	}
+	b, ok := fc.bodyOf(lit, nil)
+	if !ok {
+		fc.wrapperLit(lit)
+		return
+	}
+	fc.flows(b.status, b.code)
+	if !b.isError || b.codeNode == nil {
+		return
+	}
+	p.checkCode(b.codeNode, b.code)
+	if b.statusNode != nil {
+		p.checkPair(b.statusNode, b.statusNode, b.status, b.code)
+	}
+}
+
+// markDetails marks the composite literals under a literal's "details" key
+// or field: their codes are field-level codes (the document's validation
+// example: {"name": {"code": "required", ...}}), not the catalog's.
+func (fc *funcCtx) markDetails(lit *ast.CompositeLit) {
+	t := fc.p.TypesInfo.TypeOf(lit)
+	if t == nil {
+		return
+	}
+	var st *types.Struct
+	switch u := t.Underlying().(type) {
+	case *types.Map:
+		if !isStringKind(u.Key()) {
+			return
+		}
+	case *types.Struct:
+		st = u
+	default:
+		return
+	}
+	for _, elt := range lit.Elts {
+		kv, ok := elt.(*ast.KeyValueExpr)
+		if !ok {
+			continue
+		}
+		key := ""
+		if st == nil {
+			key, _ = fc.sc.eval(kv.Key).str()
+		} else if id, ok := kv.Key.(*ast.Ident); ok {
+			for i := range st.NumFields() {
+				if st.Field(i).Name() == id.Name {
+					key = jsonName(st.Tag(i), st.Field(i))
+				}
+			}
+		}
+		if !strings.EqualFold(key, "details") {
+			continue
+		}
+		ast.Inspect(kv.Value, func(n ast.Node) bool {
+			if inner, ok := n.(*ast.CompositeLit); ok {
+				fc.p.fieldLevel[inner] = true
+			}
+			return true
+		})
+	}
+}
+
+// wrapperLit handles a struct that is not an error body but carries a
+// status field and an error body in another field (an HTTP error that
+// wraps the documented body: &HTTPError{Status: s, Body: Error{Code: c}}):
+// the status and the nested body's code are a pair, like a constructor's.
+func (fc *funcCtx) wrapperLit(lit *ast.CompositeLit) {
+	t := fc.p.TypesInfo.TypeOf(lit)
+	if t == nil {
+		return
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return
+	}
+	status := unknown
+	var statusNode ast.Expr
+	var body *litBody
+	for i, elt := range lit.Elts {
+		var f *types.Var
+		val := elt
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			id, ok := kv.Key.(*ast.Ident)
+			if !ok {
+				continue
+			}
+			for j := range st.NumFields() {
+				if st.Field(j).Name() == id.Name {
+					f = st.Field(j)
+				}
+			}
+			val = kv.Value
+		} else if i < st.NumFields() {
+			f = st.Field(i)
+		}
+		if f == nil {
+			continue
+		}
+		if isIntKind(f.Type()) && isStatusFieldName(f.Name()) {
+			status, statusNode = fc.sc.eval(val), val
+			continue
+		}
+		if inner, ok := fc.sc.resolve(val).(*ast.CompositeLit); ok {
+			if b, ok := fc.bodyOf(inner, fc.sc.partsOf(val)); ok && b.codeNode != nil {
+				body = &b
+			}
+		}
+	}
+	if body == nil || statusNode == nil {
+		return
+	}
+	if fc.flows(status, body.code) {
+		if n, ok := status.int(); ok && n >= 400 {
+			fc.p.checkCode(body.codeNode, body.code)
+			fc.p.checkPair(statusNode, statusNode, status, body.code)
+		}
+	}
+}
+
+// statusTable checks map[Code]int{...} literals whose values are all
+// constant error statuses and which name at least one catalogued code.
+func (fc *funcCtx) statusTable(lit *ast.CompositeLit) bool {
+	p := fc.p
+	t := p.TypesInfo.TypeOf(lit)
+	if t == nil {
+		return false
+	}
+	m, ok := t.Underlying().(*types.Map)
+	if !ok || !isStringKind(m.Key()) || !isIntKind(m.Elem()) || len(lit.Elts) == 0 {
+		return false
+	}
+	catalogued := false
+	for _, elt := range lit.Elts {
+		kv, ok := elt.(*ast.KeyValueExpr)
+		if !ok {
+			return false
+		}
+		k, ok1 := fc.sc.eval(kv.Key).str()
+		st, ok2 := fc.sc.eval(kv.Value).int()
+		if !ok1 || !ok2 || st < 400 || st > 599 {
+			return false
+		}
+		if _, ok := p.s.cat.Status(k); ok {
+			catalogued = true
+		}
+	}
+	if !catalogued {
+		return false
+	}
+	for _, elt := range lit.Elts {
+		kv := elt.(*ast.KeyValueExpr)
+		code := fc.sc.eval(kv.Key)
+		if p.checkCode(kv.Key, code) != 0 {
+			p.checkPair(kv.Value, kv.Value, fc.sc.eval(kv.Value), code)
+		}
+	}
+	return true
+}
+
+// assign: e.Code = "X" on an error body is a use of a code.
+func (fc *funcCtx) assign(as *ast.AssignStmt) {
+	if as.Tok != token.ASSIGN || len(as.Lhs) != len(as.Rhs) {
+		return
+	}
+	for i, lhs := range as.Lhs {
+		sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
+		if !ok {
+			// h["Retry-After"] = ...
+			if ix, ok := ast.Unparen(lhs).(*ast.IndexExpr); ok && fc.isResponseHeader(ix.X) {
+				v := fc.sc.eval(ix.Index)
+				if k, ok := v.str(); !ok {
+					fc.maySetRetryAfter(as)
+					fc.fact.RetryAfter = true
+				} else if textproto.CanonicalMIMEHeaderKey(k) == retryAfter {
+					fc.add(&event{kind: evRetryAfter, end: as.End(), node: as})
+					fc.fact.RetryAfter = true
+					fc.checkRetryAfterValue(as.Rhs[i])
+				}
+			}
+			continue
+		}
+		t := fc.p.TypesInfo.TypeOf(sel.X)
+		if t == nil {
+			continue
+		}
+		bt := fc.p.structBody(t)
+		if bt == nil || sel.Sel.Name != bt.codeField {
+			continue
+		}
+		v := fc.sc.eval(as.Rhs[i])
+		if v.param >= 0 {
+			fc.fact.Code = v.param
+		} else if bt.isError {
+			fc.p.checkCode(as.Rhs[i], v)
+		}
+	}
+}
