@@ -407,3 +407,39 @@ func TestLSPHelperModules(t *testing.T) {
 		s.shutdown()
 	}
 }
+
+// TestLSPNewRulesAndFrameworks: the language server reports error-body-shape
+// and retry-after-format (examples/internal/handlers/export.go), and
+// findings in a framework's handlers (examples/gin), as the command does.
+func TestLSPNewRulesAndFrameworks(t *testing.T) {
+	dir := copyExamples(t)
+	c := startLSP(t, dir)
+	rel := "internal/handlers/export.go"
+	d := c.open(filepath.Join(dir, rel), readFile(t, filepath.Join(dir, rel)))
+	want := expectedFor(t, rel)
+	if len(want) != 2 {
+		t.Fatalf("examples/expected.txt has %d findings in %s, want the two of the new rules", len(want), rel)
+	}
+	diff(t, lspFindings(dir, c.waitDiags(d.uri, 1)), want)
+	c.shutdown()
+
+	gin := filepath.Join(dir, "gin")
+	g := startLSP(t, gin)
+	rel = "internal/handlers/reports.go"
+	d = g.open(filepath.Join(gin, rel), readFile(t, filepath.Join(gin, rel)))
+	data, err := os.ReadFile(filepath.Join(gin, "expected.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wantGin []string
+	for _, l := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+		if strings.HasPrefix(l, rel+":") {
+			wantGin = append(wantGin, l)
+		}
+	}
+	if len(wantGin) == 0 {
+		t.Fatalf("examples/gin/expected.txt has no finding in %s", rel)
+	}
+	diff(t, lspFindings(gin, g.waitDiags(d.uri, 1)), wantGin)
+	g.shutdown()
+}
