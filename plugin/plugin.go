@@ -21,10 +21,15 @@
 package plugin
 
 import (
+	"reflect"
+
 	"github.com/golangci/plugin-module-register/register"
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/apierrlint/apierrlint/analyzer"
+	"github.com/apierrlint/apierrlint/catalog"
+	"github.com/apierrlint/apierrlint/internal/config"
+	"github.com/apierrlint/apierrlint/internal/settings"
 )
 
 func init() {
@@ -41,13 +46,27 @@ func New(conf any) (register.LinterPlugin, error) {
 	if err != nil {
 		return nil, err
 	}
-	cfg, err := s.Config()
-	if err != nil {
+	var cfg analyzer.Config
+	if s.ConfigFile != "" {
+		// The settings of an .apierrlint.yml, shared with the command.
+		if !reflect.DeepEqual(s, Settings{ConfigFile: s.ConfigFile}) {
+			return nil, settings.Errorf("config: with config, the settings come from that file: give no other setting")
+		}
+		path, err := catalog.Find(s.ConfigFile, "")
+		if err != nil {
+			return nil, settings.Errorf("config: %v", err)
+		}
+		f, err := config.Load(path)
+		if err != nil {
+			return nil, settings.Errorf("config: %v", err)
+		}
+		cfg = f.Config
+	} else if cfg, err = s.Config(); err != nil {
 		return nil, err
 	}
 	a, err := analyzer.New(cfg)
 	if err != nil {
-		return nil, settingsError("%v", err)
+		return nil, settings.Errorf("%v", err)
 	}
 	return &linterPlugin{analyzers: []*analysis.Analyzer{a}}, nil
 }

@@ -124,13 +124,13 @@ func TestSettingsErrors(t *testing.T) {
 		want string
 	}{
 		{"misspelt setting", conf{"catlog": "errors.md"},
-			`apierrlint: settings: unknown setting "catlog" (did you mean "catalog"?); the settings are: catalog, codes, retry-after, retry-after-value, error-writer, disable, tests, generated`},
+			`apierrlint: settings: unknown setting "catlog" (did you mean "catalog"?); the settings are: catalog, codes, retry-after, retry-after-value, error-writer, disable, tests, generated, helper-modules, config`},
 		{"unknown setting", conf{"severity": "error"},
-			`apierrlint: settings: unknown setting "severity"; the settings are: catalog, codes, retry-after, retry-after-value, error-writer, disable, tests, generated`},
+			`apierrlint: settings: unknown setting "severity"; the settings are: catalog, codes, retry-after, retry-after-value, error-writer, disable, tests, generated, helper-modules, config`},
 		{"underscore", conf{"retry_after": []any{429}},
 			`unknown setting "retry_after" (did you mean "retry-after"?)`},
 		{"not a mapping", []any{"catalog"},
-			`apierrlint: settings: want a mapping of settings (catalog, codes, retry-after, retry-after-value, error-writer, disable, tests, generated), got a list`},
+			`apierrlint: settings: want a mapping of settings (catalog, codes, retry-after, retry-after-value, error-writer, disable, tests, generated, helper-modules, config), got a list`},
 		{"catalog not a string", conf{"catalog": []any{"a.md"}},
 			`apierrlint: settings: catalog: want the path of a catalog file (a string), got a list`},
 		{"retry-after not a list", conf{"retry-after": 429},

@@ -12,6 +12,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/apierrlint/apierrlint/analyzer"
+	"github.com/apierrlint/apierrlint/internal/config"
 	"github.com/apierrlint/apierrlint/internal/textdist"
 )
 
@@ -90,4 +92,26 @@ func PrintUsage(w io.Writer, fs *flag.FlagSet, usage string) {
 	fs.SetOutput(w)
 	fs.PrintDefaults()
 	fs.SetOutput(io.Discard)
+}
+
+// Configure applies the configuration file that applies in dir ("": the
+// working directory; see [config.Find]) to cfg, except the settings whose
+// flags fs had set, and loads a catalog given by -catalog. It returns the
+// file's path ("" when there is none). Errors name the file, the line and
+// the setting, or the catalog's file and line.
+func Configure(fs *flag.FlagSet, cfg *analyzer.Config, dir string) (string, error) {
+	path, err := config.Find(dir)
+	if err != nil {
+		return "", err
+	}
+	if path != "" {
+		f, err := config.Load(ShortPath(path))
+		if err != nil {
+			return path, err
+		}
+		set := map[string]bool{}
+		fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+		f.Apply(cfg, func(name string) bool { return set[name] })
+	}
+	return path, cfg.LoadCatalog(dir)
 }

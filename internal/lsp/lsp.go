@@ -50,7 +50,7 @@ func run(args []string, in io.Reader, out io.Writer, errw io.Writer) int {
 		io.WriteString(errw, driver.UsageError(fs, err, "apierrlint lsp"))
 		return 2
 	}
-	if err := cfg.LoadCatalog(""); err != nil {
+	if _, err := driver.Configure(fs, cfg, ""); err != nil {
 		io.WriteString(errw, driver.ErrorText(err.Error(), "apierrlint lsp"))
 		return 2
 	}

@@ -72,7 +72,7 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		io.WriteString(stderr, driver.UsageError(fs, err, driver.Name))
 		return exitFlags
 	}
-	if err := cfg.LoadCatalog(""); err != nil {
+	if _, err := driver.Configure(fs, cfg, ""); err != nil {
 		io.WriteString(stderr, driver.ErrorText(err.Error(), driver.Name))
 		return exitFlags
 	}

@@ -103,7 +103,7 @@ func printJSON(out io.Writer, id, name string, res *result) {
 // with -fix: it writes the files, or their diffs with -diff, or go fix's
 // archive. A fix that overlaps one already taken is skipped; then the
 // command asks for a re-run and exits 1.
-func applyFixes(cfg *config, fl flags, res *result) int {
+func applyFixes(cfg *vetConfig, fl flags, res *result) int {
 	if res.err != nil {
 		log.Print(res.err)
 		return 1

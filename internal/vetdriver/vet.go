@@ -55,14 +55,15 @@ import (
 	"golang.org/x/tools/go/types/objectpath"
 
 	"github.com/apierrlint/apierrlint/analyzer"
+	"github.com/apierrlint/apierrlint/internal/config"
 	"github.com/apierrlint/apierrlint/internal/driver"
 	"github.com/apierrlint/apierrlint/internal/factstore"
 	"github.com/apierrlint/apierrlint/internal/unit"
 )
 
-// config is what apierrlint reads of the config file that go vet writes
+// vetConfig is what apierrlint reads of the config file that go vet writes
 // for each package (cmd/go/internal/work.vetConfig).
-type config struct {
+type vetConfig struct {
 	ID            string // e.g. "fmt [fmt.test]"
 	ImportPath    string
 	Dir           string
@@ -130,7 +131,7 @@ func Main(args []string) int {
 	// large (a huge package).
 	debug.SetGCPercent(-1)
 	debug.SetMemoryLimit(1 << 30)
-	return run(a, acfg, cfgFile, fl)
+	return run(a, acfg, fs, cfgFile, fl)
 }
 
 // configError reports a broken configuration (a misspelt flag, a catalog
@@ -157,9 +158,9 @@ func configError(cfgFile, msg string) int {
 
 // Version answers go vet's -V=full as x/tools' drivers do (go vet keys its
 // cache on the line), with the executable's hash salted by the driver
-// choice: APIERRLINT_DRIVER=singlechecker makes go vet run unitchecker,
+// choice (APIERRLINT_DRIVER=singlechecker makes go vet run unitchecker,
 // whose facts files differ from this driver's, so the two must not share
-// cache entries.
+// cache entries) and by the contents of .apierrlint.yml and its catalog.
 func Version() int {
 	exe, err := os.Executable()
 	if err != nil {
@@ -178,13 +179,21 @@ func Version() int {
 		return 1
 	}
 	io.WriteString(h, os.Getenv("APIERRLINT_DRIVER"))
+	// go vet keys its cache on this line, the flags and the code, not on
+	// the files the tool reads: the configuration file that applies where
+	// go vet runs, and the catalog it names, go into the hash, so that an
+	// edit to either re-runs every package. (A catalog given only by
+	// -catalog on go vet's command line is not seen: README, go vet.)
+	if path, err := config.Find(""); err == nil && path != "" {
+		io.WriteString(h, config.Stamp(path))
+	}
 	fmt.Printf("%s version devel comments-go-here buildID=%02x\n", exe, string(h.Sum(nil)))
 	return 0
 }
 
 // run analyzes the package that cfgFile describes and returns the exit
 // code.
-func run(a *analysis.Analyzer, acfg *analyzer.Config, cfgFile string, fl flags) int {
+func run(a *analysis.Analyzer, acfg *analyzer.Config, fs *flag.FlagSet, cfgFile string, fl flags) int {
 	cfg, err := readConfig(cfgFile)
 	if err != nil {
 		log.Print(err)
@@ -209,9 +218,9 @@ func run(a *analysis.Analyzer, acfg *analyzer.Config, cfgFile string, fl flags) 
 	if (cfg.VetxOnly && !u.helperSource()) || !u.relevant() {
 		return u.finish(nil)
 	}
-	// The catalog is needed from here on: a relative path is found from
-	// the package's directory upwards.
-	if err := acfg.LoadCatalog(cfg.Dir); err != nil {
+	// The configuration is needed from here on: .apierrlint.yml and a
+	// relative -catalog are found from the package's directory upwards.
+	if _, err := driver.Configure(fs, acfg, cfg.Dir); err != nil {
 		return configError(cfgFile, driver.ErrorText(err.Error(), driver.Name))
 	}
 	res := u.analyze()
@@ -230,12 +239,12 @@ func run(a *analysis.Analyzer, acfg *analyzer.Config, cfgFile string, fl flags) 
 	return u.finish(res)
 }
 
-func readConfig(name string) (*config, error) {
+func readConfig(name string) (*vetConfig, error) {
 	data, err := os.ReadFile(name)
 	if err != nil {
 		return nil, err
 	}
-	cfg := new(config)
+	cfg := new(vetConfig)
 	if err := json.Unmarshal(data, cfg); err != nil {
 		return nil, fmt.Errorf("cannot decode JSON config file %s: %v", name, err)
 	}
@@ -247,7 +256,7 @@ func readConfig(name string) (*config, error) {
 
 // vetUnit is the analysis of one package.
 type vetUnit struct {
-	cfg           *config
+	cfg           *vetConfig
 	a             *analysis.Analyzer
 	fl            flags
 	helperModules []string

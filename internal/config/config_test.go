@@ -1,0 +1,117 @@
+package config
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/apierrlint/apierrlint/analyzer"
+)
+
+func write(t *testing.T, path, text string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestFindAndLoad: the file is found from a package directory upwards; its
+// catalog path is relative to the file; every setting reaches the Config.
+func TestFindAndLoad(t *testing.T) {
+	root := t.TempDir()
+	write(t, filepath.Join(root, "docs", "errors.md"), "| Code | HTTP Status |\n|---|---|\n| GONE | 410 |\n")
+	write(t, filepath.Join(root, ".apierrlint.yml"), `# apierrlint
+catalog: docs/errors.md
+retry-after: [429, 503]
+retry-after-value: "120"
+disable: [raw-http-error]
+tests: true
+generated: true
+error-writer: example.com/app/apierr.Write
+helper-modules: [github.com/acme/apierr]
+`)
+	pkg := filepath.Join(root, "internal", "handlers")
+	os.MkdirAll(pkg, 0o755)
+	path, err := Find(pkg)
+	if err != nil || path != filepath.Join(root, ".apierrlint.yml") {
+		t.Fatalf("Find = %q, %v", path, err)
+	}
+	f, err := Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := f.Config
+	if _, ok := c.Catalog.Status("GONE"); !ok || c.CatalogName != "docs/errors.md" || f.Catalog != filepath.Join(root, "docs", "errors.md") {
+		t.Errorf("catalog: %v %q %q", c.Catalog.Codes(), c.CatalogName, f.Catalog)
+	}
+	if len(c.RetryAfterStatuses) != 2 || c.RetryAfterValue != "120" || len(c.Disabled) != 1 || !c.IncludeTests || !c.IncludeGenerated ||
+		c.ErrorWriter != "example.com/app/apierr.Write" || len(c.HelperModules) != 1 {
+		t.Errorf("config: %+v", c)
+	}
+	if p, err := Find(t.TempDir()); err != nil || p != "" {
+		t.Errorf("Find without a file = %q, %v", p, err)
+	}
+}
+
+// TestApply: flags given on the command line win over the file.
+func TestApply(t *testing.T) {
+	root := t.TempDir()
+	write(t, filepath.Join(root, ".apierrlint.yml"), "retry-after: [503]\ntests: true\ncodes:\n  - code: GONE\n    status: 410\n")
+	f, err := Load(filepath.Join(root, ".apierrlint.yml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var dst analyzer.Config
+	dst.RetryAfterStatuses = []int{429}
+	f.Apply(&dst, func(flag string) bool { return flag == "retry-after" })
+	if len(dst.RetryAfterStatuses) != 1 || dst.RetryAfterStatuses[0] != 429 || !dst.IncludeTests || dst.Catalog == nil {
+		t.Errorf("after Apply: %+v", dst)
+	}
+}
+
+// TestLoadErrors: a broken file is a short error naming the file, the line
+// and the setting.
+func TestLoadErrors(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want string // after "FILE:"
+	}{
+		{"catlog: errors.md\n", `1: unknown setting "catlog" (did you mean "catalog"?)`},
+		{"tests: true\nretry-after:\n  - 429\n  - 200\n", `4: retry-after[1]: 200 is not an HTTP error status (400-599)`},
+		{"codes:\n  - code: A\n    status: 404\n  - code: A\n    status: 500\n", `4: codes[1]: duplicate code A`},
+		{"codes:\n  - code: A\n    stat: 404\n", `2: codes[0]: unknown key "stat" (did you mean "status"?)`},
+		{"retry-after-value: 30s\n", `1: retry-after-value: retry-after value "30s" is not a whole number of seconds`},
+		{"catalog: nowhere.md\n", `1: catalog: nowhere.md: no such file or directory`},
+		{"tests: [\n", `1: did not find expected node content`},
+		{"disable: [raw-http-eror]\n", `1: disable[0]: unknown rule "raw-http-eror"`},
+		{"config: other.yml\n", `1: config: a configuration file cannot name another one`},
+	} {
+		path := filepath.Join(t.TempDir(), ".apierrlint.yml")
+		write(t, path, c.text)
+		_, err := Load(path)
+		if err == nil || !strings.HasPrefix(err.Error(), path+":"+c.want) {
+			t.Errorf("%q: err = %v\nwant %s:%s...", c.text, err, path, c.want)
+		}
+	}
+}
+
+// TestStamp: an edit to the file or to its catalog changes the stamp.
+func TestStamp(t *testing.T) {
+	root := t.TempDir()
+	cat := filepath.Join(root, "errors.md")
+	cfg := filepath.Join(root, ".apierrlint.yml")
+	write(t, cat, "| Code | HTTP Status |\n|---|---|\n| GONE | 410 |\n")
+	write(t, cfg, "catalog: errors.md\n")
+	a := Stamp(cfg)
+	write(t, cat, "| Code | HTTP Status |\n|---|---|\n| GONE | 404 |\n")
+	b := Stamp(cfg)
+	write(t, cfg, "catalog: errors.md\ntests: true\n")
+	c := Stamp(cfg)
+	if a == b || b == c || a == c {
+		t.Errorf("stamps %s %s %s: want three different ones", a, b, c)
+	}
+}
