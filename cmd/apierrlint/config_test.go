@@ -26,7 +26,9 @@ func withConfig(t *testing.T, yml string, edit func(string) string) string {
 
 func same(s string) string { return s }
 
-func notFoundIs410(s string) string { return strings.Replace(s, "NOT_FOUND | 404", "NOT_FOUND | 410", 1) }
+func notFoundIs410(s string) string {
+	return strings.Replace(s, "NOT_FOUND | 404", "NOT_FOUND | 410", 1)
+}
 
 func hasText(list []string, text string) bool {
 	return slices.ContainsFunc(list, func(f string) bool { return strings.Contains(f, text) })
