@@ -443,3 +443,34 @@ func TestLSPNewRulesAndFrameworks(t *testing.T) {
 	diff(t, lspFindings(gin, g.waitDiags(d.uri, 1)), wantGin)
 	g.shutdown()
 }
+
+// TestLSPConfigReload: the language server reads the module's
+// .apierrlint.yml and, when it or its catalog changes on disk, analyzes
+// again with the new configuration, without a restart.
+func TestLSPConfigReload(t *testing.T) {
+	dir := withConfig(t, "catalog: docs/errors.md\n", same)
+	c := startLSP(t, dir)
+	rel := "internal/handlers/pets.go"
+	path := filepath.Join(dir, rel)
+	d := c.open(path, readFile(t, path))
+	before := lspFindings(dir, c.waitDiags(d.uri, 1))
+	if !hasText(before, "NOT_FOUND is documented with 404") {
+		t.Fatalf("before the edit:\n%s", strings.Join(before, "\n"))
+	}
+	cat := filepath.Join(dir, "docs", "errors.md")
+	data, _ := os.ReadFile(cat)
+	os.WriteFile(cat, []byte(notFoundIs410(string(data))), 0o644)
+	c.notify("workspace/didChangeWatchedFiles", map[string]any{"changes": []any{map[string]any{"uri": fileURI(cat), "type": 2}}})
+	after := lspFindings(dir, c.waitDiagsFunc(d.uri, func(p publishedDiags) bool {
+		return hasText(lspFindings(dir, p), "NOT_FOUND is documented with 410")
+	}))
+	out, _ := run(t, dir, bin, "./internal/handlers")
+	var want []string
+	for _, f := range findings(dir, out) {
+		if strings.HasPrefix(f, rel+":") {
+			want = append(want, f)
+		}
+	}
+	diff(t, after, want)
+	c.shutdown()
+}

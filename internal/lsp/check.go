@@ -182,7 +182,7 @@ func (s *session) analyze(e *checkedPkg, c *unit.Checked) {
 		visit(d)
 	}
 	slices.SortFunc(order, func(a, b *factSet) int { return strings.Compare(a.pkg.Path(), b.pkg.Path()) })
-	facts := factstore.New(s.srv.analyzer, e.types)
+	facts := factstore.New(s.analyzer, e.types)
 	for _, fs := range order {
 		for _, of := range fs.objs {
 			facts.AddObject(of.Object, of.Fact)
@@ -191,7 +191,7 @@ func (s *session) analyze(e *checkedPkg, c *unit.Checked) {
 			facts.AddPackage(fs.pkg, f)
 		}
 	}
-	diags, err := unit.Analyze(s.srv.analyzer, c, facts)
+	diags, err := unit.Analyze(s.analyzer, c, facts)
 	if err != nil {
 		e.errs = append(e.errs, err.Error())
 		return

@@ -14,6 +14,7 @@ package lsp
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"io"
 	"log"
@@ -24,6 +25,7 @@ import (
 	"go.lsp.dev/protocol"
 
 	"github.com/apierrlint/apierrlint/analyzer"
+	"github.com/apierrlint/apierrlint/internal/config"
 	"github.com/apierrlint/apierrlint/internal/driver"
 )
 
@@ -50,10 +52,24 @@ func run(args []string, in io.Reader, out io.Writer, errw io.Writer) int {
 		io.WriteString(errw, driver.UsageError(fs, err, "apierrlint lsp"))
 		return 2
 	}
-	if _, err := driver.Configure(fs, cfg, ""); err != nil {
+	// The flags' catalog now; .apierrlint.yml is each session's, found from
+	// its module root and read again when it or its catalog changes. One
+	// broken where the server starts is reported at once.
+	if err := cfg.LoadCatalog(""); err != nil {
 		io.WriteString(errw, driver.ErrorText(err.Error(), "apierrlint lsp"))
 		return 2
 	}
+	if path, err := config.Find(""); err != nil || path != "" {
+		if err == nil {
+			_, err = config.Load(driver.ShortPath(path))
+		}
+		if err != nil {
+			io.WriteString(errw, driver.ErrorText(err.Error(), "apierrlint lsp"))
+			return 2
+		}
+	}
+	flagsSet := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { flagsSet[f.Name] = true })
 	if fs.NArg() > 0 {
 		fmt.Fprintf(errw, "apierrlint lsp: unexpected arguments %q\n", fs.Args())
 		return 2
@@ -69,7 +85,7 @@ func run(args []string, in io.Reader, out io.Writer, errw io.Writer) int {
 	}
 	logger := log.New(errw, "apierrlint lsp: ", log.Ltime|log.Lmicroseconds)
 
-	srv := newServer(a, cfg, *debounce, logger, *verbose)
+	srv := newServer(a, cfg, flagsSet, *debounce, logger, *verbose)
 	stream := tolerantStream{Stream: jsonrpc2.NewStream(stdio{in, out}), log: logger}
 	conn := jsonrpc2.NewConn(stream, jsonrpc2.WithCodec(codec{}))
 	srv.client = protocol.ClientDispatcher(conn)

@@ -38,8 +38,9 @@ const (
 type server struct {
 	protocol.UnimplementedServer
 
-	analyzer *analysis.Analyzer
-	cfg      *analyzer.Config
+	analyzer *analysis.Analyzer // from the flags alone, for a session without a configuration file
+	cfg      *analyzer.Config   // the flags'
+	flagsSet map[string]bool    // the flags given: they override .apierrlint.yml
 	sizes    types.Sizes
 	debounce time.Duration
 	parallel int
@@ -85,10 +86,11 @@ type fileResult struct {
 	diags   []*diagRecord
 }
 
-func newServer(a *analysis.Analyzer, cfg *analyzer.Config, debounce time.Duration, logger *log.Logger, verbose bool) *server {
+func newServer(a *analysis.Analyzer, cfg *analyzer.Config, flagsSet map[string]bool, debounce time.Duration, logger *log.Logger, verbose bool) *server {
 	s := &server{
 		analyzer:  a,
 		cfg:       cfg,
+		flagsSet:  flagsSet,
 		debounce:  debounce,
 		parallel:  runtime.GOMAXPROCS(0),
 		sizes:     types.SizesFor("gc", build.Default.GOARCH),
@@ -220,6 +222,10 @@ func (s *server) Initialized(ctx context.Context, params *protocol.InitializedPa
 			Watchers: []protocol.FileSystemWatcher{
 				{GlobPattern: protocol.Pattern("**/*.go")},
 				{GlobPattern: protocol.Pattern("**/go.{mod,sum,work}")},
+				// The configuration and the catalogs it may name: a change
+				// schedules a run, which reloads them if they changed.
+				{GlobPattern: protocol.Pattern("**/.apierrlint.{yml,yaml}")},
+				{GlobPattern: protocol.Pattern("**/*.{md,markdown,json,yaml,yml}")},
 			},
 		})
 		if err != nil {

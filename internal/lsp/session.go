@@ -1,6 +1,7 @@
 package lsp
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"go/parser"
@@ -14,6 +15,10 @@ import (
 	"sync"
 	"time"
 
+	"github.com/apierrlint/apierrlint/analyzer"
+	"github.com/apierrlint/apierrlint/catalog"
+	"github.com/apierrlint/apierrlint/internal/config"
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/gcexportdata"
 	"golang.org/x/tools/go/packages"
 )
@@ -47,6 +52,9 @@ type session struct {
 	forceMeta bool
 
 	// Owned by the worker goroutine.
+	analyzer   *analysis.Analyzer // the flags with the module's .apierrlint.yml
+	cfg        *analyzer.Config
+	cfgStamp   string // identifies the configuration file and the catalogs read
 	fset       *token.FileSet
 	stamp      string
 	meta       map[string]*packages.Package // by ID
@@ -170,6 +178,7 @@ func (s *session) hash(b []byte) uint64 { return s.srv.hashBytes(b) }
 // run brings the diagnostics of the open files up to date.
 func (s *session) run(ctx context.Context) {
 	start := time.Now()
+	s.configure()
 	docs := s.srv.snapshot(s)
 	s.mu.Lock()
 	force := s.forceMeta
@@ -206,6 +215,63 @@ func (s *session) run(ctx context.Context) {
 	s.srv.debugf("%s: run %v: metadata %v (reloaded=%v), export data %v, %d of %d source packages checked in %v",
 		s.root, time.Since(start).Round(time.Millisecond), tExport.Sub(tMeta).Round(time.Millisecond), reloaded,
 		tCheck.Sub(tExport).Round(time.Millisecond), n, len(srcOrder), time.Since(tCheck).Round(time.Millisecond))
+}
+
+// configure builds the session's analyzer from the server's flags and the
+// .apierrlint.yml that applies at the module root, when that file or a
+// catalog it or the flags name has changed since the last run; then every
+// cached result is dropped. A broken file is logged, and the last good
+// configuration kept.
+func (s *session) configure() {
+	path, err := config.Find(s.root)
+	stamp := path + "\x00"
+	if err == nil && path != "" {
+		stamp += config.Stamp(path)
+	}
+	if c := s.srv.cfg.CatalogPath; c != "" {
+		if file, err := catalog.Find(c, ""); err == nil {
+			data, _ := os.ReadFile(file)
+			stamp += "\x00" + file + "\x00" + strconv.FormatUint(s.hash(data), 16)
+		}
+	}
+	if stamp == s.cfgStamp && s.analyzer != nil {
+		return
+	}
+	first := s.analyzer == nil
+	s.cfgStamp = stamp
+	cfg := *s.srv.cfg
+	if s.srv.cfg.CatalogPath != "" && !first {
+		// The flags' catalog changed: load it again.
+		cfg.Catalog = nil
+		if err := cfg.LoadCatalog(""); err != nil {
+			s.srv.logf("%s: %v; keeping the last configuration", s.root, err)
+			return
+		}
+	}
+	if err == nil && path != "" {
+		f, lerr := config.Load(path)
+		if lerr != nil {
+			s.srv.logf("%v; keeping the last configuration", lerr)
+			if first {
+				s.analyzer, s.cfg = s.srv.analyzer, s.srv.cfg
+			}
+			return
+		}
+		f.Apply(&cfg, func(name string) bool { return s.srv.flagsSet[name] })
+	}
+	a, aerr := analyzer.New(cfg)
+	if aerr != nil {
+		s.srv.logf("%s: %v; keeping the last configuration", s.root, aerr)
+		if first {
+			s.analyzer, s.cfg = s.srv.analyzer, s.srv.cfg
+		}
+		return
+	}
+	if !first {
+		s.srv.logf("%s: the configuration (%s) or its catalog changed: analyzing again", s.root, cmp.Or(path, "flags"))
+		s.reset()
+	}
+	s.analyzer, s.cfg = a, &cfg
 }
 
 // modStamp identifies the state of go.mod, go.sum and any go.work above.
@@ -269,7 +335,7 @@ func parseHeader(name, text string) header {
 // analyzable reports whether an open file can belong to a package that the
 // session analyzes.
 func (s *session) analyzable(path string) bool {
-	return strings.HasSuffix(path, ".go") && (s.srv.cfg.IncludeTests || !strings.HasSuffix(path, "_test.go"))
+	return strings.HasSuffix(path, ".go") && (s.cfg.IncludeTests || !strings.HasSuffix(path, "_test.go"))
 }
 
 // needMeta reports whether the metadata must be reloaded for the open files.
@@ -343,7 +409,7 @@ func (s *session) loadMeta(docs map[string]*docSnap) {
 		pkgs, err := packages.Load(&packages.Config{
 			Mode:    packages.NeedName | packages.NeedFiles | packages.NeedImports | packages.NeedDeps | packages.NeedModule,
 			Dir:     s.root,
-			Tests:   s.srv.cfg.IncludeTests,
+			Tests:   s.cfg.IncludeTests,
 			Overlay: overlay,
 		}, patterns...)
 		if err != nil {
@@ -430,7 +496,7 @@ func (s *session) closure(roots map[string]bool) (source []string, exports []str
 			state[id] = fromExport
 			return false
 		}
-		src := roots[id] || (m.Module != nil && (m.Module.Main || slices.Contains(s.srv.cfg.HelperModules, m.Module.Path)))
+		src := roots[id] || (m.Module != nil && (m.Module.Main || slices.Contains(s.cfg.HelperModules, m.Module.Path)))
 		deps := make([]string, 0, len(m.Imports))
 		for _, dep := range m.Imports {
 			deps = append(deps, dep.ID)
