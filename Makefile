@@ -1,7 +1,7 @@
 # apierrlint: common tasks. Everything here is also a plain go command.
 GO ?= go
 
-.PHONY: build test example ci custom-gcl test-gcl
+.PHONY: build test example ci custom-gcl test-gcl test-cache
 
 build: ## build bin/apierrlint
 	$(GO) build -o bin/apierrlint ./cmd/apierrlint
@@ -9,6 +9,7 @@ build: ## build bin/apierrlint
 test: ## run every test: the module's (with -race) and the golangci-lint integration test (the command CI runs)
 	$(GO) test -race ./...
 	$(MAKE) test-gcl
+	$(MAKE) test-cache
 
 example: build ## run the linter on the example service with the embedded catalog; succeeds when it finds exactly examples/expected.txt
 	.ci/example bin/apierrlint
@@ -22,3 +23,6 @@ custom-gcl: ## build bin/custom-gcl: golangci-lint v2.15.0 with the apierrlint p
 test-gcl: custom-gcl ## the golangci-lint integration test, with bin/custom-gcl
 	cd gcl && $(GO) vet -trimpath ./...
 	cd gcl && APIERRLINT_CUSTOM_GCL=$(CURDIR)/bin/custom-gcl $(GO) test -trimpath -vet=off -count=1 ./...
+
+test-cache: ## go vet across two machines sharing a cache (GOCACHEPROG: gocached and go-cacher on 127.0.0.1)
+	cd cachetest && $(GO) vet ./... && $(GO) test -count=1 ./...

@@ -199,6 +199,7 @@ func run(a *analysis.Analyzer, acfg *analyzer.Config, fs *flag.FlagSet, cfgFile 
 		log.Print(err)
 		return 1
 	}
+	logRun(cfg)
 	if cfg.Stdout != "" {
 		f, err := os.Create(cfg.Stdout)
 		if err != nil {
@@ -237,6 +238,22 @@ func run(a *analysis.Analyzer, acfg *analyzer.Config, fs *flag.FlagSet, cfgFile 
 		return 1
 	}
 	return u.finish(res)
+}
+
+// logRun appends the package to the file that APIERRLINT_VET_LOG names,
+// if any: a record of which packages go vet ran the tool on (a cache hit
+// runs nothing), for the tests of go vet's cache (cachetest/).
+func logRun(cfg *vetConfig) {
+	name := os.Getenv("APIERRLINT_VET_LOG")
+	if name == "" {
+		return
+	}
+	f, err := os.OpenFile(name, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o644)
+	if err != nil {
+		return
+	}
+	defer f.Close()
+	fmt.Fprintf(f, "%s\t%v\n", cfg.ID, cfg.VetxOnly)
 }
 
 func readConfig(name string) (*vetConfig, error) {
