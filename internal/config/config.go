@@ -114,6 +114,8 @@ func Load(path string) (*File, error) {
 	}
 	if written != "" {
 		cfg.CatalogName = written
+	} else if s.Codes != nil {
+		cfg.CatalogName = "codes of " + filepath.Base(path)
 	}
 	f.Config = cfg
 	return f, nil
