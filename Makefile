@@ -6,8 +6,10 @@ GO ?= go
 build: ## build bin/apierrlint
 	$(GO) build -o bin/apierrlint ./cmd/apierrlint
 
-test: ## run every test: the module's (with -race) and the golangci-lint integration test (the command CI runs)
-	$(GO) test -race ./...
+test: ## run every test: the module's (with -race but for the analyzer's fixtures), golangci-lint's and the shared cache's integration tests (CI runs this)
+	$(GO) test -race $$($(GO) list ./... | grep -v '/analyzer$$')
+	$(GO) test ./analyzer
+	$(GO) test -race -count=1 -run TestConcurrentAnalyses ./analyzer
 	$(MAKE) test-gcl
 	$(MAKE) test-cache
 
