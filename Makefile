@@ -1,17 +1,18 @@
 # apierrlint: common tasks. Everything here is also a plain go command.
 GO ?= go
 
-.PHONY: build test example ci custom-gcl test-gcl test-cache
+.PHONY: build test example ci custom-gcl test-gcl test-cache gopls test-gopls
 
 build: ## build bin/apierrlint
 	$(GO) build -o bin/apierrlint ./cmd/apierrlint
 
-test: ## run every test: the module's (with -race but for the analyzer's fixtures), golangci-lint's and the shared cache's integration tests (CI runs this)
-	$(GO) test -race $$($(GO) list ./... | grep -v '/analyzer$$')
+test: ## run every test: the module's (with -race but for the analyzer's fixtures), golangci-lint's, the shared cache's and gopls's integration tests (CI runs this)
+	$(GO) test -race -skip '^TestGopls$$' $$($(GO) list ./... | grep -v '/analyzer$$')
 	$(GO) test ./analyzer
 	$(GO) test -race -count=1 -run TestConcurrentAnalyses ./analyzer
 	$(MAKE) test-gcl
 	$(MAKE) test-cache
+	$(MAKE) test-gopls
 
 example: build ## run the linter on the example service with the embedded catalog; succeeds when it finds exactly examples/expected.txt
 	.ci/example bin/apierrlint
@@ -28,3 +29,12 @@ test-gcl: custom-gcl ## the golangci-lint integration test, with bin/custom-gcl
 
 test-cache: ## go vet across two machines sharing a cache (GOCACHEPROG: gocached and go-cacher on 127.0.0.1)
 	cd cachetest && $(GO) vet ./... && $(GO) test -count=1 ./...
+
+gopls: ## build bin/gopls: gopls with apierrlint inside, configured from CONFIG (default: the .apierrlint.yml found from here upwards; see gopls/)
+	cd gopls && $(GO) run . -o $(CURDIR)/bin/gopls $(if $(CONFIG),-config $(abspath $(CONFIG)))
+
+test-gopls: ## the gopls build: its generator's tests, the analyzer against gopls's x/tools, and an editor session with bin/gopls-test
+	cd gopls && $(GO) vet ./... && $(GO) test -count=1 ./...
+	sh gopls/xtools.sh
+	cd gopls && $(GO) run . -o $(CURDIR)/bin/gopls-test -config testdata/apierrlint.yml
+	APIERRLINT_GOPLS=$(CURDIR)/bin/gopls-test $(GO) test -count=1 -run '^TestGopls$$' ./cmd/apierrlint

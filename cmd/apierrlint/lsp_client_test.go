@@ -41,6 +41,8 @@ type lspClient struct {
 	diagLog  []publishedDiags          // every publication, in order
 	closed   bool
 	requests []string // methods of the requests the server sent us
+
+	settings map[string]any // the answer to workspace/configuration
 }
 
 type rpcMessage struct {
@@ -95,7 +97,13 @@ type codeAction struct {
 	Diagnostics []lspDiagnostic `json:"diagnostics"`
 	IsPreferred bool            `json:"isPreferred"`
 	Edit        struct {
-		Changes map[string][]textEdit `json:"changes"`
+		Changes         map[string][]textEdit `json:"changes"`
+		DocumentChanges []struct {            // gopls's form
+			TextDocument struct {
+				URI string `json:"uri"`
+			} `json:"textDocument"`
+			Edits []textEdit `json:"edits"`
+		} `json:"documentChanges"`
 	} `json:"edit"`
 }
 
@@ -147,42 +155,7 @@ func startLSP(t *testing.T, dir string, args ...string) *lspClient {
 	t.Helper()
 	cmd := exec.Command(lspServer(t), append([]string{"lsp"}, args...)...)
 	cmd.Dir = dir
-	stdin, err := cmd.StdinPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	stdout, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := &lspClient{
-		t:       t,
-		cmd:     cmd,
-		stdin:   stdin,
-		stderr:  &syncBuffer{},
-		exited:  make(chan error, 1),
-		pending: map[int]chan rpcMessage{},
-		diags:   map[string]publishedDiags{},
-
-		nullReplies: make(chan rpcMessage, 10),
-	}
-	c.cond = sync.NewCond(&c.mu)
-	cmd.Stderr = c.stderr
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	go c.readLoop(bufio.NewReader(stdout))
-	t.Cleanup(func() {
-		c.stdin.Close()
-		select {
-		case <-c.exited:
-		case <-time.After(10 * time.Second):
-			cmd.Process.Kill()
-		}
-		if log := c.stderr.String(); t.Failed() || strings.Contains(log, "DATA RACE") || strings.Contains(log, "panic") {
-			t.Errorf("server log:\n%s", log)
-		}
-	})
+	c := startServer(t, cmd, nil)
 	var res struct {
 		Capabilities struct {
 			PositionEncoding string `json:"positionEncoding"`
@@ -216,6 +189,52 @@ func startLSP(t *testing.T, dir string, args ...string) *lspClient {
 		t.Fatalf("initialize result: %+v", res)
 	}
 	c.notify("initialized", map[string]any{})
+	return c
+}
+
+// startServer starts a language server (cmd, not started) and reads its
+// messages; the caller initializes it. settings answers the server's
+// workspace/configuration requests. The server's stderr is shown when the
+// test fails or it holds a data race or a panic.
+func startServer(t *testing.T, cmd *exec.Cmd, settings map[string]any) *lspClient {
+	t.Helper()
+	stdin, err := cmd.StdinPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := &lspClient{
+		t:       t,
+		cmd:     cmd,
+		stdin:   stdin,
+		stderr:  &syncBuffer{},
+		exited:  make(chan error, 1),
+		pending: map[int]chan rpcMessage{},
+		diags:   map[string]publishedDiags{},
+
+		nullReplies: make(chan rpcMessage, 10),
+		settings:    settings,
+	}
+	c.cond = sync.NewCond(&c.mu)
+	cmd.Stderr = c.stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	go c.readLoop(bufio.NewReader(stdout))
+	t.Cleanup(func() {
+		c.stdin.Close()
+		select {
+		case <-c.exited:
+		case <-time.After(10 * time.Second):
+			cmd.Process.Kill()
+		}
+		if log := c.stderr.String(); t.Failed() || strings.Contains(log, "DATA RACE") || strings.Contains(log, "panic") {
+			t.Errorf("server log:\n%s", log)
+		}
+	})
 	return c
 }
 
@@ -273,11 +292,23 @@ func (c *lspClient) readLoop(r *bufio.Reader) {
 			c.cond.Broadcast()
 			c.mu.Unlock()
 		case msg.Method != "" && msg.ID != nil:
-			// A request from the server (client/registerCapability): accept.
+			// A request from the server (client/registerCapability,
+			// workspace/configuration...): accept.
 			c.mu.Lock()
 			c.requests = append(c.requests, msg.Method)
 			c.mu.Unlock()
-			c.send(map[string]any{"jsonrpc": "2.0", "id": msg.ID, "result": nil})
+			var result any
+			if msg.Method == "workspace/configuration" {
+				// One settings object per item asked for (gopls asks).
+				var p struct{ Items []json.RawMessage }
+				json.Unmarshal(msg.Params, &p)
+				items := make([]any, len(p.Items))
+				for i := range items {
+					items[i] = c.settings
+				}
+				result = items
+			}
+			c.send(map[string]any{"jsonrpc": "2.0", "id": msg.ID, "result": result})
 		case msg.Method != "":
 			// Another notification (window/logMessage...): ignore.
 		default:
