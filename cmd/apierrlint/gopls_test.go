@@ -6,8 +6,10 @@ import (
 	"os/exec"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 )
 
 // goplsService is a service with findings under the configuration that
@@ -181,6 +183,84 @@ func TestGopls(t *testing.T) {
 	d.replace("http.StatusInternalServerError, \"NOT_FOUND\"", "http.StatusNotFound, \"NOT_FOUND\"")
 	if got := findings(c.waitDiags(d.uri, d.version)); len(got) != 0 {
 		t.Fatalf("after the edit: %+v, want no finding", got)
+	}
+	c.shutdown()
+}
+
+// TestGoplsLatency measures a gopls's first diagnostics and its
+// edit-to-diagnostics latency on a real module, for BENCHMARKS.md: run it
+// once with a stock gopls and once with make gopls's. It runs only when
+// asked:
+//
+//	APIERRLINT_GOPLS=bin/gopls APIERRLINT_GOPLS_BENCH=/path/to/gitea \
+//	go test -count=1 -run TestGoplsLatency -v ./cmd/apierrlint
+//
+// The file and the edit are the language server benchmark's
+// (APIERRLINT_LSP_BENCH_FILE, APIERRLINT_LSP_BENCH_EDIT, _N; see
+// TestLSPLatency). APIERRLINT_GOPLS_DELAY sets gopls's diagnosticsDelay
+// (default: gopls's own, 1s). First diagnostics: from didOpen to the first
+// publication for the file that holds apierrlint's findings (with a stock
+// gopls: the first publication); an edit: from didChange to the
+// publication for that version.
+func TestGoplsLatency(t *testing.T) {
+	gopls, dir := os.Getenv("APIERRLINT_GOPLS"), os.Getenv("APIERRLINT_GOPLS_BENCH")
+	if gopls == "" || dir == "" {
+		t.Skip("set APIERRLINT_GOPLS to a gopls and APIERRLINT_GOPLS_BENCH to a module directory to measure it")
+	}
+	rel := envOr("APIERRLINT_LSP_BENCH_FILE", "routers/web/repo/render.go")
+	a, b, ok := strings.Cut(envOr("APIERRLINT_LSP_BENCH_EDIT",
+		`"Unable to find renderer", http.StatusBadRequest|"Unable to find renderer", http.StatusNotFound`), "|")
+	if !ok {
+		t.Fatal("APIERRLINT_LSP_BENCH_EDIT: want OLD|NEW")
+	}
+	n, _ := strconv.Atoi(envOr("APIERRLINT_LSP_BENCH_N", "20"))
+	patched := false
+	if out, err := exec.Command(gopls, "version").CombinedOutput(); err != nil {
+		t.Fatalf("%s version: %v\n%s", gopls, err, out)
+	} else {
+		patched = strings.Contains(string(out), "-apierrlint-")
+		t.Logf("%s", strings.TrimSpace(string(out)))
+	}
+	settings := map[string]any{}
+	if delay := os.Getenv("APIERRLINT_GOPLS_DELAY"); delay != "" {
+		settings["diagnosticsDelay"] = delay
+	}
+	cmd := exec.Command(gopls, "serve")
+	cmd.Dir = dir
+	c := startServer(t, cmd, settings)
+	c.mustCall("initialize", map[string]any{
+		"processId":        nil,
+		"rootUri":          fileURI(dir),
+		"workspaceFolders": []map[string]any{{"uri": fileURI(dir), "name": filepath.Base(dir)}},
+		"capabilities": map[string]any{
+			"textDocument": map[string]any{"publishDiagnostics": map[string]any{"versionSupport": true}},
+			"workspace":    map[string]any{"configuration": true},
+		},
+	}, nil)
+	c.notify("initialized", map[string]any{})
+	ours := func(p publishedDiags) bool {
+		for _, d := range p.Diagnostics {
+			if d.Source == "apierrlint" {
+				return true
+			}
+		}
+		return !patched
+	}
+
+	path := filepath.Join(dir, rel)
+	start := time.Now()
+	d := c.open(path, readFile(t, path))
+	p := c.waitDiagsFunc(d.uri, ours)
+	t.Logf("%s: first diagnostics after %v: %d", rel, p.at.Sub(start).Round(time.Millisecond), len(p.Diagnostics))
+
+	lat := editLatencies(d, a, b, n, func(p publishedDiags) bool { return ours(p) })
+	t.Logf("%s: edit-to-diagnostics over %d edits: %s", rel, len(lat), summary(lat))
+	if status, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", c.cmd.Process.Pid)); err == nil {
+		for _, line := range strings.Split(string(status), "\n") {
+			if strings.HasPrefix(line, "VmHWM") {
+				t.Logf("gopls %s", strings.Join(strings.Fields(line), " "))
+			}
+		}
 	}
 	c.shutdown()
 }
