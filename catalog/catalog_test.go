@@ -38,7 +38,7 @@ var seedEntries = []Entry{
 }
 
 // withoutProse returns entries without their descriptions and resolutions,
-// for the tests of codes, statuses and lines (TestProse checks the prose).
+// for the tests of codes, statuses and lines (TestCatalogProse checks the prose).
 func withoutProse(entries []Entry) []Entry {
 	entries = slices.Clone(entries)
 	for i := range entries {
@@ -568,11 +568,11 @@ func tableRows(t *testing.T, data []byte, normalize bool) [][][]string {
 	return tables
 }
 
-// TestProse: the Description and Resolution columns of Markdown tables
+// TestCatalogProse: the Description and Resolution columns of Markdown tables
 // (found by name, in any position, in some tables and not others) and the
 // "description" and "resolution" keys of JSON and YAML become the entries'
 // prose.
-func TestProse(t *testing.T) {
+func TestCatalogProse(t *testing.T) {
 	type prose struct{ code, desc, res string }
 	tests := []struct {
 		name, doc string
@@ -622,8 +622,8 @@ func TestProse(t *testing.T) {
 	}
 }
 
-// TestProseErrors: prose that is not text is an error naming the line.
-func TestProseErrors(t *testing.T) {
+// TestCatalogProseErrors: prose that is not text is an error naming the line.
+func TestCatalogProseErrors(t *testing.T) {
 	for _, c := range []struct{ name, doc, want string }{
 		{"c.json", `[{"code": "A", "status": 404, "resolution": ["x"]}]`, `c.json:1: field "resolution" must be a string, got a list`},
 		{"c.json", "[{\"code\": \"A\", \"status\": 404,\n \"resolution\": \"x\", \"resolution\": \"y\"}]", `c.json:2: field "resolution" given twice`},
@@ -637,9 +637,9 @@ func TestProseErrors(t *testing.T) {
 	}
 }
 
-// TestDefaultProse: every code of the embedded catalog has its description
+// TestCatalogDefaultProse: every code of the embedded catalog has its description
 // and resolution (apierrlint gen writes them into the code's comment).
-func TestDefaultProse(t *testing.T) {
+func TestCatalogDefaultProse(t *testing.T) {
 	for _, e := range Default().Entries() {
 		if e.Description == "" || e.Resolution == "" {
 			t.Errorf("%s: description %q, resolution %q", e.Code, e.Description, e.Resolution)
