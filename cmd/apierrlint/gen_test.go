@@ -244,3 +244,43 @@ func main() {
 		t.Errorf("gen -check after go generate: exit code %d\n%s", code, stderr)
 	}
 }
+
+// TestGenExample: examples/newsvc, a service whose errors package apierrlint
+// gen writes, has exactly its expected findings through both drivers, and
+// its generated file is what its go:generate line writes now.
+func TestGenExample(t *testing.T) {
+	dir := filepath.Join(examplesDir(t), "newsvc")
+	data, err := os.ReadFile(filepath.Join(dir, "expected.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := strings.Split(strings.TrimSpace(string(data)), "\n")
+	out, code := run(t, dir, bin, "./...")
+	if code != 3 {
+		t.Errorf("apierrlint: exit code %d, want 3\n%s", code, out)
+	}
+	diff(t, findings(dir, out), want)
+	out, code = run(t, dir, "go", "vet", "-vettool="+bin, "./...")
+	if code == 0 {
+		t.Errorf("go vet: exit code 0, want findings")
+	}
+	diff(t, findings(dir, out), want)
+
+	pkg := filepath.Join(dir, "internal", "apierr")
+	doc, err := os.ReadFile(filepath.Join(pkg, "doc.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var args []string
+	for _, line := range strings.Split(string(doc), "\n") {
+		if rest, ok := strings.CutPrefix(line, "//go:generate apierrlint gen "); ok {
+			args = strings.Fields(rest)
+		}
+	}
+	if args == nil {
+		t.Fatal("internal/apierr/doc.go has no //go:generate apierrlint gen line")
+	}
+	if _, stderr, code := runGen(t, pkg, []string{"GOPACKAGE=apierr"}, append(args, "-check")...); code != 0 {
+		t.Errorf("gen -check on examples/newsvc: exit code %d\n%s", code, stderr)
+	}
+}
