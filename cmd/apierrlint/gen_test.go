@@ -250,21 +250,7 @@ func main() {
 // its generated file is what its go:generate line writes now.
 func TestGenExample(t *testing.T) {
 	dir := filepath.Join(examplesDir(t), "newsvc")
-	data, err := os.ReadFile(filepath.Join(dir, "expected.txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := strings.Split(strings.TrimSpace(string(data)), "\n")
-	out, code := run(t, dir, bin, "./...")
-	if code != 3 {
-		t.Errorf("apierrlint: exit code %d, want 3\n%s", code, out)
-	}
-	diff(t, findings(dir, out), want)
-	out, code = run(t, dir, "go", "vet", "-vettool="+bin, "./...")
-	if code == 0 {
-		t.Errorf("go vet: exit code 0, want findings")
-	}
-	diff(t, findings(dir, out), want)
+	checkExample(t, dir)
 
 	pkg := filepath.Join(dir, "internal", "apierr")
 	doc, err := os.ReadFile(filepath.Join(pkg, "doc.go"))

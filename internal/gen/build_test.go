@@ -66,25 +66,6 @@ func Get(c {{if eq .Framework "echo"}}echo.Context{{else}}*fiber.Ctx{{end}}) err
 {{- end}}
 `))
 
-const reqid = `// Package reqid carries a request id in a context.
-package reqid
-
-import "context"
-
-type key struct{}
-
-// NewContext returns a context that carries the request id id.
-func NewContext(ctx context.Context, id string) context.Context {
-	return context.WithValue(ctx, key{}, id)
-}
-
-// FromContext returns the request id that ctx carries, or "".
-func FromContext(ctx context.Context) string {
-	id, _ := ctx.Value(key{}).(string)
-	return id
-}
-`
-
 // TestGenBuild builds and vets the generated code of every golden case
 // (every framework, both catalogs), and chi's with chi's own request id
 // middleware, with a package of handlers that uses it, in a module that
@@ -123,7 +104,11 @@ func TestGenBuild(t *testing.T) {
 	}
 	write("go.mod", bytes.Replace(gomod, []byte("module example.com/realapi"), []byte("module example.com/app"), 1))
 	write("go.sum", gosum)
-	write("reqid/reqid.go", []byte(reqid))
+	reqid, err := os.ReadFile(filepath.Join("..", "..", "analyzer", "testdata", "src", "gengin", "reqid", "reqid.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	write("reqid/reqid.go", reqid)
 	write("errors.yaml", []byte(smallCatalog))
 
 	cases := goldenCases(t)
