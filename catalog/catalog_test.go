@@ -37,8 +37,9 @@ var seedEntries = []Entry{
 	{Code: "SERVICE_UNAVAILABLE", Status: 503, Line: 35},
 }
 
-// withoutProse returns entries without their descriptions and resolutions,
-// for the tests of codes, statuses and lines (TestCatalogProse checks the prose).
+// withoutProse returns entries without their descriptions and
+// resolutions, for the tests of codes, statuses and lines
+// (TestCatalogProse checks the prose).
 func withoutProse(entries []Entry) []Entry {
 	entries = slices.Clone(entries)
 	for i := range entries {

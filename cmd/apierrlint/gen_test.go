@@ -148,6 +148,7 @@ func TestGenCommandErrors(t *testing.T) {
 		{[]string{"-pkg", "x", "-check"}, "apierrlint: -check needs -o FILE, the generated file to compare\n"},
 		{[]string{"-pkg", "x", "./..."}, "apierrlint: unexpected argument \"./...\": gen takes flags only\n"},
 		{[]string{"-pkg", "x", "-retry-after", "200"}, "apierrlint: invalid value \"200\" for flag -retry-after: \"200\" is not an HTTP error status (400-599)\n"},
+		{[]string{"-pkg", "x", "-retry-after-value", "0"}, "apierrlint: retry-after value \"0\": the writer's default Retry-After must be 1 second or more\n"},
 		{[]string{"-pkg", "x", "-catalog", "broken.md"}, "broken.md:4: invalid HTTP status \"four hundred\" for code GONE"},
 		{[]string{"-pkg", "x", "-catalog", "missing.md"}, "missing.md: no such file"},
 		{[]string{"-pkg", "x", "-request-id", "example.com/reqid"}, "apierrlint: -request-id \"example.com/reqid\": no function name after the import path"},

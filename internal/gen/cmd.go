@@ -105,8 +105,11 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	seconds := DefaultRetryAfterSeconds
 	if cfg.RetryAfterValue != "" {
 		n, err := strconv.Atoi(cfg.RetryAfterValue)
-		if err != nil {
+		switch {
+		case err != nil:
 			return fail(fmt.Sprintf("retry-after value %q is not a number of seconds that Go's int holds", cfg.RetryAfterValue))
+		case n < 1:
+			return fail(fmt.Sprintf("retry-after value %q: the writer's default Retry-After must be 1 second or more", cfg.RetryAfterValue))
 		}
 		seconds = n
 	}

@@ -50,7 +50,8 @@ type Options struct {
 	// Retry-After header; nil means {429}.
 	RetryAfterStatuses []int
 	// RetryAfterSeconds is the Retry-After value the writer sends unless
-	// the error sets its own; 0 means DefaultRetryAfterSeconds.
+	// the error sets its own; 0 means DefaultRetryAfterSeconds (a Retry-After
+	// of 0, retry at once, is never the default).
 	RetryAfterSeconds int
 	// RequestID names the function that takes the request id from the
 	// request's context, func(context.Context) string: import/path.Func,
@@ -60,7 +61,6 @@ type Options struct {
 
 // framework is what the writer of one framework is made of.
 type framework struct {
-	Name       string // as -framework names it
 	Import     string // the framework's package ("" for net/http)
 	Params     string // the writer's parameters before the error
 	Args       string // the arguments that pass them on
@@ -185,8 +185,6 @@ func Generate(o Options) ([]byte, error) {
 	if !ok {
 		return nil, fmt.Errorf("unknown framework %q; want one of %s", o.Framework, strings.Join(Frameworks, ", "))
 	}
-	fwCopy := *fw
-	fwCopy.Name = name
 	cat := o.Catalog
 	if cat == nil {
 		cat = catalog.Default()
@@ -194,7 +192,7 @@ func Generate(o Options) ([]byte, error) {
 	d := &data{
 		Package:   o.Package,
 		Source:    o.Source,
-		Framework: &fwCopy,
+		Framework: fw,
 		RASeconds: o.RetryAfterSeconds,
 		Default:   statusExpr(500),
 	}
