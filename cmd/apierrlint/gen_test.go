@@ -103,6 +103,13 @@ func TestGenCommand(t *testing.T) {
 		t.Errorf("gen -check from the package's directory: exit code %d\n%s", code, stderr)
 	}
 
+	// -check: lines ended by CRLF (git's core.autocrlf) are the same code.
+	os.WriteFile(out, bytes.ReplaceAll(data, []byte("\n"), []byte("\r\n")), 0o644)
+	if _, stderr, code := runGen(t, dir, nil, append(args, "-check")...); code != 0 {
+		t.Errorf("gen -check on a file with CRLF line ends: exit code %d\n%s", code, stderr)
+	}
+	os.WriteFile(out, data, 0o644)
+
 	// -check: the catalog changed.
 	writeFile(t, filepath.Join(dir, "errors.md"), genCatalog+"| CONFLICT | 409 | Conflict | Retry |\n")
 	_, stderr, code = runGen(t, dir, nil, append([]string{"-check"}, args...)...)

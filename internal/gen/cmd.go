@@ -155,7 +155,9 @@ func check(out string, src []byte, args []string, stderr io.Writer) int {
 	case err != nil:
 		fmt.Fprintf(stderr, "%s: %v\n", cmdName, err)
 		return exitDiff
-	case !bytes.Equal(old, src):
+	case !bytes.Equal(bytes.ReplaceAll(old, []byte("\r\n"), []byte("\n")), src):
+		// (A checkout that ends lines with CRLF, git's core.autocrlf on
+		// Windows, is the same code.)
 		fmt.Fprintf(stderr, "%s: %s is stale: the catalog and the flags generate other code now; regenerate it with go generate or %s\n", cmdName, out, regen)
 		return exitDiff
 	}
