@@ -27,10 +27,16 @@ import (
 //
 // The Line of a parsed entry is the line of its code: the table row in
 // Markdown, the line of the "code" value in JSON and YAML.
+//
+// Description and Resolution are the document's other columns (or keys),
+// when it has them: what the code means and what a client should do about
+// it. They are prose, for people; the analysis does not use them.
 type Entry struct {
-	Code   string `json:"code" yaml:"code"`
-	Status int    `json:"status" yaml:"status"`
-	Line   int    `json:"-" yaml:"-"` // 1-based line in the source document, 0 if unknown
+	Code        string `json:"code" yaml:"code"`
+	Status      int    `json:"status" yaml:"status"`
+	Line        int    `json:"-" yaml:"-"` // 1-based line in the source document, 0 if unknown
+	Description string `json:"description,omitempty" yaml:"description,omitempty"`
+	Resolution  string `json:"resolution,omitempty" yaml:"resolution,omitempty"`
 }
 
 // Catalog is a validated set of error codes and their HTTP statuses.

@@ -19,22 +19,33 @@ import (
 // seedEntries is the catalog of testdata/seed.txt, a copy of the team's
 // API error document, with the lines of its rows.
 var seedEntries = []Entry{
-	{"UNAUTHORIZED", 401, 14},
-	{"INVALID_CREDENTIALS", 401, 15},
-	{"SESSION_EXPIRED", 401, 16},
-	{"INVALID_SIGNATURE", 401, 17},
-	{"FORBIDDEN", 403, 18},
-	{"CSRF_VALIDATION_FAILED", 403, 19},
-	{"ACCOUNT_DISABLED", 403, 20},
-	{"NOT_FOUND", 404, 24},
-	{"BAD_REQUEST", 400, 25},
-	{"CONFLICT", 409, 26},
-	{"UNPROCESSABLE_ENTITY", 422, 27},
-	{"VALIDATION_ERROR", 422, 28},
-	{"RATE_LIMIT_EXCEEDED", 429, 29},
-	{"INTERNAL_ERROR", 500, 33},
-	{"DATABASE_ERROR", 500, 34},
-	{"SERVICE_UNAVAILABLE", 503, 35},
+	{Code: "UNAUTHORIZED", Status: 401, Line: 14},
+	{Code: "INVALID_CREDENTIALS", Status: 401, Line: 15},
+	{Code: "SESSION_EXPIRED", Status: 401, Line: 16},
+	{Code: "INVALID_SIGNATURE", Status: 401, Line: 17},
+	{Code: "FORBIDDEN", Status: 403, Line: 18},
+	{Code: "CSRF_VALIDATION_FAILED", Status: 403, Line: 19},
+	{Code: "ACCOUNT_DISABLED", Status: 403, Line: 20},
+	{Code: "NOT_FOUND", Status: 404, Line: 24},
+	{Code: "BAD_REQUEST", Status: 400, Line: 25},
+	{Code: "CONFLICT", Status: 409, Line: 26},
+	{Code: "UNPROCESSABLE_ENTITY", Status: 422, Line: 27},
+	{Code: "VALIDATION_ERROR", Status: 422, Line: 28},
+	{Code: "RATE_LIMIT_EXCEEDED", Status: 429, Line: 29},
+	{Code: "INTERNAL_ERROR", Status: 500, Line: 33},
+	{Code: "DATABASE_ERROR", Status: 500, Line: 34},
+	{Code: "SERVICE_UNAVAILABLE", Status: 503, Line: 35},
+}
+
+// withoutProse returns entries without their descriptions and
+// resolutions, for the tests of codes, statuses and lines
+// (TestCatalogProse checks the prose).
+func withoutProse(entries []Entry) []Entry {
+	entries = slices.Clone(entries)
+	for i := range entries {
+		entries[i].Description, entries[i].Resolution = "", ""
+	}
+	return entries
 }
 
 func TestSeed(t *testing.T) {
@@ -42,7 +53,7 @@ func TestSeed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := c.Entries(); !reflect.DeepEqual(got, seedEntries) {
+	if got := withoutProse(c.Entries()); !reflect.DeepEqual(got, seedEntries) {
 		t.Errorf("entries:\n got %v\nwant %v", got, seedEntries)
 	}
 	want := map[string]int{
@@ -157,15 +168,15 @@ func TestValidMarkdown(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []Entry{
-		{"UNAUTHORIZED", 401, 9},      // code span
-		{"FORBIDDEN", 403, 10},        // "403 Forbidden"
-		{"NOT_FOUND", 404, 15},        // Status before error_code, no pipes, code span
-		{"CONFLICT", 409, 16},         // **409**
-		{"VALIDATION_ERROR", 422, 18}, // after an empty row, trailing pipe only
-		{"RATE_LIMIT_EXCEEDED", 429, 36},
-		{"SERVICE_UNAVAILABLE", 503, 37},
+		{Code: "UNAUTHORIZED", Status: 401, Line: 9},      // code span
+		{Code: "FORBIDDEN", Status: 403, Line: 10},        // "403 Forbidden"
+		{Code: "NOT_FOUND", Status: 404, Line: 15},        // Status before error_code, no pipes, code span
+		{Code: "CONFLICT", Status: 409, Line: 16},         // **409**
+		{Code: "VALIDATION_ERROR", Status: 422, Line: 18}, // after an empty row, trailing pipe only
+		{Code: "RATE_LIMIT_EXCEEDED", Status: 429, Line: 36},
+		{Code: "SERVICE_UNAVAILABLE", Status: 503, Line: 37},
 	}
-	if got := c.Entries(); !reflect.DeepEqual(got, want) {
+	if got := withoutProse(c.Entries()); !reflect.DeepEqual(got, want) {
 		t.Errorf("entries:\n got %v\nwant %v", got, want)
 	}
 }
@@ -179,46 +190,46 @@ func TestMarkdownInline(t *testing.T) {
 			name: "back to back tables without blank lines",
 			doc: "| Code | HTTP Status |\n|---|---|\nA | 401\n" +
 				"| Code | HTTP Status |\n|---|---|\nB | 404\n",
-			want: []Entry{{"A", 401, 3}, {"B", 404, 6}},
+			want: []Entry{{Code: "A", Status: 401, Line: 3}, {Code: "B", Status: 404, Line: 6}},
 		},
 		{
 			name: "prose after a table ends it",
 			doc:  "Codes\nCode | Status\n--- | ---\nA | 401\nMore prose\nB | 402\n",
-			want: []Entry{{"A", 401, 4}},
+			want: []Entry{{Code: "A", Status: 401, Line: 4}},
 		},
 		{
 			name: "column name aliases",
 			doc: "| error_code | HTTP |\n|-|-|\n| A | 400 |\n\n" +
 				"| Error-Code | Status_Code |\n|-|-|\n| B | 401 |\n\n" +
 				"| CODE | http status code |\n|-|-|\n| C | 402 |\n",
-			want: []Entry{{"A", 400, 3}, {"B", 401, 7}, {"C", 402, 11}},
+			want: []Entry{{Code: "A", Status: 400, Line: 3}, {Code: "B", Status: 401, Line: 7}, {Code: "C", Status: 402, Line: 11}},
 		},
 		{
 			name: "HTTP Status is preferred to Status",
 			doc:  "| Status | Code | HTTP Status |\n|-|-|-|\n| deprecated | A | 410 |\n",
-			want: []Entry{{"A", 410, 3}},
+			want: []Entry{{Code: "A", Status: 410, Line: 3}},
 		},
 		{
 			name: "CRLF and CR line endings",
 			doc:  "Title\r\n| Code | HTTP Status |\r\n|---|---|\r\nA | 401\rB | 402\r\n",
-			want: []Entry{{"A", 401, 4}, {"B", 402, 5}},
+			want: []Entry{{Code: "A", Status: 401, Line: 4}, {Code: "B", Status: 402, Line: 5}},
 		},
 		{
 			name: "table in a blockquote and a list",
 			doc: "> | Code | HTTP Status |\n> |---|---|\n> | A | 401 |\n\n" +
 				"- item\n\n  | Code | HTTP Status |\n  |---|---|\n  | B | 402 |\n",
-			want: []Entry{{"A", 401, 3}, {"B", 402, 9}},
+			want: []Entry{{Code: "A", Status: 401, Line: 3}, {Code: "B", Status: 402, Line: 9}},
 		},
 		{
 			name: "tables in fenced code are ignored",
 			doc: "~~~\n| Code | HTTP Status |\n|---|---|\n| X | 200 |\n~~~\n" +
 				"| Code | HTTP Status |\n|---|---|\n| A | 401 |\n",
-			want: []Entry{{"A", 401, 8}},
+			want: []Entry{{Code: "A", Status: 401, Line: 8}},
 		},
 		{
 			name: "escaped pipe in a code span and entities",
 			doc:  "| Code | HTTP Status | Note |\n|---|---|---|\n| A&#95;B | 401 | `a \\| b` |\n",
-			want: []Entry{{"A_B", 401, 3}},
+			want: []Entry{{Code: "A_B", Status: 401, Line: 3}},
 		},
 	}
 	for _, tt := range tests {
@@ -227,7 +238,7 @@ func TestMarkdownInline(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got := c.Entries(); !reflect.DeepEqual(got, tt.want) {
+			if got := withoutProse(c.Entries()); !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("entries:\n got %v\nwant %v", got, tt.want)
 			}
 		})
@@ -248,33 +259,33 @@ func TestNormalizeMarkdown(t *testing.T) {
 }
 
 func TestJSONAndYAML(t *testing.T) {
-	want := []Entry{{"UNAUTHORIZED", 401, 3}, {"NOT_FOUND", 404, 5}, {"SERVICE_UNAVAILABLE", 503, 8}}
+	want := []Entry{{Code: "UNAUTHORIZED", Status: 401, Line: 3}, {Code: "NOT_FOUND", Status: 404, Line: 5}, {Code: "SERVICE_UNAVAILABLE", Status: 503, Line: 8}}
 	c, err := Load("testdata/valid.json")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := c.Entries(); !reflect.DeepEqual(got, want) {
+	if got := withoutProse(c.Entries()); !reflect.DeepEqual(got, want) {
 		t.Errorf("valid.json:\n got %v\nwant %v", got, want)
 	}
-	want = []Entry{{"UNAUTHORIZED", 401, 3}, {"NOT_FOUND", 404, 6}, {"SERVICE_UNAVAILABLE", 503, 9}}
+	want = []Entry{{Code: "UNAUTHORIZED", Status: 401, Line: 3}, {Code: "NOT_FOUND", Status: 404, Line: 6}, {Code: "SERVICE_UNAVAILABLE", Status: 503, Line: 9}}
 	if c, err = Load("testdata/valid.yaml"); err != nil {
 		t.Fatal(err)
 	}
-	if got := c.Entries(); !reflect.DeepEqual(got, want) {
+	if got := withoutProse(c.Entries()); !reflect.DeepEqual(got, want) {
 		t.Errorf("valid.yaml:\n got %v\nwant %v", got, want)
 	}
-	want = []Entry{{"NOT_FOUND", 404, 1}, {"CONFLICT", 409, 1}}
+	want = []Entry{{Code: "NOT_FOUND", Status: 404, Line: 1}, {Code: "CONFLICT", Status: 409, Line: 1}}
 	if c, err = Load("testdata/valid_list.json"); err != nil {
 		t.Fatal(err)
 	}
-	if got := c.Entries(); !reflect.DeepEqual(got, want) {
+	if got := withoutProse(c.Entries()); !reflect.DeepEqual(got, want) {
 		t.Errorf("valid_list.json:\n got %v\nwant %v", got, want)
 	}
-	want = []Entry{{"NOT_FOUND", 404, 1}, {"CONFLICT", 409, 2}}
+	want = []Entry{{Code: "NOT_FOUND", Status: 404, Line: 1}, {Code: "CONFLICT", Status: 409, Line: 2}}
 	if c, err = Load("testdata/valid_list.yml"); err != nil {
 		t.Fatal(err)
 	}
-	if got := c.Entries(); !reflect.DeepEqual(got, want) {
+	if got := withoutProse(c.Entries()); !reflect.DeepEqual(got, want) {
 		t.Errorf("valid_list.yml:\n got %v\nwant %v", got, want)
 	}
 }
@@ -297,14 +308,14 @@ func TestLoadErrors(t *testing.T) {
 		{"empty_list.json", "testdata/empty_list.json: catalog has no codes"},
 		{"bad_syntax.json", "testdata/bad_syntax.json:3: invalid JSON: invalid character '}' looking for beginning of object key string"},
 		{"truncated.json", "testdata/truncated.json:2: invalid JSON: unexpected end of JSON input"},
-		{"unknown_field.json", `testdata/unknown_field.json:6: unknown field "http_status" in entry (want "code", "status", "description")`},
+		{"unknown_field.json", `testdata/unknown_field.json:6: unknown field "http_status" in entry (want "code", "status", "description", "resolution")`},
 		{"unknown_top.json", `testdata/unknown_top.json:3: unknown field "version" (want "codes")`},
 		{"status_string.json", `testdata/status_string.json:4: field "status" must be an integer, got string "404"`},
 		{"dup.json", "testdata/dup.json:4: duplicate code NOT_FOUND (first defined on line 2)"},
 		{"bad_indent.yaml", "testdata/bad_indent.yaml:4: invalid YAML: did not find expected '-' indicator"},
 		{"dup.yaml", "testdata/dup.yaml:6: duplicate code NOT_FOUND (first defined on line 2)"},
 		{"status_string.yaml", `testdata/status_string.yaml:2: field "status" must be an integer, got string "404"`},
-		{"unknown_field.yaml", `testdata/unknown_field.yaml:4: unknown field "retryable" in entry (want "code", "status", "description")`},
+		{"unknown_field.yaml", `testdata/unknown_field.yaml:4: unknown field "retryable" in entry (want "code", "status", "description", "resolution")`},
 		{"catalog.toml", `testdata/catalog.toml: unsupported catalog format ".toml" (supported: .md, .markdown, .txt, .json, .yaml, .yml)`},
 		{"missing.md", "testdata/missing.md: cannot read catalog: no such file or directory"},
 	}
@@ -386,7 +397,7 @@ func TestParseErrors(t *testing.T) {
 		{"c.yaml", "- code: A\n  status: 0x194\n", ""},
 		{"c.yaml", "- code: A\n  status: 404\n  code: B\n", `c.yaml:3: field "code" given twice`},
 		{"c.yaml", "- code: A\n  status: 404\n  description: [x]\n", `c.yaml:3: field "description" must be a string, got a list`},
-		{"c.yaml", "- code: A\n  status: 404\n  ? [x]\n  : y\n", `c.yaml:3: unknown field a list in entry (want "code", "status", "description")`},
+		{"c.yaml", "- code: A\n  status: 404\n  ? [x]\n  : y\n", `c.yaml:3: unknown field a list in entry (want "code", "status", "description", "resolution")`},
 		{"c.yaml", "- status: 404\n", `c.yaml:1: entry has no "code" field`},
 		{"c.yaml", "- code: A\n", `c.yaml:1: entry for code A has no "status" field`},
 		{"c.yaml", "- code: A\n  status: 404\n - code: B\n", "c.yaml:3: invalid YAML: did not find expected '-' indicator"},
@@ -442,7 +453,7 @@ func TestNew(t *testing.T) {
 }
 
 func TestCatalogMethods(t *testing.T) {
-	in := []Entry{{"A", 401, 1}, {"B", 404, 2}, {"C", 401, 3}}
+	in := []Entry{{Code: "A", Status: 401, Line: 1}, {Code: "B", Status: 404, Line: 2}, {Code: "C", Status: 401, Line: 3}}
 	c, err := New("src", in)
 	if err != nil {
 		t.Fatal(err)
@@ -556,4 +567,86 @@ func tableRows(t *testing.T, data []byte, normalize bool) [][][]string {
 		return gast.WalkContinue, nil
 	})
 	return tables
+}
+
+// TestCatalogProse: the Description and Resolution columns of Markdown tables
+// (found by name, in any position, in some tables and not others) and the
+// "description" and "resolution" keys of JSON and YAML become the entries'
+// prose.
+func TestCatalogProse(t *testing.T) {
+	type prose struct{ code, desc, res string }
+	tests := []struct {
+		name, doc string
+		want      []prose
+	}{
+		{
+			name: "markdown: the seed's columns",
+			doc:  "| Code | HTTP Status | Description | Resolution |\n|---|---|---|---|\n| NOT_FOUND | 404 | Resource not found | Verify resource ID exists |\n",
+			want: []prose{{"NOT_FOUND", "Resource not found", "Verify resource ID exists"}},
+		},
+		{
+			name: "markdown: other order and case, code spans, short rows, a table without them",
+			doc: "| resolution | DESCRIPTION | Code | HTTP Status |\n|-|-|-|-|\n| Wait | `Too` *many* | A | 429 |\n| Retry | | B | 503 |\n\n" +
+				"| Code | HTTP Status |\n|-|-|\n| C | 400 |\n\n" +
+				"| Code | HTTP Status | Description |\n|-|-|-|\n| D | 401 |\n",
+			want: []prose{{"A", "Too many", "Wait"}, {"B", "", "Retry"}, {"C", "", ""}, {"D", "", ""}},
+		},
+		{
+			name: "json",
+			doc:  `[{"code": "A", "status": 404, "description": "Gone missing", "resolution": "Look again"}, {"code": "B", "status": 400, "description": null}]`,
+			want: []prose{{"A", "Gone missing", "Look again"}, {"B", "", ""}},
+		},
+		{
+			name: "yaml",
+			doc:  "- code: A\n  status: 404\n  description: Gone missing\n  resolution: |\n    Look\n    again\n- code: B\n  status: 400\n  description: ~\n  resolution: 42\n",
+			want: []prose{{"A", "Gone missing", "Look\nagain\n"}, {"B", "", "42"}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			name := map[string]string{"json": "c.json", "yaml": "c.yaml"}[tt.name]
+			if name == "" {
+				name = "c.md"
+			}
+			c, err := Parse(name, []byte(tt.doc))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []prose
+			for _, e := range c.Entries() {
+				got = append(got, prose{e.Code, e.Description, e.Resolution})
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("prose:\n got %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestCatalogProseErrors: prose that is not text is an error naming the line.
+func TestCatalogProseErrors(t *testing.T) {
+	for _, c := range []struct{ name, doc, want string }{
+		{"c.json", `[{"code": "A", "status": 404, "resolution": ["x"]}]`, `c.json:1: field "resolution" must be a string, got a list`},
+		{"c.json", "[{\"code\": \"A\", \"status\": 404,\n \"resolution\": \"x\", \"resolution\": \"y\"}]", `c.json:2: field "resolution" given twice`},
+		{"c.yaml", "- code: A\n  status: 404\n  resolution: {x: 1}\n", `c.yaml:3: field "resolution" must be a string, got a mapping`},
+		{"c.yaml", "- code: A\n  status: 404\n  fix: x\n", `c.yaml:3: unknown field "fix" in entry (want "code", "status", "description", "resolution")`},
+	} {
+		_, err := Parse(c.name, []byte(c.doc))
+		if err == nil || err.Error() != c.want {
+			t.Errorf("Parse(%s, %q): %v, want %s", c.name, c.doc, err, c.want)
+		}
+	}
+}
+
+// TestCatalogDefaultProse: every code of the embedded catalog has its description
+// and resolution (apierrlint gen writes them into the code's comment).
+func TestCatalogDefaultProse(t *testing.T) {
+	for _, e := range Default().Entries() {
+		if e.Description == "" || e.Resolution == "" {
+			t.Errorf("%s: description %q, resolution %q", e.Code, e.Description, e.Resolution)
+		}
+	}
+	if e := Default().Entries()[0]; e.Description != "Missing or invalid authentication" || e.Resolution != "Provide valid API key or session cookie" {
+		t.Errorf("UNAUTHORIZED: %+v", e)
+	}
 }

@@ -15,12 +15,13 @@ import (
 // The document is either a list of entries or an object whose only field
 // "codes" holds that list:
 //
-//	[{"code": "NOT_FOUND", "status": 404, "description": "Resource not found"}]
+//	[{"code": "NOT_FOUND", "status": 404, "description": "Resource not found", "resolution": "Verify resource ID exists"}]
 //	{"codes": [{"code": "NOT_FOUND", "status": 404}]}
 //
 // "code" (a string) and "status" (an integer) are required;
-// "description" (a string) is optional and ignored. Any other field is an
-// error, as is a field given twice.
+// "description" and "resolution" (strings, or null) are optional and
+// become the entry's [Entry.Description] and [Entry.Resolution]. Any other
+// field is an error, as is a field given twice.
 func ParseJSON(name string, data []byte) (*Catalog, error) {
 	p := &jsonParser{
 		name:  name,
@@ -196,12 +197,18 @@ func (p *jsonParser) entry() (Entry, error) {
 				return Entry{}, p.errorf(voff, "field \"status\" must be an integer, got %s", n)
 			}
 			e.Status, hasStatus = i, true
-		case "description":
-			if _, ok := val.(string); !ok && val != nil {
-				return Entry{}, p.errorf(voff, "field \"description\" must be a string, got %s", jsonKind(val))
+		case "description", "resolution":
+			s, ok := val.(string)
+			if !ok && val != nil {
+				return Entry{}, p.errorf(voff, "field %q must be a string, got %s", k, jsonKind(val))
+			}
+			if k == "description" {
+				e.Description = s
+			} else {
+				e.Resolution = s
 			}
 		default:
-			return Entry{}, p.errorf(koff, "unknown field %q in entry (want \"code\", \"status\", \"description\")", k)
+			return Entry{}, p.errorf(koff, "unknown field %q in entry (want %s)", k, entryFields)
 		}
 	}
 	if _, _, err := p.token(); err != nil { // '}'
@@ -215,6 +222,9 @@ func (p *jsonParser) entry() (Entry, error) {
 	}
 	return e, nil
 }
+
+// entryFields lists the fields of an entry, in messages.
+const entryFields = `"code", "status", "description", "resolution"`
 
 // jsonKind describes a JSON token for error messages.
 func jsonKind(tok json.Token) string {

@@ -24,7 +24,9 @@ import (
 // and a status column (named "HTTP Status", "HTTP Status Code", "Status
 // Code", "Status" or "HTTP") is a code table; column names are matched
 // case-insensitively, with spaces, underscores and dashes equivalent.
-// Other columns are ignored, and so are tables without a code column.
+// A "Description" and a "Resolution" column, when a table has them,
+// become the entries' [Entry.Description] and [Entry.Resolution]. Other
+// columns are ignored, and so are tables without a code column.
 // Cells may use code spans (`NOT_FOUND`). A status cell holds a number,
 // optionally followed by text ("404" or "404 Not Found"). Empty rows are
 // skipped. As with [New], all problems found (at most 10) are reported.
@@ -64,6 +66,7 @@ func ParseMarkdown(name string, data []byte) (*Catalog, error) {
 		}
 		names := cellTexts(header, norm.src)
 		codeCol, statusCol := findColumns(names)
+		descCol, resCol := findColumn(names, "description"), findColumn(names, "resolution")
 		if codeCol < 0 {
 			return gast.WalkSkipChildren, nil
 		}
@@ -96,7 +99,10 @@ func ParseMarkdown(name string, data []byte) (*Catalog, error) {
 				}
 				continue
 			}
-			entries = append(entries, Entry{Code: code, Status: status, Line: line})
+			entries = append(entries, Entry{
+				Code: code, Status: status, Line: line,
+				Description: cellAt(cells, descCol), Resolution: cellAt(cells, resCol),
+			})
 		}
 		return gast.WalkSkipChildren, nil
 	})
@@ -135,15 +141,32 @@ var (
 func findColumns(names []string) (codeCol, statusCol int) {
 	find := func(want []string) int {
 		for _, w := range want {
-			for i, name := range names {
-				if normHeader(name) == w {
-					return i
-				}
+			if i := findColumn(names, w); i >= 0 {
+				return i
 			}
 		}
 		return -1
 	}
 	return find(codeColumns[:]), find(statusColumns[:])
+}
+
+// findColumn returns the index of the column named name (normalised, see
+// normHeader) among the header cells names, or -1.
+func findColumn(names []string, name string) int {
+	for i, n := range names {
+		if normHeader(n) == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// cellAt returns cells[i], or "" when i is -1 or the row is shorter.
+func cellAt(cells []string, i int) string {
+	if i < 0 {
+		return ""
+	}
+	return cell(cells, i)
 }
 
 // normHeader lower-cases a column name and makes spaces, underscores and

@@ -22,11 +22,13 @@ import (
 //	  - code: NOT_FOUND
 //	    status: 404
 //	    description: Resource not found
+//	    resolution: Verify resource ID exists
 //
 // "code" (a string) and "status" (an integer) are required;
-// "description" (any scalar) is optional and ignored. Any other key is an
-// error, as is a key given twice. Aliases are not supported, and the
-// input must hold a single YAML document.
+// "description" and "resolution" (any scalar, taken as text) are optional
+// and become the entry's [Entry.Description] and [Entry.Resolution]. Any
+// other key is an error, as is a key given twice. Aliases are not
+// supported, and the input must hold a single YAML document.
 func ParseYAML(name string, data []byte) (*Catalog, error) {
 	root, err := decodeYAML(name, data)
 	if err != nil {
@@ -197,7 +199,7 @@ func (p *yamlParser) entry(n *yaml.Node) (Entry, error) {
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		key, val := n.Content[i], n.Content[i+1]
 		if key.Kind != yaml.ScalarNode {
-			return Entry{}, p.errorf(key, "unknown field %s in entry (want \"code\", \"status\", \"description\")", yamlKeyName(key))
+			return Entry{}, p.errorf(key, "unknown field %s in entry (want %s)", yamlKeyName(key), entryFields)
 		}
 		if seen[key.Value] {
 			return Entry{}, p.errorf(key, "field %q given twice", key.Value)
@@ -218,12 +220,21 @@ func (p *yamlParser) entry(n *yaml.Node) (Entry, error) {
 				return Entry{}, p.errorf(val, "field \"status\" must be an integer, got %s", yamlKind(val))
 			}
 			e.Status, hasStatus = status, true
-		case "description":
+		case "description", "resolution":
 			if val.Kind != yaml.ScalarNode {
-				return Entry{}, p.errorf(val, "field \"description\" must be a string, got %s", yamlKind(val))
+				return Entry{}, p.errorf(val, "field %q must be a string, got %s", key.Value, yamlKind(val))
+			}
+			text := val.Value
+			if val.ShortTag() == "!!null" {
+				text = ""
+			}
+			if key.Value == "description" {
+				e.Description = text
+			} else {
+				e.Resolution = text
 			}
 		default:
-			return Entry{}, p.errorf(key, "unknown field %q in entry (want \"code\", \"status\", \"description\")", key.Value)
+			return Entry{}, p.errorf(key, "unknown field %q in entry (want %s)", key.Value, entryFields)
 		}
 	}
 	switch {

@@ -20,6 +20,7 @@ func help(args []string, stdout, stderr io.Writer) int {
 			"  apierrlint [flags] packages          run the linter (apierrlint -h: the flags)\n"+
 			"  go vet -vettool=$(command -v apierrlint) [flags] packages\n"+
 			"  apierrlint lsp [flags]               the language server\n"+
+			"  apierrlint gen -pkg NAME [flags]     write the catalog's Go code (apierrlint gen -h)\n"+
 			"  apierrlint help RULE                 one rule: %s\n\n"+
 			"Rules are documented at %s\n", strings.Join(allRules(), ", "), analyzer.URL)
 		return 0

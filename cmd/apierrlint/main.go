@@ -4,11 +4,11 @@
 //	go vet -vettool=$(command -v apierrlint) ./...
 //	go fix -fixtool=$(command -v apierrlint) ./...
 //
-// and as a language server (apierrlint lsp). Each driver is a package of
-// its own: internal/standalone (plain runs, -json, -fix, -diff),
-// internal/vetdriver (go vet's and go fix's protocol) with
-// internal/fixdriver (applying fixes), and internal/lsp. This file only
-// dispatches.
+// and as a language server (apierrlint lsp). `apierrlint gen` writes the Go
+// code of the catalog (internal/gen). Each driver is a package of its own:
+// internal/standalone (plain runs, -json, -fix, -diff), internal/vetdriver
+// (go vet's and go fix's protocol) with internal/fixdriver (applying
+// fixes), and internal/lsp. This file only dispatches.
 //
 // Run `apierrlint help` for the rules and `apierrlint -h` for the flags.
 package main
@@ -19,6 +19,7 @@ import (
 	"golang.org/x/tools/go/analysis/singlechecker"
 
 	"github.com/apierrlint/apierrlint/analyzer"
+	"github.com/apierrlint/apierrlint/internal/gen"
 	"github.com/apierrlint/apierrlint/internal/lsp"
 	"github.com/apierrlint/apierrlint/internal/standalone"
 	"github.com/apierrlint/apierrlint/internal/vetdriver"
@@ -32,6 +33,8 @@ func dispatch(args []string) int {
 	switch {
 	case len(args) > 0 && args[0] == "lsp":
 		return lsp.Main(args[1:])
+	case len(args) > 0 && args[0] == "gen":
+		return gen.Main(args[1:], os.Stdout, os.Stderr)
 	case len(args) > 0 && args[0] == "help":
 		return help(args[1:], os.Stdout, os.Stderr)
 	case len(args) == 1 && args[0] == "-V=full":

@@ -1,0 +1,3 @@
+module example.com/newsvc
+
+go 1.26

@@ -1,0 +1,180 @@
+package gen
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"text/template"
+
+	"github.com/apierrlint/apierrlint/internal/standalone"
+)
+
+// handlers is a package that uses the generated code well, and once badly
+// (a code typed by hand that the catalog does not have), for each
+// framework.
+var handlers = template.Must(template.New("").Parse(`package handlers
+
+import (
+{{- if eq .Framework "net/http" "chi"}}
+	"net/http"
+{{end}}
+	"example.com/app/{{.Dir}}/{{.Pkg}}"
+{{- if eq .Framework "gin"}}
+	"github.com/gin-gonic/gin"
+{{- else if eq .Framework "echo"}}
+	"github.com/labstack/echo/v4"
+{{- else if eq .Framework "fiber"}}
+	"github.com/gofiber/fiber/v2"
+{{- end}}
+)
+{{if eq .Framework "net/http" "chi"}}
+func Get(w http.ResponseWriter, r *http.Request) {
+	switch r.URL.Query().Get("q") {
+	case "a":
+		{{.Pkg}}.Write(w, r, {{.Pkg}}.{{.Code}}, "not here")
+	case "b":
+		{{.Pkg}}.Write(w, r, {{.Pkg}}.Code("NOPE"), "typed by hand")
+	default:
+		{{.Pkg}}.WriteError(w, r, {{.Pkg}}.New({{.Pkg}}.{{.Limit}}, "slow down").WithRetryAfter(5).WithDetails(map[string]any{"limit": 10}))
+	}
+}
+{{- else if eq .Framework "gin"}}
+func Get(c *gin.Context) {
+	switch c.Query("q") {
+	case "a":
+		{{.Pkg}}.Write(c, {{.Pkg}}.{{.Code}}, "not here")
+	case "b":
+		{{.Pkg}}.Write(c, {{.Pkg}}.Code("NOPE"), "typed by hand")
+	default:
+		{{.Pkg}}.WriteError(c, {{.Pkg}}.New({{.Pkg}}.{{.Limit}}, "slow down").WithRetryAfter(5).WithDetails(map[string]any{"limit": 10}))
+	}
+}
+{{- else}}
+func Get(c {{if eq .Framework "echo"}}echo.Context{{else}}*fiber.Ctx{{end}}) error {
+	switch c.{{if eq .Framework "echo"}}QueryParam{{else}}Query{{end}}("q") {
+	case "a":
+		return {{.Pkg}}.Write(c, {{.Pkg}}.{{.Code}}, "not here")
+	case "b":
+		return {{.Pkg}}.Write(c, {{.Pkg}}.Code("NOPE"), "typed by hand")
+	}
+	return {{.Pkg}}.WriteError(c, {{.Pkg}}.New({{.Pkg}}.{{.Limit}}, "slow down").WithRetryAfter(5).WithDetails(map[string]any{"limit": 10}))
+}
+{{- end}}
+`))
+
+// TestGenBuild builds and vets the generated code of every golden case
+// (every framework, both catalogs), and chi's with chi's own request id
+// middleware, with a package of handlers that uses it, in a module that
+// requires the framework versions the analyzer models
+// (analyzer/testdata/realapi). It then runs the analysis on that module,
+// real frameworks and export data as in a user's module: each handlers
+// package has its one misuse reported, through the writer's facts, and
+// nothing else is reported, in the generated files either (-generated).
+func TestGenBuild(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds gin, echo, fiber and render: not with -short")
+	}
+	goBin, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("go not found: the generated code cannot be built")
+	}
+	realapi := filepath.Join("..", "..", "analyzer", "testdata", "realapi")
+	gomod, err := os.ReadFile(filepath.Join(realapi, "go.mod"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	gosum, err := os.ReadFile(filepath.Join(realapi, "go.sum"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	write := func(name string, data []byte) {
+		t.Helper()
+		path := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("go.mod", bytes.Replace(gomod, []byte("module example.com/realapi"), []byte("module example.com/app"), 1))
+	write("go.sum", gosum)
+	reqid, err := os.ReadFile(filepath.Join("..", "..", "analyzer", "testdata", "src", "gengin", "reqid", "reqid.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	write("reqid/reqid.go", reqid)
+	write("errors.yaml", []byte(smallCatalog))
+
+	cases := goldenCases(t)
+	cases = append(cases, goldenCase{"chi_chireqid", Options{Package: "apierr", Framework: "chi", RequestID: "github.com/go-chi/chi/v5/middleware.GetReqID"}})
+	var defaults, smalls, want []string
+	for _, c := range cases {
+		src, err := Generate(c.o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		write(c.name+"/"+c.o.Package+"/errors_gen.go", src)
+		d := map[string]string{"Framework": c.o.Framework, "Dir": c.name, "Pkg": c.o.Package, "Code": "CodeNotFound", "Limit": "CodeRateLimitExceeded"}
+		pattern := "./" + c.name + "/..."
+		if c.o.Catalog != nil {
+			d["Code"], d["Limit"] = "CodeUserNotFound", "CodeTooManyRequests"
+			smalls = append(smalls, pattern)
+		} else {
+			defaults = append(defaults, pattern)
+		}
+		var buf bytes.Buffer
+		if err := handlers.Execute(&buf, d); err != nil {
+			t.Fatal(err)
+		}
+		write(c.name+"/handlers/handlers.go", buf.Bytes())
+		want = append(want, c.name+"/handlers: unknown-code: NOPE is not in the error catalog")
+	}
+
+	for _, args := range [][]string{{"build", "./..."}, {"vet", "./..."}} {
+		cmd := exec.Command(goBin, args...)
+		cmd.Dir = dir
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("go %s: %v\n%s", strings.Join(args, " "), err, out)
+		}
+	}
+
+	t.Chdir(dir)
+	for _, generated := range []bool{false, true} {
+		var got []string
+		for _, run := range []struct{ flags, patterns []string }{
+			{nil, defaults},
+			{[]string{"-catalog", "errors.yaml", "-retry-after", "429,503"}, smalls},
+		} {
+			args := append(slices.Clone(run.flags), run.patterns...)
+			if generated {
+				args = append([]string{"-generated"}, args...)
+			}
+			var stdout, stderr bytes.Buffer
+			if code := standalone.Main(args, &stdout, &stderr); code != 3 {
+				t.Fatalf("apierrlint %s: exit code %d, want 3 (findings)\n%s%s", strings.Join(args, " "), code, stdout.String(), stderr.String())
+			}
+			// gin_default/handlers/handlers.go:13:19: unknown-code: NOPE
+			// is not in the error catalog (embedded default)
+			for _, line := range strings.Split(stderr.String(), "\n") {
+				pos, msg, ok := strings.Cut(line, ": ")
+				if !ok || !strings.Contains(pos, ".go:") {
+					continue // the summary
+				}
+				msg, _, _ = strings.Cut(msg, " (")
+				file, _, _ := strings.Cut(pos, ":")
+				got = append(got, filepath.ToSlash(filepath.Dir(file))+": "+msg)
+			}
+		}
+		slices.Sort(got)
+		slices.Sort(want)
+		if !slices.Equal(got, want) {
+			t.Errorf("apierrlint (-generated=%v) reports\n\t%s\nwant\n\t%s", generated, strings.Join(got, "\n\t"), strings.Join(want, "\n\t"))
+		}
+	}
+}

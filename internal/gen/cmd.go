@@ -1,0 +1,233 @@
+package gen
+
+import (
+	"bytes"
+	"cmp"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/apierrlint/apierrlint/analyzer"
+	"github.com/apierrlint/apierrlint/internal/driver"
+	"github.com/apierrlint/apierrlint/internal/textdist"
+)
+
+// Exit codes, those of the other drivers where they apply.
+const (
+	exitOK    = 0
+	exitDiff  = 1 // -check: the file differs; or it cannot be written
+	exitFlags = 2 // bad flags or configuration
+)
+
+const cmdName = driver.Name + " gen"
+
+const usage = `usage: apierrlint gen [-catalog PATH] -pkg NAME [-o FILE] [-framework net/http|gin|echo|fiber|chi] [-request-id FUNC] [-check]
+
+Writes the Go code of the error catalog: a Code type with one constant per
+code, its documented status, the error body as an error type, and a writer
+for the framework that sends it with the code's status (and Retry-After
+where the status needs it). The catalog and the Retry-After statuses are
+those of apierrlint ./... (the flags, else .apierrlint.yml, else the
+embedded catalog). In a //go:generate line, -pkg defaults to $GOPACKAGE.
+
+With -check, writes nothing: exits 1 when FILE differs from what the
+catalog generates now (for CI).`
+
+// genFlags are the analyzer's flags that gen takes, those that shape the
+// generated code, with what they mean to it. The others (-disable, -tests,
+// ...) are the analysis's.
+var genFlags = []struct{ name, usage string }{
+	{"catalog", ""},
+	{"retry-after", "comma-separated statuses whose responses carry a Retry-After header (default 429)"},
+	{"retry-after-value", "the Retry-After value, in whole seconds, that the writer sends unless the error sets its own (default 60)"},
+}
+
+type options struct {
+	pkg, out, framework, requestID string
+	check                          bool
+}
+
+// Main runs `apierrlint gen` with the arguments after "gen" and returns the
+// exit code: 0 written (or, with -check, up to date), 1 the file differs
+// from the catalog (-check) or cannot be written, 2 bad flags or
+// configuration.
+func Main(args []string, stdout, stderr io.Writer) int {
+	a, cfg := analyzer.NewWithFlags()
+	flags := flag.NewFlagSet(cmdName, flag.ContinueOnError)
+	flags.SetOutput(io.Discard)
+	flags.Usage = func() {}
+	for _, g := range genFlags {
+		f := a.Flags.Lookup(g.name)
+		flags.Var(f.Value, f.Name, cmp.Or(g.usage, f.Usage))
+	}
+	var o options
+	flags.StringVar(&o.pkg, "pkg", "", "the generated file's package name (default $GOPACKAGE, which go generate sets)")
+	flags.StringVar(&o.out, "o", "", "the file to write (default: standard output)")
+	flags.StringVar(&o.framework, "framework", "net/http", "the framework of the writer: "+strings.Join(Frameworks, ", ")+" (chi: go-chi/render)")
+	flags.StringVar(&o.requestID, "request-id", "", "the function that returns the request id of a request's context, func(context.Context) string: `import/path.Func`, or Func in the generated package (default: none, request_id is left empty)")
+	flags.BoolVar(&o.check, "check", false, "write nothing; exit 1 when the -o file differs from what the catalog generates")
+	fail := func(msg string) int {
+		io.WriteString(stderr, driver.ErrorText(msg, cmdName))
+		return exitFlags
+	}
+	if err := flags.Parse(args); err != nil {
+		if driver.IsHelp(err) {
+			driver.PrintUsage(stdout, flags, usage)
+			return exitOK
+		}
+		io.WriteString(stderr, driver.UsageError(flags, err, cmdName))
+		return exitFlags
+	}
+	if flags.NArg() > 0 {
+		return fail(fmt.Sprintf("unexpected argument %q: gen takes flags only", flags.Arg(0)))
+	}
+	if o.pkg == "" {
+		o.pkg = os.Getenv("GOPACKAGE")
+	}
+	if o.pkg == "" {
+		return fail("-pkg is missing: the name of the generated file's package (go generate sets $GOPACKAGE, its default)")
+	}
+	if _, ok := frameworks[o.framework]; !ok {
+		return fail(frameworkError(o.framework))
+	}
+	if o.check && o.out == "" {
+		return fail("-check needs -o FILE, the generated file to compare")
+	}
+	if _, err := driver.Configure(flags, cfg, ""); err != nil {
+		return fail(err.Error())
+	}
+	seconds := DefaultRetryAfterSeconds
+	if cfg.RetryAfterValue != "" {
+		n, err := strconv.Atoi(cfg.RetryAfterValue)
+		switch {
+		case err != nil:
+			return fail(fmt.Sprintf("retry-after value %q is not a number of seconds that Go's int holds", cfg.RetryAfterValue))
+		case n < 1:
+			return fail(fmt.Sprintf("retry-after value %q: the writer's default Retry-After must be 1 second or more", cfg.RetryAfterValue))
+		}
+		seconds = n
+	}
+	src, err := Generate(Options{
+		Package:            o.pkg,
+		Framework:          o.framework,
+		Catalog:            cfg.Catalog,
+		Source:             source(cfg, o.out),
+		RetryAfterStatuses: cfg.RetryAfterStatuses,
+		RetryAfterSeconds:  seconds,
+		RequestID:          o.requestID,
+	})
+	if err != nil {
+		return fail(err.Error())
+	}
+	if o.check {
+		return check(o.out, src, args, stderr)
+	}
+	if o.out == "" {
+		stdout.Write(src)
+		return exitOK
+	}
+	if old, err := os.ReadFile(o.out); err == nil && bytes.Equal(old, src) {
+		return exitOK // unchanged: keep its modification time
+	}
+	if err := os.WriteFile(o.out, src, 0o644); err != nil {
+		fmt.Fprintf(stderr, "%s: %v\n", cmdName, err)
+		return exitDiff
+	}
+	return exitOK
+}
+
+// check compares the file out with src, the code the catalog generates now.
+// A difference is one line that names the file and the command that
+// regenerates it (the same arguments, without -check).
+func check(out string, src []byte, args []string, stderr io.Writer) int {
+	regen := regenerate(args)
+	old, err := os.ReadFile(out)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		fmt.Fprintf(stderr, "%s: %s does not exist; generate it with go generate or %s\n", cmdName, out, regen)
+		return exitDiff
+	case err != nil:
+		fmt.Fprintf(stderr, "%s: %v\n", cmdName, err)
+		return exitDiff
+	case !bytes.Equal(bytes.ReplaceAll(old, []byte("\r\n"), []byte("\n")), src):
+		// (A checkout that ends lines with CRLF, git's core.autocrlf on
+		// Windows, is the same code.)
+		fmt.Fprintf(stderr, "%s: %s is stale: the catalog and the flags generate other code now; regenerate it with go generate or %s\n", cmdName, out, regen)
+		return exitDiff
+	}
+	return exitOK
+}
+
+// regenerate is the command line that writes the file: args without -check,
+// quoted for a shell where needed.
+func regenerate(args []string) string {
+	words := []string{driver.Name, "gen"}
+	for _, a := range args {
+		switch strings.TrimLeft(a, "-") {
+		case "check", "check=true", "check=1", "check=t", "check=T", "check=TRUE", "check=True":
+			continue
+		}
+		words = append(words, shellQuote(a))
+	}
+	return strings.Join(words, " ")
+}
+
+func shellQuote(s string) string {
+	if s != "" && strings.IndexFunc(s, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("-_./=,:@+", r))
+	}) < 0 {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
+// frameworkError explains an unknown -framework, with the nearest known one.
+func frameworkError(name string) string {
+	msg := fmt.Sprintf("unknown framework %q", name)
+	best, bestDist := "", 3
+	for _, f := range Frameworks {
+		if d := textdist.Distance(strings.ToLower(name), f); d < bestDist {
+			best, bestDist = f, d
+		}
+	}
+	if best != "" {
+		msg += "; did you mean " + best + "?"
+	}
+	return msg + " (-framework takes " + strings.Join(Frameworks, ", ") + ")"
+}
+
+// source names the catalog in the generated file's header, the same from
+// every working directory (go generate runs in the package's, CI often in
+// the module's root): a catalog file's path relative to the generated
+// file's directory (the working directory for standard output), slashed;
+// the name of an inline catalog; "" for the embedded one.
+func source(cfg *analyzer.Config, out string) string {
+	if cfg.Catalog == nil {
+		return ""
+	}
+	file := cfg.Catalog.Source()
+	if fi, err := os.Stat(file); err != nil || !fi.Mode().IsRegular() {
+		if cfg.CatalogName != "" {
+			return cfg.CatalogName // codes of .apierrlint.yml
+		}
+		return file
+	}
+	abs, err1 := filepath.Abs(file)
+	dir, err2 := filepath.Abs(filepath.Dir(out))
+	if out == "" {
+		dir, err2 = os.Getwd()
+	}
+	if err1 != nil || err2 != nil {
+		return filepath.ToSlash(file)
+	}
+	if rel, err := filepath.Rel(dir, abs); err == nil {
+		return filepath.ToSlash(rel)
+	}
+	return filepath.ToSlash(abs)
+}

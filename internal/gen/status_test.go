@@ -1,0 +1,48 @@
+package gen
+
+import "net/http"
+
+// httpStatuses are net/http's constants for the error statuses, spelt as Go
+// so that the compiler checks the names that statusNames holds as text.
+var httpStatuses = map[string]int{
+	"StatusBadRequest":                    http.StatusBadRequest,
+	"StatusUnauthorized":                  http.StatusUnauthorized,
+	"StatusPaymentRequired":               http.StatusPaymentRequired,
+	"StatusForbidden":                     http.StatusForbidden,
+	"StatusNotFound":                      http.StatusNotFound,
+	"StatusMethodNotAllowed":              http.StatusMethodNotAllowed,
+	"StatusNotAcceptable":                 http.StatusNotAcceptable,
+	"StatusProxyAuthRequired":             http.StatusProxyAuthRequired,
+	"StatusRequestTimeout":                http.StatusRequestTimeout,
+	"StatusConflict":                      http.StatusConflict,
+	"StatusGone":                          http.StatusGone,
+	"StatusLengthRequired":                http.StatusLengthRequired,
+	"StatusPreconditionFailed":            http.StatusPreconditionFailed,
+	"StatusRequestEntityTooLarge":         http.StatusRequestEntityTooLarge,
+	"StatusRequestURITooLong":             http.StatusRequestURITooLong,
+	"StatusUnsupportedMediaType":          http.StatusUnsupportedMediaType,
+	"StatusRequestedRangeNotSatisfiable":  http.StatusRequestedRangeNotSatisfiable,
+	"StatusExpectationFailed":             http.StatusExpectationFailed,
+	"StatusTeapot":                        http.StatusTeapot,
+	"StatusMisdirectedRequest":            http.StatusMisdirectedRequest,
+	"StatusUnprocessableEntity":           http.StatusUnprocessableEntity,
+	"StatusLocked":                        http.StatusLocked,
+	"StatusFailedDependency":              http.StatusFailedDependency,
+	"StatusTooEarly":                      http.StatusTooEarly,
+	"StatusUpgradeRequired":               http.StatusUpgradeRequired,
+	"StatusPreconditionRequired":          http.StatusPreconditionRequired,
+	"StatusTooManyRequests":               http.StatusTooManyRequests,
+	"StatusRequestHeaderFieldsTooLarge":   http.StatusRequestHeaderFieldsTooLarge,
+	"StatusUnavailableForLegalReasons":    http.StatusUnavailableForLegalReasons,
+	"StatusInternalServerError":           http.StatusInternalServerError,
+	"StatusNotImplemented":                http.StatusNotImplemented,
+	"StatusBadGateway":                    http.StatusBadGateway,
+	"StatusServiceUnavailable":            http.StatusServiceUnavailable,
+	"StatusGatewayTimeout":                http.StatusGatewayTimeout,
+	"StatusHTTPVersionNotSupported":       http.StatusHTTPVersionNotSupported,
+	"StatusVariantAlsoNegotiates":         http.StatusVariantAlsoNegotiates,
+	"StatusInsufficientStorage":           http.StatusInsufficientStorage,
+	"StatusLoopDetected":                  http.StatusLoopDetected,
+	"StatusNotExtended":                   http.StatusNotExtended,
+	"StatusNetworkAuthenticationRequired": http.StatusNetworkAuthenticationRequired,
+}
