@@ -228,6 +228,7 @@ func TestGoplsLatency(t *testing.T) {
 	cmd := exec.Command(gopls, "serve")
 	cmd.Dir = dir
 	c := startServer(t, cmd, settings)
+	c.slow = true // a cold gopls cache takes more than a minute on gitea
 	c.mustCall("initialize", map[string]any{
 		"processId":        nil,
 		"rootUri":          fileURI(dir),

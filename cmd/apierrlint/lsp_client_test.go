@@ -43,6 +43,7 @@ type lspClient struct {
 	requests []string // methods of the requests the server sent us
 
 	settings map[string]any // the answer to workspace/configuration
+	slow     bool           // wait 10 minutes for diagnostics, not 90 s (benchmarks on cold caches)
 }
 
 type rpcMessage struct {
@@ -415,8 +416,12 @@ func (c *lspClient) waitDiags(uri string, version int) publishedDiags {
 // satisfy ok, and returns them.
 func (c *lspClient) waitDiagsFunc(uri string, ok func(publishedDiags) bool) publishedDiags {
 	c.t.Helper()
-	deadline := time.Now().Add(90 * time.Second)
-	timer := time.AfterFunc(90*time.Second, func() {
+	wait := 90 * time.Second
+	if c.slow {
+		wait = 10 * time.Minute
+	}
+	deadline := time.Now().Add(wait)
+	timer := time.AfterFunc(wait, func() {
 		c.mu.Lock()
 		c.cond.Broadcast()
 		c.mu.Unlock()
