@@ -19,6 +19,28 @@ import (
 const goplsService = `package svc
 
 import (
+	"net/http"
+
+	"example.com/svc/respond"
+)
+
+func GetPet(w http.ResponseWriter, r *http.Request) {
+	switch r.URL.Query().Get("id") {
+	case "":
+		respond.Error(w, http.StatusInternalServerError, "NOT_FOUND", "no id")
+	case "adopted":
+		respond.Error(w, http.StatusGone, "PET_GONE", "adopted")
+	case "busy":
+		respond.Error(w, http.StatusTooManyRequests, "RATE_LIMIT_EXCEEDED", "slow down")
+	}
+}
+`
+
+// goplsRespond is the service's error helper, in a package of its own: the
+// findings in svc.go come through its fact.
+const goplsRespond = `package respond
+
+import (
 	"encoding/json"
 	"net/http"
 )
@@ -28,28 +50,19 @@ type apiError struct {
 	Message string ` + "`json:\"message\"`" + `
 }
 
-func writeError(w http.ResponseWriter, status int, code, message string) {
+// Error writes the documented error body with status.
+func Error(w http.ResponseWriter, status int, code, message string) {
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(status)
 	json.NewEncoder(w).Encode(apiError{Code: code, Message: message})
-}
-
-func GetPet(w http.ResponseWriter, r *http.Request) {
-	switch r.URL.Query().Get("id") {
-	case "":
-		writeError(w, http.StatusInternalServerError, "NOT_FOUND", "no id")
-	case "adopted":
-		writeError(w, http.StatusGone, "PET_GONE", "adopted")
-	case "busy":
-		writeError(w, http.StatusTooManyRequests, "RATE_LIMIT_EXCEEDED", "slow down")
-	}
 }
 `
 
 // TestGopls drives the gopls built with apierrlint inside (make gopls) over
 // stdio as an editor does: it opens a file with findings and gets them as
 // gopls diagnostics with rule ids, applies a quick fix, edits the file and
-// sees the findings go. APIERRLINT_GOPLS names the binary (make test-gopls
+// sees the findings go. The findings come through an error helper in
+// another package (facts across packages). APIERRLINT_GOPLS names the binary (make test-gopls
 // builds bin/gopls-test and sets it); without it the test is skipped, unless
 // APIERRLINT_REQUIRE_GOPLS is set (CI).
 func TestGopls(t *testing.T) {
@@ -68,8 +81,9 @@ func TestGopls(t *testing.T) {
 	// the apierrlint command, whose findings gopls must report alike.
 	dir := t.TempDir()
 	files := map[string]string{
-		"go.mod": "module example.com/svc\n\ngo 1.26\n",
-		"svc.go": goplsService,
+		"go.mod":             "module example.com/svc\n\ngo 1.26\n",
+		"svc.go":             goplsService,
+		"respond/respond.go": goplsRespond,
 	}
 	for _, name := range []string{"apierrlint.yml", "catalog.md"} {
 		data, err := os.ReadFile(filepath.Join("..", "..", "gopls", "testdata", name))
@@ -180,7 +194,7 @@ func TestGopls(t *testing.T) {
 	}
 
 	// Fixing the status by hand removes the last finding.
-	d.replace("http.StatusInternalServerError, \"NOT_FOUND\"", "http.StatusNotFound, \"NOT_FOUND\"")
+	d.replace("respond.Error(w, http.StatusInternalServerError", "respond.Error(w, http.StatusNotFound")
 	if got := findings(c.waitDiags(d.uri, d.version)); len(got) != 0 {
 		t.Fatalf("after the edit: %+v, want no finding", got)
 	}
