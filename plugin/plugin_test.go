@@ -165,7 +165,7 @@ func TestSettingsErrors(t *testing.T) {
 			conf{"status": 404},
 		}}, `apierrlint: settings: codes[0]: code "A B" contains whitespace; codes[2]: duplicate code GONE (first listed as codes[1]); codes[3]: empty code`},
 		{"inline misspelt key", conf{"codes": []any{conf{"code": "GONE", "stauts": 410}}},
-			`apierrlint: settings: codes[0]: unknown key "stauts" (did you mean "status"?); the keys are code and status`},
+			`apierrlint: settings: codes[0]: unknown key "stauts" (did you mean "status"?); the keys are code and status, and optionally description and resolution`},
 		{"inline status string", conf{"codes": []any{conf{"code": "GONE", "status": "410"}}},
 			`apierrlint: settings: codes[0].status: want an HTTP status (an integer), got the string "410"`},
 		{"inline map", conf{"codes": conf{"gone": 410}},

@@ -178,10 +178,11 @@ func TestGenCommandErrors(t *testing.T) {
 }
 
 // TestGenConfigFile: gen reads .apierrlint.yml as apierrlint ./... does
-// (inline codes, Retry-After statuses and value), and flags override it.
+// (inline codes with their descriptions, Retry-After statuses and value),
+// and flags override it.
 func TestGenConfigFile(t *testing.T) {
 	dir := t.TempDir()
-	writeFile(t, filepath.Join(dir, ".apierrlint.yml"), "codes:\n  - code: MAINTENANCE\n    status: 503\n  - code: NOT_FOUND\n    status: 404\nretry-after: [429, 503]\nretry-after-value: \"120\"\n")
+	writeFile(t, filepath.Join(dir, ".apierrlint.yml"), "codes:\n  - code: MAINTENANCE\n    status: 503\n    description: Down for maintenance\n    resolution: Retry later\n  - code: NOT_FOUND\n    status: 404\nretry-after: [429, 503]\nretry-after-value: \"120\"\n")
 	sub := filepath.Join(dir, "internal", "apierr")
 	os.MkdirAll(sub, 0o755)
 	stdout, stderr, code := runGen(t, sub, nil, "-pkg", "apierr")
@@ -190,7 +191,7 @@ func TestGenConfigFile(t *testing.T) {
 	}
 	for _, want := range []string{
 		"// Source: codes of .apierrlint.yml\n",
-		"\tCodeMaintenance Code = \"MAINTENANCE\"\n",
+		"\t// CodeMaintenance is documented with status 503: Down for maintenance.\n\t// Resolution: Retry later.\n\tCodeMaintenance Code = \"MAINTENANCE\"\n",
 		"carry a Retry-After header: statuses 429 and 503.\n",
 		"const RetryAfterSeconds = 120\n",
 	} {

@@ -94,6 +94,11 @@ type Settings struct {
 type Code struct {
 	Code   string `json:"code"`
 	Status int    `json:"status"`
+	// Description and Resolution are optional prose, as the catalog
+	// document's columns: apierrlint gen writes them into the constants'
+	// comments.
+	Description string `json:"description"`
+	Resolution  string `json:"resolution"`
 }
 
 // Prefix starts the text of every settings error.
@@ -260,12 +265,16 @@ func checkCode(name string, elem json.RawMessage) error {
 			if json.Unmarshal(m[k], new(int)) != nil {
 				return settingsError("%s.status: want an HTTP status (an integer), got %s", name, describe(m[k]))
 			}
+		case "description", "resolution":
+			if json.Unmarshal(m[k], new(string)) != nil {
+				return settingsError("%s.%s: want text (a string), got %s", name, k, describe(m[k]))
+			}
 		default:
 			msg := fmt.Sprintf("%s: unknown key %q", name, k)
-			if s := suggest(k, []string{"code", "status"}); s != "" {
+			if s := suggest(k, []string{"code", "status", "description", "resolution"}); s != "" {
 				msg += fmt.Sprintf(" (did you mean %q?)", s)
 			}
-			return settingsError("%s; the keys are code and status", msg)
+			return settingsError("%s; the keys are code and status, and optionally description and resolution", msg)
 		}
 	}
 	return nil
@@ -448,7 +457,7 @@ func inlineCatalog(codes []Code) (*catalog.Catalog, error) {
 		}
 		first[c.Code] = i
 		// Line carries the index (1-based) so that catalog errors can name it.
-		entries = append(entries, catalog.Entry{Code: c.Code, Status: c.Status, Line: i + 1})
+		entries = append(entries, catalog.Entry{Code: c.Code, Status: c.Status, Line: i + 1, Description: c.Description, Resolution: c.Resolution})
 	}
 	cat, err := catalog.New(inlineSource, entries)
 	if err != nil {
