@@ -113,7 +113,7 @@ func TestConfigValidation(t *testing.T) {
 // TestFixedCodeCompiles checks that the result type-checks. fixwriter's
 // fixes call an error writer inferred in another package (facts).
 func TestSuggestedFixes(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), newAnalyzer(t, analyzer.Config{}), "fixes", "fixwriter", "fwfixes", "shapefix")
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), newAnalyzer(t, analyzer.Config{}), "fixes", "fixwriter", "fwfixes", "shapefix", "genhttp/fix")
 }
 
 // TestFixedCodeCompiles builds each package that has .golden files, with the
@@ -122,6 +122,8 @@ func TestSuggestedFixes(t *testing.T) {
 func TestFixedCodeCompiles(t *testing.T) {
 	src := filepath.Join(analysistest.TestData(), "src")
 	goldens, _ := filepath.Glob(filepath.Join(src, "*", "*.golden"))
+	deeper, _ := filepath.Glob(filepath.Join(src, "*", "*", "*.golden")) // genhttp/fix
+	goldens = append(goldens, deeper...)
 	if len(goldens) == 0 {
 		t.Fatal("no .golden files")
 	}

@@ -265,7 +265,9 @@ func (p *pass) indentOf(pos token.Pos) (string, bool) {
 
 // writerFix rewrites http.Error(w, msg, status) and http.NotFound(w, r) to
 // the project's own error writer: the one named in configuration, or the
-// only writer helper (status and code parameters) that the file can call.
+// only writer helper (status and code parameters, or a code parameter whose
+// status the writer derives from the catalog: apierrlint gen's Write) that
+// the file can call.
 // The status must be constant and exactly one catalogued code must have it.
 func (fc *funcCtx) writerFix(call *ast.CallExpr, status value, statusText, msg string) *analysis.SuggestedFix {
 	p := fc.p
@@ -334,7 +336,7 @@ func (p *pass) errorWriter(file *ast.File) (*types.Func, *HelperFact) {
 	var cands []*types.Func
 	facts := map[*types.Func]*HelperFact{}
 	consider := func(fn *types.Func, f *HelperFact) {
-		if fn.Signature().Recv() != nil || fn.Signature().TypeParams() != nil || !f.Writes || f.Status < 0 || f.Code < 0 {
+		if fn.Signature().Recv() != nil || fn.Signature().TypeParams() != nil || !f.Writes || (f.Status < 0 && !f.CodeStatus) || f.Code < 0 {
 			return
 		}
 		if fn.Pkg() != p.Pkg && (!fn.Exported() || p.qualifier(file, fn.Pkg()) == "") {

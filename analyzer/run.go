@@ -63,6 +63,7 @@ type unit struct {
 	decl    *ast.FuncDecl
 	fn      *types.Func
 	silent  bool
+	gen     bool // declared in a file written by apierrlint gen
 	diags   []diag
 	callees map[*types.Func]bool
 }
@@ -103,6 +104,7 @@ func run(ap *analysis.Pass, s *settings) (any, error) {
 			cgoFiles[ap.Fset.File(f.Pos())] = true
 		}
 		silent := ast.IsGenerated(f) && !s.generated && !cgo // generated helpers still yield facts
+		gen := isGenFile(f)
 		if !silent {
 			checked = append(checked, f)
 		}
@@ -110,7 +112,7 @@ func run(ap *analysis.Pass, s *settings) (any, error) {
 			switch d := d.(type) {
 			case *ast.FuncDecl:
 				if d.Body != nil {
-					units = append(units, &unit{decl: d, fn: p.funcObj(d), silent: silent})
+					units = append(units, &unit{decl: d, fn: p.funcObj(d), silent: silent, gen: gen})
 					decls = append(decls, d)
 				}
 			case *ast.GenDecl:
@@ -133,6 +135,8 @@ func run(ap *analysis.Pass, s *settings) (any, error) {
 			}
 			if !f.useful() {
 				f = nil
+			} else if u.gen {
+				f.CodeStatus = f.Writes && f.Code >= 0 && f.Status < 0 && f.FixedStatus == 0
 			}
 			old := p.facts[u.fn]
 			if (old == nil) != (f == nil) || (old != nil && *old != *f) {

@@ -218,7 +218,7 @@ func (e *Error) retryAfterSeconds() int {
 }
 
 // Write sends an error with the given code and message: see [WriteError].
-func Write(c *gin.Context, code Code, message string) { // want Write:`helper\(code=1 writes retryafter\)`
+func Write(c *gin.Context, code Code, message string) { // want Write:`helper\(code=1 writes retryafter codestatus\)`
 	WriteError(c, &Error{Code: code, Message: message})
 }
 

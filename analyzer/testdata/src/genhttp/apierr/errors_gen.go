@@ -216,7 +216,7 @@ func (e *Error) retryAfterSeconds() int {
 }
 
 // Write sends an error with the given code and message: see [WriteError].
-func Write(w http.ResponseWriter, r *http.Request, code Code, message string) { // want Write:`helper\(code=2 writes retryafter\)`
+func Write(w http.ResponseWriter, r *http.Request, code Code, message string) { // want Write:`helper\(code=2 writes retryafter codestatus\)`
 	WriteError(w, r, &Error{Code: code, Message: message})
 }
 
