@@ -149,7 +149,7 @@ func TestGenCommandErrors(t *testing.T) {
 	}{
 		{[]string{"-pkgg", "x"}, "apierrlint: unknown flag -pkgg; did you mean -pkg?\n"},
 		{[]string{"-pkg", "x", "-framwork", "gin"}, "apierrlint: unknown flag -framwork; did you mean -framework?\n"},
-		{[]string{"-pkg", "x", "-framework", "echoo"}, "apierrlint: unknown framework \"echoo\"; did you mean echo? (-framework takes net/http, gin, echo, fiber, chi)\n"},
+		{[]string{"-pkg", "x", "-framework", "echoo"}, "apierrlint: unknown framework \"echoo\"; did you mean echo? (-framework takes net/http, gin, echo, echo/v5, fiber, fiber/v3, chi)\n"},
 		{nil, "apierrlint: -pkg is missing: the name of the generated file's package (go generate sets $GOPACKAGE, its default)\n"},
 		{[]string{"-pkg", "my-errors"}, "apierrlint: -pkg \"my-errors\" is not a Go package name\n"},
 		{[]string{"-pkg", "x", "-check"}, "apierrlint: -check needs -o FILE, the generated file to compare\n"},

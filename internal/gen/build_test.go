@@ -27,8 +27,12 @@ import (
 	"github.com/gin-gonic/gin"
 {{- else if eq .Framework "echo"}}
 	"github.com/labstack/echo/v4"
+{{- else if eq .Framework "echo/v5"}}
+	"github.com/labstack/echo/v5"
 {{- else if eq .Framework "fiber"}}
 	"github.com/gofiber/fiber/v2"
+{{- else if eq .Framework "fiber/v3"}}
+	"github.com/gofiber/fiber/v3"
 {{- end}}
 )
 {{if eq .Framework "net/http" "chi"}}
@@ -54,8 +58,8 @@ func Get(c *gin.Context) {
 	}
 }
 {{- else}}
-func Get(c {{if eq .Framework "echo"}}echo.Context{{else}}*fiber.Ctx{{end}}) error {
-	switch c.{{if eq .Framework "echo"}}QueryParam{{else}}Query{{end}}("q") {
+func Get(c {{if eq .Framework "echo"}}echo.Context{{else if eq .Framework "echo/v5"}}*echo.Context{{else if eq .Framework "fiber/v3"}}fiber.Ctx{{else}}*fiber.Ctx{{end}}) error {
+	switch c.{{if eq .Framework "echo" "echo/v5"}}QueryParam{{else}}Query{{end}}("q") {
 	case "a":
 		return {{.Pkg}}.Write(c, {{.Pkg}}.{{.Code}}, "not here")
 	case "b":

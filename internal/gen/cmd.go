@@ -27,7 +27,7 @@ const (
 
 const cmdName = driver.Name + " gen"
 
-const usage = `usage: apierrlint gen [-catalog PATH] -pkg NAME [-o FILE] [-framework net/http|gin|echo|fiber|chi] [-request-id FUNC] [-check]
+const usage = `usage: apierrlint gen [-catalog PATH] -pkg NAME [-o FILE] [-framework net/http|gin|echo|echo/v5|fiber|fiber/v3|chi] [-request-id FUNC] [-check]
 
 Writes the Go code of the error catalog: a Code type with one constant per
 code, its documented status, the error body as an error type, and a writer

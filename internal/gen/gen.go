@@ -75,7 +75,7 @@ type framework struct {
 
 // Frameworks lists the frameworks that -framework accepts, in the order of
 // the usage message.
-var Frameworks = []string{"net/http", "gin", "echo", "fiber", "chi"}
+var Frameworks = []string{"net/http", "gin", "echo", "echo/v5", "fiber", "fiber/v3", "chi"}
 
 var frameworks = map[string]*framework{
 	"net/http": {
@@ -109,6 +109,28 @@ var frameworks = map[string]*framework{
 		Context:    "c.Request().Context()",
 		Send:       "return c.JSON(status, %[1]s)",
 		SendDoc:    "sends it with c.JSON and returns its error",
+	},
+	"echo/v5": {
+		Import:     "github.com/labstack/echo/v5",
+		ImportName: "echo",
+		Params:     "c *echo.Context",
+		Args:       "c",
+		Returns:    true,
+		SetHeader:  "c.Response().Header().Set(%q, %s)",
+		Context:    "c.Request().Context()",
+		Send:       "return c.JSON(status, %[1]s)",
+		SendDoc:    "sends it with c.JSON and returns its error",
+	},
+	"fiber/v3": {
+		Import:     "github.com/gofiber/fiber/v3",
+		ImportName: "fiber",
+		Params:     "c fiber.Ctx",
+		Args:       "c",
+		Returns:    true,
+		SetHeader:  "c.Set(%q, %s)",
+		Context:    "c.Context()",
+		Send:       "return c.Status(status).JSON(%[1]s)",
+		SendDoc:    "sends it with c.Status(status).JSON and returns its error",
 	},
 	"fiber": {
 		Import:     "github.com/gofiber/fiber/v2",

@@ -226,7 +226,7 @@ func TestGenErrors(t *testing.T) {
 		want string
 	}{
 		{Options{Package: "my-pkg"}, `-pkg "my-pkg" is not a Go package name`},
-		{Options{Package: "p", Framework: "beego"}, `unknown framework "beego"; want one of net/http, gin, echo, fiber, chi`},
+		{Options{Package: "p", Framework: "beego"}, `unknown framework "beego"; want one of net/http, gin, echo, echo/v5, fiber, fiber/v3, chi`},
 		{Options{Package: "p", Catalog: collide}, `errors.md:4: codes "NOT_FOUND" (line 3) and "not-found" are both the Go constant CodeNotFound; rename one of them`},
 		{Options{Package: "p", Catalog: unnamed}, `errors.md:4: code "--" has no letter or digit to name a Go constant after`},
 		{Options{Package: "p", RequestID: "example.com/reqid"}, `-request-id "example.com/reqid": no function name after the import path; want import/path.Func, or Func in the generated package, a func(context.Context) string`},
