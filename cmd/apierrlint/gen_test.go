@@ -30,16 +30,6 @@ func runGen(t *testing.T, dir string, env []string, args ...string) (string, str
 	return stdout.String(), stderr.String(), 0
 }
 
-func writeFile(t *testing.T, path, data string) {
-	t.Helper()
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
-		t.Fatal(err)
-	}
-}
-
 const genCatalog = `# Errors
 
 | Code | HTTP Status | Description | Resolution |

@@ -6,7 +6,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"sort"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -221,13 +220,7 @@ func TestGoplsLatency(t *testing.T) {
 	if gopls == "" || dir == "" {
 		t.Skip("set APIERRLINT_GOPLS to a gopls and APIERRLINT_GOPLS_BENCH to a module directory to measure it")
 	}
-	rel := envOr("APIERRLINT_LSP_BENCH_FILE", "routers/web/repo/render.go")
-	a, b, ok := strings.Cut(envOr("APIERRLINT_LSP_BENCH_EDIT",
-		`"Unable to find renderer", http.StatusBadRequest|"Unable to find renderer", http.StatusNotFound`), "|")
-	if !ok {
-		t.Fatal("APIERRLINT_LSP_BENCH_EDIT: want OLD|NEW")
-	}
-	n, _ := strconv.Atoi(envOr("APIERRLINT_LSP_BENCH_N", "20"))
+	rel, a, b, n := benchEdit(t, 20)
 	patched := false
 	if out, err := exec.Command(gopls, "version").CombinedOutput(); err != nil {
 		t.Fatalf("%s version: %v\n%s", gopls, err, out)

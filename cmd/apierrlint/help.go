@@ -28,13 +28,7 @@ func help(args []string, stdout, stderr io.Writer) int {
 		page, ok := docs.Rule(args[0])
 		if !ok {
 			msg := fmt.Sprintf("apierrlint help: unknown rule %q", args[0])
-			best, bestDist := "", 3
-			for _, r := range allRules() {
-				if d := textdist.Distance(args[0], r); d < bestDist {
-					best, bestDist = r, d
-				}
-			}
-			if best != "" {
+			if best := textdist.Nearest(args[0], allRules()); best != "" {
 				msg += fmt.Sprintf("; did you mean %s?", best)
 			}
 			fmt.Fprintf(stderr, "%s\nthe rules: %s\n", msg, strings.Join(allRules(), ", "))

@@ -32,13 +32,7 @@ func TestLSPLatency(t *testing.T) {
 	if dir == "" {
 		t.Skip("set APIERRLINT_LSP_BENCH to a module directory to measure the language server's latency")
 	}
-	rel := envOr("APIERRLINT_LSP_BENCH_FILE", "routers/web/repo/render.go")
-	a, b, ok := strings.Cut(envOr("APIERRLINT_LSP_BENCH_EDIT",
-		`"Unable to find renderer", http.StatusBadRequest|"Unable to find renderer", http.StatusNotFound`), "|")
-	if !ok {
-		t.Fatal("APIERRLINT_LSP_BENCH_EDIT: want OLD|NEW")
-	}
-	n, _ := strconv.Atoi(envOr("APIERRLINT_LSP_BENCH_N", "40"))
+	rel, a, b, n := benchEdit(t, 40)
 	var args []string
 	if s := os.Getenv("APIERRLINT_LSP_BENCH_ARGS"); s != "" {
 		args = strings.Fields(s)
@@ -140,6 +134,25 @@ func editLatencies(d *doc, a, b string, n int, ready func(publishedDiags) bool) 
 		}
 	}
 	return lat
+}
+
+// benchEdit reads the latency benchmarks' file and edit: the file
+// (APIERRLINT_LSP_BENCH_FILE, relative to the module), the two texts the
+// edit toggles between (APIERRLINT_LSP_BENCH_EDIT, OLD|NEW) and the number
+// of measured edits (APIERRLINT_LSP_BENCH_N, default n).
+func benchEdit(t *testing.T, n int) (rel, a, b string, edits int) {
+	t.Helper()
+	rel = envOr("APIERRLINT_LSP_BENCH_FILE", "routers/web/repo/render.go")
+	a, b, ok := strings.Cut(envOr("APIERRLINT_LSP_BENCH_EDIT",
+		`"Unable to find renderer", http.StatusBadRequest|"Unable to find renderer", http.StatusNotFound`), "|")
+	if !ok {
+		t.Fatal("APIERRLINT_LSP_BENCH_EDIT: want OLD|NEW")
+	}
+	edits, err := strconv.Atoi(envOr("APIERRLINT_LSP_BENCH_N", strconv.Itoa(n)))
+	if err != nil {
+		t.Fatalf("APIERRLINT_LSP_BENCH_N: %v", err)
+	}
+	return rel, a, b, edits
 }
 
 func envOr(name, def string) string {

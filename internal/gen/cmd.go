@@ -190,13 +190,7 @@ func shellQuote(s string) string {
 // frameworkError explains an unknown -framework, with the nearest known one.
 func frameworkError(name string) string {
 	msg := fmt.Sprintf("unknown framework %q", name)
-	best, bestDist := "", 3
-	for _, f := range Frameworks {
-		if d := textdist.Distance(strings.ToLower(name), f); d < bestDist {
-			best, bestDist = f, d
-		}
-	}
-	if best != "" {
+	if best := textdist.Nearest(strings.ToLower(name), Frameworks); best != "" {
 		msg += "; did you mean " + best + "?"
 	}
 	return msg + " (-framework takes " + strings.Join(Frameworks, ", ") + ")"

@@ -167,7 +167,7 @@ func diagnose(conf any) error {
 	for _, k := range keys {
 		if !slices.Contains(settingNames, k) {
 			msg := fmt.Sprintf("unknown setting %q", k)
-			if s := suggest(k, settingNames); s != "" {
+			if s := textdist.Nearest(k, settingNames); s != "" {
 				msg += fmt.Sprintf(" (did you mean %q?)", s)
 			}
 			return settingsError("%s; the settings are: %s", msg, strings.Join(settingNames, ", "))
@@ -271,7 +271,7 @@ func checkCode(name string, elem json.RawMessage) error {
 			}
 		default:
 			msg := fmt.Sprintf("%s: unknown key %q", name, k)
-			if s := suggest(k, []string{"code", "status", "description", "resolution"}); s != "" {
+			if s := textdist.Nearest(k, []string{"code", "status", "description", "resolution"}); s != "" {
 				msg += fmt.Sprintf(" (did you mean %q?)", s)
 			}
 			return settingsError("%s; the keys are code and status, and optionally description and resolution", msg)
@@ -303,18 +303,6 @@ func describe(raw json.RawMessage) string {
 		return "nothing (null)"
 	}
 	return "the number " + short
-}
-
-// suggest returns the candidate closest to s, if it is close enough to be
-// a likely misspelling.
-func suggest(s string, candidates []string) string {
-	best, bestDist := "", 3
-	for _, c := range candidates {
-		if d := textdist.Distance(s, c); d < bestDist {
-			best, bestDist = c, d
-		}
-	}
-	return best
 }
 
 // Config validates s and returns the analyzer configuration it describes,

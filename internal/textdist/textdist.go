@@ -28,3 +28,15 @@ func Distance(a, b string) int {
 	}
 	return prev[len(rb)]
 }
+
+// Nearest returns the candidate that s most plausibly meant: the first of
+// the closest within two edits; "" when none is that close.
+func Nearest(s string, candidates []string) string {
+	best, bestDist := "", 3
+	for _, c := range candidates {
+		if d := Distance(s, c); d < bestDist {
+			best, bestDist = c, d
+		}
+	}
+	return best
+}

@@ -19,3 +19,16 @@ func TestDistance(t *testing.T) {
 		}
 	}
 }
+
+func TestNearest(t *testing.T) {
+	rules := []string{"raw-http-error", "unknown-code", "status-mismatch"}
+	for _, c := range []struct{ s, want string }{
+		{"unknwon-code", "unknown-code"},
+		{"status-mismatch", "status-mismatch"},
+		{"raw", ""}, // too far from every rule
+	} {
+		if got := Nearest(c.s, rules); got != c.want {
+			t.Errorf("Nearest(%q) = %q, want %q", c.s, got, c.want)
+		}
+	}
+}

@@ -25,8 +25,8 @@ func get(w http.ResponseWriter, r *http.Request) {
 }
 
 // A hand-written wrapper that takes a code and no status is not trusted to
-// send the code's status: with only it in scope, no fix would be offered
-// (see the fixture's golden file: the fixes call apierr.Write, not fail).
+// send the code's status (codeonly/hand): were it a writer too, two writers
+// would be in scope and no fix offered.
 func fail(w http.ResponseWriter, r *http.Request, code apierr.Code) { // want fail:`helper\(code=2 writes retryafter\)`
 	apierr.Write(w, r, code, "failed")
 }
