@@ -203,3 +203,24 @@ func snapshot(t *testing.T) string {
 	}
 	return dir
 }
+
+// TestFixDiffOnlyFixHunks: -fix -diff shows the fix's hunk and no gofmt
+// change elsewhere in the file, and -fix leaves the rest of the file as it
+// was.
+func TestFixDiffOnlyFixHunks(t *testing.T) {
+	dir := t.TempDir()
+	src := "package svc\n\nimport (\n\t\"encoding/json\"\n\t\"net/http\"\n)\n\n" +
+		"func  untouched( )   int { return 1 }\n\n" +
+		"func Get(w http.ResponseWriter, r *http.Request) {\n\tw.WriteHeader(http.StatusNotFound)\n\tjson.NewEncoder(w).Encode(map[string]string{\"code\": \"NOT_FOUDN\", \"message\": \"no such pet\"})\n}\n"
+	writeFiles(t, dir, map[string]string{"go.mod": "module example.com/svc\n\ngo 1.26\n", "svc.go": src})
+	out, errOut, code := runSplit(t, dir, bin, "-fix", "-diff", "./...")
+	if code != 3 || !strings.Contains(out, "+\tjson.NewEncoder(w).Encode(map[string]string{\"code\": \"NOT_FOUND\"") || strings.Contains(out, "untouched") {
+		t.Errorf("-fix -diff: exit %d, diff:\n%s\nstderr:\n%s\nwant the fix's hunk only", code, out, errOut)
+	}
+	if _, errOut, code := runSplit(t, dir, bin, "-fix", "./..."); code != 0 {
+		t.Fatalf("-fix: exit %d\n%s", code, errOut)
+	}
+	if got, want := readFile(t, filepath.Join(dir, "svc.go")), strings.Replace(src, "NOT_FOUDN", "NOT_FOUND", 1); got != want {
+		t.Errorf("after -fix:\n%s\nwant:\n%s", got, want)
+	}
+}
