@@ -235,11 +235,19 @@ func (fc *funcCtx) primitive(call *ast.CallExpr, name, what string, pr primitive
 			fc.fact.RetryAfter = true
 		}
 	case roleHTTPError:
-		var fix *analysis.SuggestedFix
-		if len(call.Args) == 3 {
-			fix = fc.writerFix(call, status, p.srcText(call.Args[2], ""), p.srcText(call.Args[1], ""))
+		switch body := arg(pr.body); {
+		case body != nil && fc.looksLikeJSONText(body):
+			// The body is JSON already; what is wrong is the content type
+			// that http.Error sets. No fix: the writer's message would be
+			// the JSON text.
+			p.report(call, RuleRawHTTPError, "http.Error sends this JSON-looking body as text/plain (it sets Content-Type: text/plain); set Content-Type: application/json and write a JSON error body %s", p.jsonBody(status))
+		default:
+			var fix *analysis.SuggestedFix
+			if len(call.Args) == 3 {
+				fix = fc.writerFix(call, status, p.srcText(call.Args[2], ""), p.srcText(call.Args[1], ""))
+			}
+			p.reportFix(call, RuleRawHTTPError, fix, "http.Error sends a plain-text body; send a JSON error body %s", p.jsonBody(status))
 		}
-		p.reportFix(call, RuleRawHTTPError, fix, "http.Error sends a plain-text body; send a JSON error body %s", p.jsonBody(status))
 		if statusExpr != nil {
 			fc.addStatus(call, statusExpr, status, unknown, false)
 		}
@@ -397,14 +405,45 @@ func isNamed(t types.Type, path, name string) bool {
 }
 
 // jsonBody describes the JSON error body to send for a status: with the
-// catalog's code when exactly one code has that status.
+// catalog's code when exactly one code has that status. A code of the
+// embedded catalog says so: the user named no catalog, and the code may
+// not be theirs.
 func (p *pass) jsonBody(status value) string {
 	if st, ok := status.int(); ok {
 		if codes := p.s.cat.CodesWithStatus(st); len(codes) == 1 {
+			if p.s.defaultCatalog {
+				return "with code " + codes[0] + " (from the embedded default catalog)"
+			}
 			return "with code " + codes[0]
 		}
 	}
 	return `{"code", "message", ...}`
+}
+
+// looksLikeJSONText reports whether a text body is JSON by its looks: a
+// constant JSON object or array, the result of json.Marshal (string(b)), or
+// fmt.Sprintf with a format that is a JSON object.
+func (fc *funcCtx) looksLikeJSONText(body ast.Expr) bool {
+	e := stripConversion(fc.p.TypesInfo, body)
+	if s, ok := fc.sc.eval(e).str(); ok {
+		s = strings.TrimSpace(s)
+		return strings.HasPrefix(s, "{") || strings.HasPrefix(s, "[")
+	}
+	call, ok := fc.sc.resolve(e).(*ast.CallExpr)
+	if !ok || len(call.Args) == 0 {
+		return false
+	}
+	fn, ok := typeutil.Callee(fc.p.TypesInfo, call).(*types.Func)
+	switch {
+	case !ok:
+		return false
+	case isPkgFunc(fn, "encoding/json", "Marshal", "MarshalIndent"):
+		return true
+	case isPkgFunc(fn, "fmt", "Sprintf"):
+		format, ok := fc.sc.eval(call.Args[0]).str()
+		return ok && strings.HasPrefix(strings.TrimSpace(format), "{")
+	}
+	return false
 }
 
 // addStatus records that a status is written. direct: the body follows on

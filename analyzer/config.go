@@ -99,12 +99,15 @@ func CheckRetryAfterValue(v string) error {
 
 // settings is the resolved, immutable form of a Config used by the passes.
 type settings struct {
-	cat        *catalog.Catalog
-	catName    string // in messages: "embedded default", a path
-	retryAfter map[int]bool
-	disabled   map[string]bool
-	tests      bool
-	generated  bool
+	cat     *catalog.Catalog
+	catName string // in messages: "embedded default", a path
+	// defaultCatalog: no catalog was configured; the codes that messages
+	// suggest come from the embedded one, and say so.
+	defaultCatalog bool
+	retryAfter     map[int]bool
+	disabled       map[string]bool
+	tests          bool
+	generated      bool
 
 	retryAfterValue string
 	errorWriter     string
@@ -133,6 +136,7 @@ func (c *Config) settings() *settings {
 	}
 	if s.cat == catalog.Default() {
 		s.catName = "embedded default"
+		s.defaultCatalog = true
 	}
 	ra := c.RetryAfterStatuses
 	if ra == nil {
@@ -156,7 +160,7 @@ func (f flagConfig) register(fs *flag.FlagSet) {
 	fs.Var(catalogFlag(f), "catalog", "error catalog: a Markdown document with a Code | HTTP Status table, or .json/.yaml (default: the embedded catalog)")
 	fs.Var(statusListFlag{&f.cfg.RetryAfterStatuses}, "retry-after", "comma-separated statuses that require a Retry-After header")
 	fs.Var(ruleListFlag{&f.cfg.Disabled}, "disable", "comma-separated rule ids not to report ("+strings.Join(Rules, ", ")+", "+RuleIgnoreDirective+")")
-	fs.BoolVar(&f.cfg.IncludeTests, "tests", false, "also check *_test.go files")
+	fs.BoolVar(&f.cfg.IncludeTests, "tests", false, "report findings in *_test.go files too (apierrlint loads them unless -test=false)")
 	fs.BoolVar(&f.cfg.IncludeGenerated, "generated", false, "also check generated files")
 	fs.Var(retryAfterValueFlag{&f.cfg.RetryAfterValue}, "retry-after-value", "the Retry-After value, in whole seconds, that the missing-retry-after fix sets (default 60)")
 	fs.Var(stringListFlag{&f.cfg.HelperModules}, "helper-modules", "comma-separated module paths, besides the main module, whose packages may hold error helpers")

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/apierrlint/apierrlint/internal/textdist"
 )
 
 // Rule identifiers. Each is the Category of the diagnostics of its rule and the
@@ -41,7 +43,7 @@ func ParseRules(list string) ([]string, error) {
 // checkRule checks a rule id that an ignore directive names.
 func checkRule(r string) error {
 	if !slices.Contains(Rules, r) {
-		return fmt.Errorf("unknown rule %q (known rules: %s)", r, strings.Join(Rules, ", "))
+		return unknownRule(r, Rules)
 	}
 	return nil
 }
@@ -49,8 +51,19 @@ func checkRule(r string) error {
 // checkDisable checks a rule id to disable: a rule, or the findings about
 // ignore directives themselves.
 func checkDisable(r string) error {
-	if r != RuleIgnoreDirective && !slices.Contains(Rules, r) {
-		return fmt.Errorf("unknown rule %q (known rules: %s, %s)", r, strings.Join(Rules, ", "), RuleIgnoreDirective)
+	known := append(slices.Clone(Rules), RuleIgnoreDirective)
+	if !slices.Contains(known, r) {
+		return unknownRule(r, known)
 	}
 	return nil
+}
+
+// unknownRule names r, the known rule it most plausibly meant (as flags
+// and settings do), and the known rules.
+func unknownRule(r string, known []string) error {
+	msg := fmt.Sprintf("unknown rule %q", r)
+	if near := textdist.Nearest(r, known); near != "" {
+		msg += "; did you mean " + near + "?"
+	}
+	return fmt.Errorf("%s (known rules: %s)", msg, strings.Join(known, ", "))
 }

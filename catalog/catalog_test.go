@@ -650,3 +650,51 @@ func TestCatalogDefaultProse(t *testing.T) {
 		t.Errorf("UNAUTHORIZED: %+v", e)
 	}
 }
+
+// TestMarkdownRoundTrip: a catalog written as Markdown reads back as the
+// same entries (code, status, description, resolution), from each format
+// and with text that Markdown would otherwise read as markup.
+func TestMarkdownRoundTrip(t *testing.T) {
+	var cats []*Catalog
+	for _, name := range []string{"valid.md", "valid.json", "valid.yaml", "valid_list.json", "valid_list.yml"} {
+		c, err := Load(filepath.Join("testdata", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		cats = append(cats, c)
+	}
+	tricky, err := New("tricky", []Entry{
+		{Code: "NOT_FOUND", Status: 404, Description: "a | b, `code`, *stars*, _under_ and snake_case, [link](x), <b>, &amp;, \\, ~~x~~, !, #1"},
+		{Code: "_LEADING", Status: 400, Resolution: "multi\nline\ttext  here"},
+		{Code: "TRAILING_", Status: 500},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cats = append(cats, Default(), tricky)
+	for _, c := range cats {
+		md := c.Markdown()
+		back, err := ParseMarkdown("out.md", md)
+		if err != nil {
+			t.Errorf("%s: %v\n%s", c.Source(), err, md)
+			continue
+		}
+		if got, want := plain(back.Entries()), plain(c.Entries()); !slices.Equal(got, want) {
+			t.Errorf("%s: read back\n got %+v\nwant %+v\n%s", c.Source(), got, want, md)
+		}
+	}
+	if !strings.Contains(string(Default().Markdown()), "| NOT_FOUND | 404 | Resource not found | Verify resource ID exists |\n") {
+		t.Errorf("Markdown escapes what it need not:\n%s", Default().Markdown())
+	}
+}
+
+// plain drops the lines and folds white space, which a Markdown table
+// cell cannot keep.
+func plain(entries []Entry) []Entry {
+	for i := range entries {
+		entries[i].Line = 0
+		entries[i].Description = strings.Join(strings.Fields(entries[i].Description), " ")
+		entries[i].Resolution = strings.Join(strings.Fields(entries[i].Resolution), " ")
+	}
+	return entries
+}

@@ -14,13 +14,18 @@ import (
 // is how golangci-lint finds its configuration file, and it lets one relative
 // path (usually relative to the module root) work from every package
 // directory, which is where go vet runs its tool. dir "" means the working
-// directory. A path found nowhere is an [*Error] that names the directories
-// searched.
+// directory, where a path that exists as given is returned as given. A path
+// found nowhere is an [*Error] that names the directories searched.
 func Find(path, dir string) (string, error) {
 	if filepath.IsAbs(path) {
 		return path, nil
 	}
 	if dir == "" {
+		// Found in the working directory: the path as given, so that
+		// errors name the file as the user wrote it (docs/errors.md:14).
+		if _, err := os.Stat(path); err == nil || !errors.Is(err, fs.ErrNotExist) {
+			return path, nil
+		}
 		wd, err := os.Getwd()
 		if err != nil {
 			return "", &Error{File: path, Msg: "cannot resolve a relative path: " + err.Error(), err: err}

@@ -388,7 +388,7 @@ func TestBadSettings(t *testing.T) {
 		{[]string{"retry-after: [429, 200]"},
 			`apierrlint: settings: retry-after[1]: 200 is not an HTTP error status (400-599)`},
 		{[]string{"disable: [raw-http-errors]"},
-			`apierrlint: settings: disable[0]: unknown rule "raw-http-errors"`},
+			`apierrlint: settings: disable[0]: unknown rule "raw-http-errors"; did you mean raw-http-error?`},
 		{[]string{"codes:", "  - code: NOT_FOUND", "    stauts: 404"},
 			`apierrlint: settings: codes[0]: unknown key "stauts" (did you mean "status"?)`},
 		{[]string{"catalog: docs/errors.md", "codes:", "  - code: NOT_FOUND", "    status: 404"},

@@ -31,7 +31,8 @@
 //	go run . -tools-version   # prints the x/tools version gopls pins
 //
 // To upgrade gopls, change goplsVersion below and run make gopls and make
-// test-gopls (see the README's "gopls with apierrlint" section).
+// test-gopls (see "Upgrading gopls" in CONTRIBUTING.md, and
+// docs/editors.md for the build itself).
 package main
 
 import (

@@ -37,8 +37,8 @@ func patchFile(path, version string) error {
 
 // patch adds apierrlintAnalyzers to the analyzers that initAnalyzers
 // returns. It fails when the anchor line is not there exactly once: gopls
-// changed, and the patch must be updated (see the README's "Upgrading
-// gopls").
+// changed, and the patch must be updated (see "Upgrading gopls" in
+// CONTRIBUTING.md).
 func patch(src string) (string, error) {
 	switch n := strings.Count(src, anchor); n {
 	case 1:

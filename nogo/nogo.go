@@ -11,8 +11,7 @@
 // It is configured by its flags, which nogo's configuration file passes as
 // analyzer_flags: the command's flags (-catalog, -disable, ...), and
 // -config, the path of an .apierrlint.yml (relative to the execution root),
-// whose settings apply where no flag is given. See the README's Bazel
-// section.
+// whose settings apply where no flag is given. See docs/bazel.md.
 package nogo
 
 import (

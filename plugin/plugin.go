@@ -22,6 +22,7 @@ package plugin
 
 import (
 	"reflect"
+	"strings"
 
 	"github.com/golangci/plugin-module-register/register"
 	"golang.org/x/tools/go/analysis"
@@ -45,6 +46,14 @@ func New(conf any) (register.LinterPlugin, error) {
 	s, err := DecodeSettings(conf)
 	if err != nil {
 		return nil, err
+	}
+	for _, p := range []struct{ setting, path string }{{"catalog", s.Catalog}, {"config", s.ConfigFile}} {
+		if strings.Contains(p.path, "${") {
+			// golangci-lint v2 substitutes ${base-path} and ${config-path}
+			// in the settings of depguard, gocritic and goheader only; a
+			// module plugin gets the text as written.
+			return nil, settings.Errorf("%s: %q: golangci-lint substitutes ${base-path} and ${config-path} in its own linters' settings only, not in a plugin's; write the path without it: a relative path is looked up in the directory golangci-lint runs in, then in each parent", p.setting, p.path)
+		}
 	}
 	var cfg analyzer.Config
 	if s.ConfigFile != "" {

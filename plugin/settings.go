@@ -1,6 +1,8 @@
 package plugin
 
 import (
+	"os"
+
 	"github.com/apierrlint/apierrlint/catalog"
 	"github.com/apierrlint/apierrlint/internal/settings"
 )
@@ -23,4 +25,10 @@ func DecodeSettings(conf any) (Settings, error) { return settings.Decode(conf) }
 // itself if it is absolute, else the first of DIR/path that exists, where DIR
 // is the working directory and then each of its parents in turn (see
 // [catalog.Find]).
-func FindCatalog(path string) (string, error) { return catalog.Find(path, "") }
+func FindCatalog(path string) (string, error) {
+	wd, err := os.Getwd()
+	if err != nil {
+		return catalog.Find(path, "")
+	}
+	return catalog.Find(path, wd)
+}

@@ -78,7 +78,7 @@ func TestShortErrors(t *testing.T) {
 		{[]string{"-retry-afterr=429", "./..."}, "apierrlint: unknown flag -retry-afterr; did you mean -retry-after?"},
 		{[]string{"-catalog=" + broken, "./..."}, "apierrlint: " + broken + ":4: duplicate code A (first defined on line 3)"},
 		{[]string{"-catalog=nowhere.md", "./..."}, "apierrlint: nowhere.md: no such file in " + dir + " or any of its parent directories"},
-		{[]string{"-disable=raw-http-eror", "./..."}, `apierrlint: invalid value "raw-http-eror" for flag -disable: unknown rule "raw-http-eror"`},
+		{[]string{"-disable=raw-http-eror", "./..."}, `apierrlint: invalid value "raw-http-eror" for flag -disable: unknown rule "raw-http-eror"; did you mean raw-http-error?`},
 	} {
 		out, errOut, code := runSplit(t, dir, bin, c.args...)
 		got := lines(errOut)

@@ -269,3 +269,62 @@ func TestGenExample(t *testing.T) {
 		t.Errorf("gen -check on examples/newsvc: exit code %d\n%s", code, stderr)
 	}
 }
+
+// TestGenCheckCommandRuns: the command that gen -check prints, run as
+// printed (by a shell, in the same directory, without go generate's
+// $GOPACKAGE), regenerates the file, after which -check passes.
+func TestGenCheckCommandRuns(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "docs", "errors.md"), genCatalog)
+	pkg := filepath.Join(dir, "internal", "apierr")
+	writeFile(t, filepath.Join(pkg, "requestid.go"), "package apierr\n\nimport \"context\"\n\nfunc RequestID(ctx context.Context) string { return \"\" }\n")
+	args := []string{"-catalog", "docs/errors.md", "-o", "errors_gen.go", "-request-id", "RequestID"}
+	goGenerate := []string{"GOPACKAGE=apierr"}
+	if _, stderr, code := runGen(t, pkg, goGenerate, args...); code != 0 {
+		t.Fatalf("gen: exit code %d\n%s", code, stderr)
+	}
+	writeFile(t, filepath.Join(dir, "docs", "errors.md"), genCatalog+"| GONE | 410 | Gone for good | Stop asking |\n")
+	_, stderr, code := runGen(t, pkg, goGenerate, append(args, "-check")...)
+	cmdline, ok := strings.CutPrefix(strings.TrimSuffix(stderr, "\n"), "apierrlint gen: errors_gen.go is stale: the catalog and the flags generate other code now; regenerate it with go generate or ")
+	if code != 1 || !ok {
+		t.Fatalf("gen -check after a catalog change: exit code %d\n%s", code, stderr)
+	}
+	sh := exec.Command("sh", "-c", cmdline)
+	sh.Dir = pkg
+	for _, kv := range os.Environ() {
+		if !strings.HasPrefix(kv, "GOPACKAGE=") && !strings.HasPrefix(kv, "PATH=") {
+			sh.Env = append(sh.Env, kv)
+		}
+	}
+	sh.Env = append(sh.Env, "PATH="+filepath.Dir(bin)+string(os.PathListSeparator)+os.Getenv("PATH"))
+	if out, err := sh.CombinedOutput(); err != nil {
+		t.Fatalf("the printed command %q: %v\n%s", cmdline, err, out)
+	}
+	if _, stderr, code := runGen(t, pkg, goGenerate, append(args, "-check")...); code != 0 {
+		t.Errorf("gen -check after running the printed command: exit code %d\n%s", code, stderr)
+	}
+}
+
+// TestGenRequestIDMissing: -request-id naming a function of the generated
+// package that the package does not declare is an error that says what to
+// write, instead of a package that does not build.
+func TestGenRequestIDMissing(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "errors.md"), genCatalog)
+	writeFile(t, filepath.Join(dir, "apierr", "doc.go"), "// Package apierr holds the errors.\npackage apierr\n")
+	stdout, stderr, code := runGen(t, dir, nil, "-catalog", "errors.md", "-pkg", "apierr", "-o", "apierr/errors_gen.go", "-request-id", "RequestID")
+	want := "apierrlint: -request-id RequestID: package apierr (apierr) declares no RequestID; write it beside errors_gen.go, a func(ctx context.Context) string that returns the request id your middleware put in the context, or leave -request-id out (request_id stays empty)\n"
+	if code != 2 || stdout != "" || !strings.HasPrefix(stderr, want) {
+		t.Errorf("gen -request-id without the function: exit code %d\n%s\nwant exit code 2 and\n%s", code, stderr, want)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "apierr", "errors_gen.go")); err == nil {
+		t.Errorf("gen wrote the file")
+	}
+	// Declared (a function, or a variable holding one): fine.
+	for _, decl := range []string{"func RequestID(ctx context.Context) string { return \"\" }", "var RequestID = func(ctx context.Context) string { return \"\" }"} {
+		writeFile(t, filepath.Join(dir, "apierr", "requestid.go"), "package apierr\n\nimport \"context\"\n\n"+decl+"\n")
+		if _, stderr, code := runGen(t, dir, nil, "-catalog", "errors.md", "-pkg", "apierr", "-o", "apierr/errors_gen.go", "-request-id", "RequestID"); code != 0 {
+			t.Errorf("gen with %s: exit code %d\n%s", decl, code, stderr)
+		}
+	}
+}

@@ -5,12 +5,15 @@
 //	go fix -fixtool=$(command -v apierrlint) ./...
 //
 // and as a language server (apierrlint lsp). `apierrlint gen` writes the Go
-// code of the catalog (internal/gen). Each driver is a package of its own:
+// code of the catalog (internal/gen), `apierrlint catalog` prints the
+// embedded catalog or checks one, `apierrlint version` says which apierrlint
+// this is (internal/version). Each driver is a package of its own:
 // internal/standalone (plain runs, -json, -fix, -diff), internal/vetdriver
 // (go vet's and go fix's protocol) with internal/fixdriver (applying
 // fixes), and internal/lsp. This file only dispatches.
 //
-// Run `apierrlint help` for the rules and `apierrlint -h` for the flags.
+// Run `apierrlint help` for the rules and `apierrlint -h` for the commands,
+// the exit codes and the flags.
 package main
 
 import (
@@ -37,6 +40,10 @@ func dispatch(args []string) int {
 		return gen.Main(args[1:], os.Stdout, os.Stderr)
 	case len(args) > 0 && args[0] == "help":
 		return help(args[1:], os.Stdout, os.Stderr)
+	case len(args) > 0 && args[0] == "catalog":
+		return catalogCmd(args[1:], os.Stdout, os.Stderr)
+	case len(args) > 0 && args[0] == "version":
+		return versionCmd(args[1:], os.Stdout, os.Stderr)
 	case len(args) == 1 && args[0] == "-V=full":
 		return vetdriver.Version() // salted by APIERRLINT_DRIVER
 	case os.Getenv("APIERRLINT_DRIVER") == "singlechecker":

@@ -10,7 +10,7 @@ import (
 	"testing"
 )
 
-// TestNeovim runs the README's Neovim setups (editors/neovim/nvim-*.lua)
+// TestNeovim runs the Neovim setups of docs/editors.md (editors/neovim/nvim-*.lua)
 // that the installed Neovim supports, headless, on a file of the example
 // service: the diagnostics of that file arrive with their rule ids. CI
 // installs Debian's Neovim (0.7) and sets APIERRLINT_REQUIRE_NVIM; elsewhere,

@@ -87,7 +87,7 @@ func TestLoadErrors(t *testing.T) {
 		{"retry-after-value: 30s\n", `1: retry-after-value: retry-after value "30s" is not a whole number of seconds`},
 		{"catalog: nowhere.md\n", `1: catalog: nowhere.md: no such file or directory`},
 		{"tests: [\n", `1: did not find expected node content`},
-		{"disable: [raw-http-eror]\n", `1: disable[0]: unknown rule "raw-http-eror"`},
+		{"disable: [raw-http-eror]\n", `1: disable[0]: unknown rule "raw-http-eror"; did you mean raw-http-error?`},
 		{"config: other.yml\n", `1: config: a configuration file cannot name another one`},
 	} {
 		path := filepath.Join(t.TempDir(), ".apierrlint.yml")

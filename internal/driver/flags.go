@@ -94,6 +94,61 @@ func PrintUsage(w io.Writer, fs *flag.FlagSet, usage string) {
 	fs.SetOutput(io.Discard)
 }
 
+// FlagGroup is a heading of -h and the flags listed under it, in order.
+type FlagGroup struct {
+	Title string
+	Names []string
+}
+
+// PrintGroupedUsage prints the usage text, then the flags under the
+// headings of groups, as flag.PrintDefaults formats them. A name that fs
+// does not have is skipped; a flag that no group names is listed under
+// "Other flags", so that none is ever left out.
+func PrintGroupedUsage(w io.Writer, fs *flag.FlagSet, usage string, groups []FlagGroup) {
+	fmt.Fprintln(w, usage)
+	listed := map[string]bool{}
+	print := func(title string, flags []*flag.Flag) {
+		if len(flags) == 0 {
+			return
+		}
+		fmt.Fprintf(w, "\n%s:\n", title)
+		for _, f := range flags {
+			listed[f.Name] = true
+			name, usage := flag.UnquoteUsage(f)
+			line := "  -" + f.Name
+			if name != "" {
+				line += " " + name
+			}
+			usage = strings.ReplaceAll(usage, "\n", "\n    \t")
+			switch {
+			case f.DefValue == "" || f.DefValue == "false" || f.DefValue == "0" || strings.Contains(usage, "(default "):
+				// A zero default goes unsaid; a usage may say its own.
+			case name == "string":
+				usage += fmt.Sprintf(" (default %q)", f.DefValue)
+			default:
+				usage += fmt.Sprintf(" (default %s)", f.DefValue)
+			}
+			fmt.Fprintf(w, "%s\n    \t%s\n", line, usage)
+		}
+	}
+	for _, g := range groups {
+		var flags []*flag.Flag
+		for _, n := range g.Names {
+			if f := fs.Lookup(n); f != nil && !listed[n] {
+				flags = append(flags, f)
+			}
+		}
+		print(g.Title, flags)
+	}
+	var rest []*flag.Flag
+	fs.VisitAll(func(f *flag.Flag) {
+		if !listed[f.Name] {
+			rest = append(rest, f)
+		}
+	})
+	print("Other flags", rest)
+}
+
 // Configure applies the configuration file that applies in dir ("": the
 // working directory; see [config.Find]) to cfg, except the settings whose
 // flags fs had set, and loads a catalog given by -catalog. It returns the
@@ -114,4 +169,27 @@ func Configure(fs *flag.FlagSet, cfg *analyzer.Config, dir string) (string, erro
 		f.Apply(cfg, func(name string) bool { return set[name] })
 	}
 	return path, cfg.LoadCatalog(dir)
+}
+
+// Command is a subcommand of apierrlint and what it does, for -h.
+type Command struct{ Name, Summary string }
+
+// Commands are apierrlint's subcommands, in the order -h lists them
+// (cmd/apierrlint runs them, and `apierrlint help NAME` describes each).
+var Commands = []Command{
+	{"catalog", "print the embedded error catalog, the start of your own (apierrlint catalog > docs/errors.md); -catalog FILE checks one"},
+	{"gen", "write the catalog's Go code: a constant per code, its status, the error body and a writer that sends it"},
+	{"lsp", "the language server (LSP on stdin/stdout), for editors"},
+	{"help", "this list and the rules (help RULE), or a command's flags (help gen)"},
+	{"version", "print apierrlint's version (also: apierrlint -version)"},
+}
+
+// CommandList is the Commands part of -h.
+func CommandList() string {
+	var b strings.Builder
+	b.WriteString("Commands:\n")
+	for _, c := range Commands {
+		fmt.Fprintf(&b, "  %-8s %s\n", c.Name, c.Summary)
+	}
+	return b.String()
 }

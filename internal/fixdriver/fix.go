@@ -5,8 +5,10 @@
 // The first fix of every diagnostic is taken (apierrlint offers at most
 // one); identical edits, such as those of a package and its test variant,
 // are taken once; a fix that overlaps one already taken is skipped, to be
-// applied by a second run. Fixed files are formatted like gofmt, and the
-// imports that the fixes left unused are removed.
+// applied by a second run. What the fixes touched is formatted like gofmt
+// (the declarations they edit, and the imports, whose unused ones are
+// removed); the rest of a file is left as it was, so that -fix changes, and
+// -diff shows, only the fixes' hunks.
 package fixdriver
 
 import (
@@ -143,10 +145,7 @@ func Apply(pkgs []Package, opt Options) (Result, error) {
 		if info := files[name]; info.size != len(before) {
 			return res, fmt.Errorf("%s changed while it was analyzed (size %d, now %d bytes); no fix applied to it", name, info.size, len(before))
 		}
-		after := applyEdits(before, accepted[name])
-		if formatted, err := Format(files[name].pkg, after); err == nil {
-			after = formatted
-		}
+		after := formatFixed(files[name].pkg, before, accepted[name])
 		if opt.Diff {
 			io.WriteString(opt.Stdout, UnifiedDiff(name+" (old)", name+" (new)", string(before), string(after)))
 			res.Files++
@@ -189,20 +188,116 @@ func distinct(pkgs []Package, fixed [][]bool, fixes, applied int) (int, int) {
 }
 
 // applyEdits applies non-overlapping edits, by position; an insertion goes
-// before a replacement that starts where it is.
-func applyEdits(src []byte, edits []edit) []byte {
+// before a replacement that starts where it is. spans are the offsets of
+// each edit's new text in the result.
+func applyEdits(src []byte, edits []edit) (out []byte, spans [][2]int) {
 	edits = slices.Clone(edits)
 	slices.SortStableFunc(edits, func(a, b edit) int {
 		return cmp.Or(cmp.Compare(a.start, b.start), cmp.Compare(a.end, b.end))
 	})
-	var out []byte
 	last := 0
 	for _, e := range edits {
 		out = append(out, src[last:e.start]...)
+		spans = append(spans, [2]int{len(out), len(out) + len(e.text)})
 		out = append(out, e.text...)
 		last = e.end
 	}
-	return append(out, src[last:]...)
+	return append(out, src[last:]...), spans
+}
+
+// formatFixed applies the edits to before and formats what they touched,
+// as gofmt would and nothing more: each top-level declaration that an edit
+// falls in (gofmt aligns a declaration's fields and comments as a whole, so
+// a fix may move the lines beside it), and the imports when the fixes
+// changed the set of imports (one left unused, one added). Other gofmt
+// changes, in code the fixes did not touch, are not made: -fix does not
+// reformat a file that was not gofmt'ed, and -diff shows the fixes' hunks
+// only. pkg is the unfixed package (see [Format]).
+func formatFixed(pkg *types.Package, before []byte, edits []edit) []byte {
+	after, spans := applyEdits(before, edits)
+	formatted, err := Format(pkg, after)
+	if err != nil {
+		return after // not Go any more: written as the fixes left it
+	}
+	fset := token.NewFileSet()
+	file, err := parser.ParseFile(fset, "fixed.go", after, parser.ParseComments|parser.SkipObjectResolution)
+	if err != nil {
+		return formatted
+	}
+	tf := fset.File(file.FileStart)
+	var regions [][2]int // byte ranges of after, whole lines
+	add := func(start, end int) {
+		start = bytes.LastIndexByte(after[:start], '\n') + 1
+		if i := bytes.IndexByte(after[end:], '\n'); i >= 0 {
+			end += i + 1
+		} else {
+			end = len(after)
+		}
+		regions = append(regions, [2]int{start, end})
+	}
+	for _, sp := range spans {
+		start, end := sp[0], sp[1]
+		for _, d := range file.Decls {
+			ds, de := tf.Offset(declStart(d)), tf.Offset(d.End())
+			if ds <= end && start <= de {
+				start, end = min(start, ds), max(end, de)
+			}
+		}
+		add(start, end)
+	}
+	if !slices.Equal(importList(after), importList(formatted)) {
+		for _, d := range file.Decls {
+			if gd, ok := d.(*ast.GenDecl); ok && gd.Tok == token.IMPORT {
+				add(tf.Offset(declStart(gd)), tf.Offset(gd.End()))
+			}
+		}
+	}
+	var keep []udiff.Edit
+	for _, e := range udiff.Lines(string(after), string(formatted)) {
+		if slices.ContainsFunc(regions, func(r [2]int) bool {
+			return e.Start < r[1] && r[0] < e.End || e.Start == e.End && r[0] <= e.Start && e.Start <= r[1]
+		}) {
+			keep = append(keep, e)
+		}
+	}
+	out, err := udiff.Apply(string(after), keep)
+	if err != nil {
+		return formatted
+	}
+	return []byte(out)
+}
+
+// declStart is where a declaration begins, its doc comment included.
+func declStart(d ast.Decl) token.Pos {
+	switch d := d.(type) {
+	case *ast.FuncDecl:
+		if d.Doc != nil {
+			return d.Doc.Pos()
+		}
+	case *ast.GenDecl:
+		if d.Doc != nil {
+			return d.Doc.Pos()
+		}
+	}
+	return d.Pos()
+}
+
+// importList is the sorted list of a file's imports, "name path".
+func importList(src []byte) []string {
+	f, err := parser.ParseFile(token.NewFileSet(), "", src, parser.ImportsOnly)
+	if err != nil {
+		return nil
+	}
+	var list []string
+	for _, spec := range f.Imports {
+		name := ""
+		if spec.Name != nil {
+			name = spec.Name.Name
+		}
+		list = append(list, name+" "+spec.Path.Value)
+	}
+	slices.Sort(list)
+	return list
 }
 
 // UnifiedDiff returns the unified diff (3 lines of context) that turns

@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"go/types"
 	"os"
 	"path/filepath"
 	"strings"
@@ -72,5 +73,51 @@ func TestApply(t *testing.T) {
 	// The file changed since it was parsed: no fix is applied to it.
 	if _, err := Apply(pkgs, Options{}); err == nil || !strings.Contains(err.Error(), "changed while it was analyzed") {
 		t.Errorf("second Apply on a changed file: err = %v", err)
+	}
+}
+
+// TestFixFormatsOnlyWhatItTouches: a fix formats the declaration it edits
+// (a struct's fields realigned after a tag is added) and the imports it
+// leaves unused, and nothing else: a function the fixes did not touch stays
+// as it was, gofmt'ed or not, and -diff shows no hunk of it.
+func TestFixFormatsOnlyWhatItTouches(t *testing.T) {
+	dir := t.TempDir()
+	src := "package p\n\nimport (\n\t\"fmt\"\n\t\"net/http\"\n)\n\nfunc  untouched( ) {   fmt.Println( \"x\" )  }\n\n" +
+		"type Error struct {\n\tCode string\n\tMessage string `json:\"message\"`\n}\n\nvar status = http.StatusTeapot\n"
+	name := filepath.Join(dir, "p.go")
+	os.WriteFile(name, []byte(src), 0o644)
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, name, src, parser.ParseComments)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tf := fset.File(f.Pos())
+	replace := func(old, new string) analysis.Diagnostic {
+		off := strings.Index(src, old)
+		return analysis.Diagnostic{Pos: tf.Pos(off), Message: new, SuggestedFixes: []analysis.SuggestedFix{{
+			TextEdits: []analysis.TextEdit{{Pos: tf.Pos(off), End: tf.Pos(off + len(old)), NewText: []byte(new)}},
+		}}}
+	}
+	pkg := types.NewPackage("example.com/p", "p")
+	pkg.SetImports([]*types.Package{types.NewPackage("fmt", "fmt"), types.NewPackage("net/http", "http")})
+	pkgs := []Package{{Fset: fset, Files: []*ast.File{f}, Types: pkg, Diags: []analysis.Diagnostic{
+		replace("Code string", "Code string `json:\"code\"`"),
+		replace("http.StatusTeapot", "418"), // net/http is no longer used
+	}}}
+	var out bytes.Buffer
+	if _, err := Apply(pkgs, Options{Diff: true, Stdout: &out}); err != nil {
+		t.Fatal(err)
+	}
+	diff := out.String()
+	if strings.Contains(diff, "-func  untouched") || strings.Contains(diff, "+func untouched") || !strings.Contains(diff, "-\t\"net/http\"") || !strings.Contains(diff, "+\tCode    string `json:\"code\"`") {
+		t.Errorf("-diff shows other hunks than the fixes', or not theirs:\n%s", diff)
+	}
+	if _, err := Apply(pkgs, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	want := "package p\n\nimport (\n\t\"fmt\"\n)\n\nfunc  untouched( ) {   fmt.Println( \"x\" )  }\n\n" +
+		"type Error struct {\n\tCode    string `json:\"code\"`\n\tMessage string `json:\"message\"`\n}\n\nvar status = 418\n"
+	if data, _ := os.ReadFile(name); string(data) != want {
+		t.Errorf("fixed file:\n%s\nwant:\n%s", data, want)
 	}
 }

@@ -6,10 +6,14 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -36,8 +40,13 @@ where the status needs it). The catalog and the Retry-After statuses are
 those of apierrlint ./... (the flags, else .apierrlint.yml, else the
 embedded catalog). In a //go:generate line, -pkg defaults to $GOPACKAGE.
 
+-request-id Func (without an import path) names a function of the
+generated package, which you write beside FILE:
+func Func(ctx context.Context) string, the request id that your middleware
+put in the context. gen checks that the package declares it.
+
 With -check, writes nothing: exits 1 when FILE differs from what the
-catalog generates now (for CI).`
+catalog generates now (for CI), and prints the command that regenerates it.`
 
 // genFlags are the analyzer's flags that gen takes, those that shape the
 // generated code, with what they mean to it. The others (-disable, -tests,
@@ -102,6 +111,11 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	if _, err := driver.Configure(flags, cfg, ""); err != nil {
 		return fail(err.Error())
 	}
+	if o.requestID != "" && o.out != "" && !strings.ContainsAny(o.requestID, "./") {
+		if err := checkLocalFunc(o.out, o.pkg, o.requestID); err != nil {
+			return fail(err.Error())
+		}
+	}
 	seconds := DefaultRetryAfterSeconds
 	if cfg.RetryAfterValue != "" {
 		n, err := strconv.Atoi(cfg.RetryAfterValue)
@@ -126,7 +140,15 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		return fail(err.Error())
 	}
 	if o.check {
-		return check(o.out, src, args, stderr)
+		pkgFlag := false
+		flags.Visit(func(f *flag.Flag) { pkgFlag = pkgFlag || f.Name == "pkg" })
+		regen := regenerate(args)
+		if !pkgFlag {
+			// -pkg came from $GOPACKAGE, which only go generate sets:
+			// the command must work as printed.
+			regen += " -pkg " + shellQuote(o.pkg)
+		}
+		return check(o.out, src, regen, stderr)
 	}
 	if o.out == "" {
 		stdout.Write(src)
@@ -143,10 +165,9 @@ func Main(args []string, stdout, stderr io.Writer) int {
 }
 
 // check compares the file out with src, the code the catalog generates now.
-// A difference is one line that names the file and the command that
-// regenerates it (the same arguments, without -check).
-func check(out string, src []byte, args []string, stderr io.Writer) int {
-	regen := regenerate(args)
+// A difference is one line that names the file and regen, the command that
+// regenerates it (the same arguments, without -check, with -pkg).
+func check(out string, src []byte, regen string, stderr io.Writer) int {
 	old, err := os.ReadFile(out)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -185,6 +206,46 @@ func shellQuote(s string) string {
 		return s
 	}
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
+// checkLocalFunc checks that the package the file out belongs to (the Go
+// files beside it, but out itself and tests) declares the function that
+// -request-id names without an import path: the generated writer calls it,
+// and without it the package does not build, with an "undefined" error
+// that does not say where the name came from.
+func checkLocalFunc(out, pkg, name string) error {
+	dir := filepath.Dir(out)
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil // -o's directory is reported when the file is written
+	}
+	fset := token.NewFileSet()
+	for _, e := range entries {
+		file := e.Name()
+		if !strings.HasSuffix(file, ".go") || strings.HasSuffix(file, "_test.go") || file == filepath.Base(out) {
+			continue
+		}
+		f, err := parser.ParseFile(fset, filepath.Join(dir, file), nil, parser.SkipObjectResolution)
+		if err != nil || f.Name.Name != pkg {
+			continue
+		}
+		for _, d := range f.Decls {
+			switch d := d.(type) {
+			case *ast.FuncDecl:
+				if d.Recv == nil && d.Name.Name == name {
+					return nil
+				}
+			case *ast.GenDecl:
+				for _, spec := range d.Specs {
+					if vs, ok := spec.(*ast.ValueSpec); ok && slices.ContainsFunc(vs.Names, func(id *ast.Ident) bool { return id.Name == name }) {
+						return nil
+					}
+				}
+			}
+		}
+	}
+	return fmt.Errorf("-request-id %s: package %s (%s) declares no %s; write it beside %s, a func(ctx context.Context) string that returns the request id your middleware put in the context, or leave -request-id out (request_id stays empty)",
+		name, pkg, dir, name, filepath.Base(out))
 }
 
 // frameworkError explains an unknown -framework, with the nearest known one.

@@ -36,6 +36,16 @@ func Main(args []string) int {
 	return run(args, os.Stdin, os.Stdout, os.Stderr)
 }
 
+const usage = "usage: apierrlint lsp [flags]\n\n" +
+	"Runs the apierrlint language server on stdin/stdout (Language Server Protocol).\n" +
+	"The analyzer flags are those of apierrlint itself."
+
+// Help prints the usage and the flags of `apierrlint lsp` (for `apierrlint
+// help lsp`).
+func Help(w io.Writer) {
+	run([]string{"-h"}, nil, nil, w)
+}
+
 func run(args []string, in io.Reader, out io.Writer, errw io.Writer) int {
 	a, cfg := analyzer.NewWithFlags()
 	fs := driver.FlagSet(a)
@@ -44,9 +54,8 @@ func run(args []string, in io.Reader, out io.Writer, errw io.Writer) int {
 	logFile := fs.String("logfile", "", "write the log to this file instead of stderr")
 	if err := fs.Parse(args); err != nil {
 		if driver.IsHelp(err) {
-			driver.PrintUsage(errw, fs, "usage: apierrlint lsp [flags]\n\n"+
-				"Runs the apierrlint language server on stdin/stdout (Language Server Protocol).\n"+
-				"The analyzer flags are those of apierrlint itself.")
+			// On stderr: stdout is the protocol's channel.
+			driver.PrintUsage(errw, fs, usage)
 			return 0
 		}
 		io.WriteString(errw, driver.UsageError(fs, err, "apierrlint lsp"))

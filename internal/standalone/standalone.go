@@ -12,6 +12,7 @@
 package standalone
 
 import (
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -26,6 +27,7 @@ import (
 	"github.com/apierrlint/apierrlint/analyzer"
 	"github.com/apierrlint/apierrlint/internal/driver"
 	"github.com/apierrlint/apierrlint/internal/fixdriver"
+	"github.com/apierrlint/apierrlint/internal/version"
 )
 
 // Exit codes, those of go/analysis drivers.
@@ -36,10 +38,32 @@ const (
 	exitFindings = 3
 )
 
-const usage = `usage: apierrlint [flags] packages
+const usage = `usage: apierrlint [flags] packages     (apierrlint ./...)
+       apierrlint COMMAND [arguments]
 
 Checks HTTP handlers against the documented API error convention.
-'apierrlint help' describes the rules, 'apierrlint help RULE' one of them.`
+'apierrlint help' describes the rules, 'apierrlint help RULE' one of them,
+'apierrlint help COMMAND' a command.`
+
+const exitCodes = `The flags of what is reported and of the fixes can also be set in .apierrlint.yml.
+
+Exit codes:
+  0  no findings
+  3  findings (0 with -json)
+  1  packages failed to load or to analyze
+  2  bad flags or configuration (a broken catalog or .apierrlint.yml)`
+
+// flagGroups order -h. -tests (report in test files) and -test (load them)
+// differ by one letter and answer different questions, so they are listed
+// under different headings, each naming the other. The adoption flags are
+// listed here when this build has them.
+var flagGroups = []driver.FlagGroup{
+	{Title: "What is reported", Names: []string{"catalog", "disable", "retry-after", "tests", "generated"}},
+	{Title: "What is loaded", Names: []string{"test", "helper-modules"}},
+	{Title: "Output", Names: []string{"format", "json", "c", "baseline", "write-baseline", "new-from-rev", "new-from-patch"}},
+	{Title: "Fixes", Names: []string{"fix", "diff", "retry-after-value", "error-writer"}},
+	{Title: "Other", Names: []string{"version", "cpuprofile"}},
+}
 
 // options are the driver's own flags.
 type options struct {
@@ -49,6 +73,7 @@ type options struct {
 	fix        bool
 	diff       bool
 	cpuprofile string
+	version    bool
 }
 
 // Main runs the standalone driver with the command-line arguments and
@@ -58,22 +83,32 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	a, cfg := analyzer.NewWithFlags()
 	fs := driver.FlagSet(a)
 	var o options
-	fs.BoolVar(&o.json, "json", false, "emit JSON output (exit code 0 with findings)")
+	fs.BoolVar(&o.json, "json", false, "emit JSON output, go vet's (exit code 0 with findings)")
 	fs.IntVar(&o.context, "c", -1, "display offending line with this many lines of context")
-	fs.BoolVar(&o.tests, "test", true, "indicates whether test files should be analyzed, too (see -tests for reporting in them)")
+	fs.BoolVar(&o.tests, "test", true, "load test packages; -test=false is faster and checks no _test.go file (-tests says whether findings in them are reported)")
 	fs.BoolVar(&o.fix, "fix", false, "apply the suggested fixes")
 	fs.BoolVar(&o.diff, "diff", false, "with -fix, don't update the files, but print a unified diff")
 	fs.StringVar(&o.cpuprofile, "cpuprofile", "", "write CPU profile to this file")
+	fs.BoolVar(&o.version, "version", false, "print apierrlint's version and exit")
 	if err := fs.Parse(args); err != nil {
 		if driver.IsHelp(err) {
-			driver.PrintUsage(stdout, fs, usage)
+			driver.PrintGroupedUsage(stdout, fs, usage+"\n\n"+driver.CommandList()+"\n"+exitCodes, flagGroups)
 			return exitOK
 		}
 		io.WriteString(stderr, driver.UsageError(fs, err, driver.Name))
 		return exitFlags
 	}
-	if _, err := driver.Configure(fs, cfg, ""); err != nil {
+	if o.version {
+		fmt.Fprintf(stdout, "%s %s\n", driver.Name, version.Read())
+		return exitOK
+	}
+	configFile, err := driver.Configure(fs, cfg, "")
+	if err != nil {
 		io.WriteString(stderr, driver.ErrorText(err.Error(), driver.Name))
+		return exitFlags
+	}
+	if msg := testsConflict(fs, o, cfg, configFile); msg != "" {
+		io.WriteString(stderr, driver.ErrorText(msg, driver.Name))
 		return exitFlags
 	}
 	if fs.NArg() == 0 {
@@ -94,6 +129,27 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	}
 	r := &runner{a: a, o: o, helperModules: cfg.HelperModules, stdout: stdout, stderr: stderr}
 	return r.run(fs.Args())
+}
+
+// testsConflict explains a contradiction between -tests (report findings
+// in _test.go files, a setting) and -test=false (do not load them): the
+// run would report nothing in test files while the user asked for them.
+// It is an error, not a silent choice of one over the other; the message
+// says which flag or file asked for what, and how to resolve it.
+func testsConflict(fs *flag.FlagSet, o options, cfg *analyzer.Config, configFile string) string {
+	if o.tests || !cfg.IncludeTests {
+		return ""
+	}
+	if isSet(fs, "tests") {
+		return "-tests reports findings in _test.go files, but -test=false leaves them out of the load; drop one of the two"
+	}
+	return fmt.Sprintf("tests: true in %s reports findings in _test.go files, but -test=false leaves them out of the load; drop -test=false, or add -tests=false for this run", driver.ShortPath(configFile))
+}
+
+func isSet(fs *flag.FlagSet, name string) bool {
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
 }
 
 type runner struct {

@@ -183,7 +183,7 @@ func Version() int {
 	// the files the tool reads: the configuration file that applies where
 	// go vet runs, and the catalog it names, go into the hash, so that an
 	// edit to either re-runs every package. (A catalog given only by
-	// -catalog on go vet's command line is not seen: README, go vet.)
+	// -catalog on go vet's command line is not seen: docs/go-vet.md.)
 	if path, err := config.Find(""); err == nil && path != "" {
 		io.WriteString(h, config.Stamp(path))
 	}

@@ -19,3 +19,9 @@ var (
 	errMaint = Error{Status: 503, Code: "MAINTENANCE", Message: "x"}
 	errGone  = Error{Status: 404, Code: "NOT_FOUND", Message: "x"} // want `unknown-code: NOT_FOUND is not in the error catalog \(test catalog\)$`
 )
+
+// A code suggested from a configured catalog is not "from the embedded
+// default catalog".
+func plain(w http.ResponseWriter) {
+	http.Error(w, "down", 503) // want `raw-http-error: http.Error sends a plain-text body; send a JSON error body with code MAINTENANCE$` `missing-retry-after`
+}

@@ -35,7 +35,7 @@ func noReason(w http.ResponseWriter) {
 }
 
 func unknownRule(w http.ResponseWriter) {
-	http.Error(w, "x", 500) //apierrlint:ignore raw-http-eror typo // want `ignore-directive: //apierrlint:ignore: unknown rule "raw-http-eror"` `raw-http-error`
+	http.Error(w, "x", 500) //apierrlint:ignore raw-http-eror typo // want `ignore-directive: //apierrlint:ignore: unknown rule "raw-http-eror"; did you mean raw-http-error\?` `raw-http-error`
 }
 
 func empty(w http.ResponseWriter) {

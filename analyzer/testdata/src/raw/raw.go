@@ -26,7 +26,23 @@ func httpErrorRuntimeStatus(w http.ResponseWriter, status int) { // want httpErr
 }
 
 func httpErrorSuggestsCode(w http.ResponseWriter) {
-	http.Error(w, "conflict", 409) // want `raw-http-error: .* with code CONFLICT`
+	http.Error(w, "conflict", 409) // want `raw-http-error: .* with code CONFLICT \(from the embedded default catalog\)$`
+}
+
+// A body that is JSON already: the content type is what is wrong.
+func httpErrorJSONBody(w http.ResponseWriter, err error) {
+	http.Error(w, `{"code": "CONFLICT", "message": "taken"}`, http.StatusConflict)    // want `raw-http-error: http.Error sends this JSON-looking body as text/plain \(it sets Content-Type: text/plain\); set Content-Type: application/json and write a JSON error body with code CONFLICT \(from the embedded default catalog\)$`
+	http.Error(w, fmt.Sprintf(`{"code": "INTERNAL_ERROR", "message": %q}`, err), 503) // want `raw-http-error: http.Error sends this JSON-looking body as text/plain .* with code SERVICE_UNAVAILABLE`
+	b, _ := json.Marshal(Error{Code: "BAD_REQUEST", Message: "no"})
+	http.Error(w, string(b), 400) // want `raw-http-error: http.Error sends this JSON-looking body as text/plain`
+	const list = ` [1, 2]`
+	http.Error(w, list, 500) // want `raw-http-error: http.Error sends this JSON-looking body as text/plain .* \{"code", "message", ...\}$`
+}
+
+// Text that is not JSON keeps the plain-text message, whatever it mentions.
+func httpErrorTextMentioningJSON(w http.ResponseWriter, err error) {
+	http.Error(w, "invalid JSON: "+err.Error(), 400)        // want `raw-http-error: http.Error sends a plain-text body; send a JSON error body with code BAD_REQUEST`
+	http.Error(w, fmt.Sprintf("bad {field}: %v", err), 400) // want `raw-http-error: http.Error sends a plain-text body`
 }
 
 func notFound(w http.ResponseWriter, r *http.Request) {

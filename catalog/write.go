@@ -1,0 +1,86 @@
+package catalog
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// DefaultMarkdown returns the embedded default catalog's document, as
+// `apierrlint catalog` prints it: the start of a team's own catalog.
+func DefaultMarkdown() []byte {
+	return []byte(defaultMarkdown)
+}
+
+// Markdown writes the catalog as one Markdown table, in document order:
+// Code and HTTP Status, and Description and Resolution when an entry has
+// them. [ParseMarkdown] reads it back as the same entries (a line break in
+// a description becomes a space: a table cell holds one line), so
+// `apierrlint catalog -catalog errors.yaml > errors.md` converts a catalog.
+func (c *Catalog) Markdown() []byte {
+	entries := c.Entries()
+	desc, res := false, false
+	for _, e := range entries {
+		desc = desc || e.Description != ""
+		res = res || e.Resolution != ""
+	}
+	header := []string{"Code", "HTTP Status"}
+	if desc || res {
+		header = append(header, "Description")
+	}
+	if res {
+		header = append(header, "Resolution")
+	}
+	var b strings.Builder
+	row := func(cells []string) {
+		b.WriteString("|")
+		for _, c := range cells {
+			b.WriteString(" " + c + " |")
+		}
+		b.WriteString("\n")
+	}
+	row(header)
+	b.WriteString(strings.Repeat("|---", len(header)) + "|\n")
+	for _, e := range entries {
+		cells := []string{markdownCell(e.Code), strconv.Itoa(e.Status)}
+		if desc || res {
+			cells = append(cells, markdownCell(e.Description))
+		}
+		if res {
+			cells = append(cells, markdownCell(e.Resolution))
+		}
+		row(cells)
+	}
+	return []byte(b.String())
+}
+
+// markdownCell writes text as a table cell that Markdown reads back as the
+// same text: on one line, '|' and the characters that open inline markup
+// escaped, '&' as a character reference. An underscore is escaped only at the edge of a word, where it
+// could open emphasis: NOT_FOUND stays readable.
+func markdownCell(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	var b strings.Builder
+	for i, r := range s {
+		switch r {
+		case '&':
+			// (The reader resolves character references after
+			// backslash escapes: \&amp; would read as "&".)
+			b.WriteString("&amp;")
+			continue
+		case '\\', '|', '`', '*', '[', ']', '<', '>', '~', '!', '#':
+			b.WriteByte('\\')
+		case '_':
+			prev, _ := utf8.DecodeLastRuneInString(s[:i])
+			next, _ := utf8.DecodeRuneInString(s[i+1:])
+			if i == 0 || i == len(s)-1 || !wordRune(prev) || !wordRune(next) {
+				b.WriteByte('\\')
+			}
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func wordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }

@@ -1,0 +1,62 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+
+	"github.com/apierrlint/apierrlint/analyzer"
+	"github.com/apierrlint/apierrlint/catalog"
+	"github.com/apierrlint/apierrlint/internal/driver"
+)
+
+const catalogUsage = `usage: apierrlint catalog [-catalog FILE]
+
+Without -catalog, prints the error catalog embedded in apierrlint (the one
+it checks against when no catalog is configured) as a Markdown document: a
+start for your own,
+
+	apierrlint catalog > docs/errors.md
+
+then add your codes as rows and name the file in .apierrlint.yml
+(catalog: docs/errors.md). The embedded catalog is printed whatever
+.apierrlint.yml says.
+
+With -catalog FILE, checks FILE (Markdown, JSON or YAML) and prints the
+codes that apierrlint reads from it as one Markdown table, on stdout, and
+how many on stderr. A broken catalog is exit code 2 and FILE:LINE: problem.
+A relative FILE is looked up as the linter looks it up: in the working
+directory, then in each parent.`
+
+// catalogCmd runs `apierrlint catalog` and returns the exit code.
+func catalogCmd(args []string, stdout, stderr io.Writer) int {
+	const cmd = driver.Name + " catalog"
+	var cfg analyzer.Config
+	fs := flag.NewFlagSet(cmd, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
+	fs.StringVar(&cfg.CatalogPath, "catalog", "", "the catalog `FILE` to check and print (default: print the embedded catalog)")
+	if err := fs.Parse(args); err != nil {
+		if driver.IsHelp(err) {
+			driver.PrintUsage(stdout, fs, catalogUsage)
+			return 0
+		}
+		io.WriteString(stderr, driver.UsageError(fs, err, cmd))
+		return 2
+	}
+	if fs.NArg() > 0 {
+		io.WriteString(stderr, driver.ErrorText(fmt.Sprintf("unexpected argument %q: name a catalog with -catalog FILE", fs.Arg(0)), cmd))
+		return 2
+	}
+	if cfg.CatalogPath == "" {
+		stdout.Write(catalog.DefaultMarkdown())
+		return 0
+	}
+	if err := cfg.LoadCatalog(""); err != nil {
+		io.WriteString(stderr, driver.ErrorText(err.Error(), cmd))
+		return 2
+	}
+	stdout.Write(cfg.Catalog.Markdown())
+	fmt.Fprintf(stderr, "%s: %s, each with one HTTP status\n", cfg.CatalogPath, driver.Plural(cfg.Catalog.Len(), "code", "codes"))
+	return 0
+}
