@@ -1,0 +1,234 @@
+package standalone
+
+// What the command line names: packages and patterns (./..., import
+// paths), and Go files (apierrlint a.go b.go: a pre-commit hook passes the
+// names of the files that changed). Each is resolved to the module that
+// holds it: go/packages loads the packages of each module from that
+// module's root, so that files and directories of several modules work in
+// one run. A module that the working directory's go.work lists is loaded
+// with the working directory's, where the workspace resolves it.
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"golang.org/x/mod/modfile"
+)
+
+// group is what one go/packages load covers.
+type group struct {
+	dir      string   // where go/packages runs; "" for the working directory
+	patterns []string // what it loads
+	// files are the Go files named on the command line (absolute): only
+	// their findings are reported. nil for patterns.
+	files map[string]bool
+}
+
+// targets resolves the command-line arguments to groups, in the order of
+// the arguments.
+type targets struct {
+	wd     string
+	wdMod  string // the module root of the working directory ("" outside one)
+	work   map[string]bool
+	workOK bool // work was read (the go.work of the working directory)
+	groups []*group
+	index  map[string]*group // by directory and kind
+}
+
+func resolveTargets(wd string, args []string) ([]*group, error) {
+	t := &targets{wd: wd, wdMod: moduleRoot(wd), index: map[string]*group{}}
+	for _, arg := range args {
+		if err := t.add(arg); err != nil {
+			return nil, err
+		}
+	}
+	return t.groups, nil
+}
+
+func (t *targets) add(arg string) error {
+	if strings.HasSuffix(arg, ".go") {
+		if fi, err := os.Stat(arg); err == nil && !fi.IsDir() {
+			abs, err := filepath.Abs(arg)
+			if err != nil {
+				return err
+			}
+			mod := moduleRoot(filepath.Dir(abs))
+			if mod == "" {
+				return fmt.Errorf("%s is not in a Go module: no go.mod in its directory or any parent; run apierrlint on the files of one module", arg)
+			}
+			g := t.group(t.loadDir(mod), true)
+			g.patterns = append(g.patterns, "file="+abs)
+			g.files[abs] = true
+			return nil
+		}
+	}
+	if dir, rest, ok := pathPattern(arg); ok {
+		abs, err := filepath.Abs(dir)
+		if err != nil {
+			return err
+		}
+		if fi, err := os.Stat(abs); err == nil && fi.IsDir() {
+			if mod := moduleRoot(abs); mod != "" {
+				if d := t.loadDir(mod); d != "" {
+					// Relative to the module root, where it is loaded.
+					r, _ := filepath.Rel(d, abs)
+					g := t.group(d, false)
+					g.patterns = append(g.patterns, "./"+filepath.ToSlash(filepath.Join(r, rest)))
+					return nil
+				}
+			}
+		}
+	}
+	g := t.group("", false)
+	g.patterns = append(g.patterns, arg)
+	return nil
+}
+
+// group returns the group of dir for files or patterns.
+func (t *targets) group(dir string, files bool) *group {
+	key := fmt.Sprintf("%s\x00%v", dir, files)
+	g := t.index[key]
+	if g == nil {
+		g = &group{dir: dir}
+		if files {
+			g.files = map[string]bool{}
+		}
+		t.index[key] = g
+		t.groups = append(t.groups, g)
+	}
+	return g
+}
+
+// loadDir returns where to load the packages of the module rooted at mod:
+// "" (the working directory) for the working directory's module or one of
+// its go.work, else mod.
+func (t *targets) loadDir(mod string) string {
+	if mod == t.wdMod || t.workspace()[mod] {
+		return ""
+	}
+	return mod
+}
+
+// workspace returns the module roots that the working directory's go.work
+// lists (none without one).
+func (t *targets) workspace() map[string]bool {
+	if !t.workOK {
+		t.workOK = true
+		t.work = workspaceModules(t.wd)
+	}
+	return t.work
+}
+
+// pathPattern splits a pattern that names a directory ("./...", "../x",
+// "/abs/dir/...", ".") into the directory and what follows it ("..." or
+// "").
+func pathPattern(arg string) (dir, rest string, ok bool) {
+	if !(arg == "." || arg == ".." || strings.HasPrefix(arg, "./") || strings.HasPrefix(arg, "../") || filepath.IsAbs(arg)) {
+		return "", "", false
+	}
+	dir = arg
+	if d, ok := strings.CutSuffix(arg, "/..."); ok {
+		dir, rest = d, "..."
+	} else if arg == "..." {
+		return "", "", false
+	}
+	if strings.Contains(dir, "...") {
+		return "", "", false // a wildcard inside: left to go list
+	}
+	return dir, rest, true
+}
+
+// moduleRoot returns the directory of the go.mod that governs dir: dir's or
+// its nearest parent's; "" when there is none.
+func moduleRoot(dir string) string {
+	for d := dir; ; {
+		if fi, err := os.Stat(filepath.Join(d, "go.mod")); err == nil && !fi.IsDir() {
+			return d
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return ""
+		}
+		d = parent
+	}
+}
+
+// goWork returns the go.work file that applies in dir ("" for none), as
+// the go command finds it (GOWORK, or the nearest go.work above).
+func goWork(dir string) string {
+	cmd := exec.Command("go", "env", "GOWORK")
+	cmd.Dir = dir
+	out, err := cmd.Output()
+	if err != nil {
+		return ""
+	}
+	w := strings.TrimSpace(string(out))
+	if w == "off" {
+		return ""
+	}
+	return w
+}
+
+// workspaceModules returns the module roots that the go.work of dir
+// lists.
+func workspaceModules(dir string) map[string]bool {
+	mods := map[string]bool{}
+	file := goWork(dir)
+	if file == "" {
+		return mods
+	}
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return mods
+	}
+	wf, err := modfile.ParseWork(file, data, nil)
+	if err != nil {
+		return mods // go list reports it
+	}
+	for _, u := range wf.Use {
+		p := filepath.FromSlash(u.Path)
+		if !filepath.IsAbs(p) {
+			p = filepath.Join(filepath.Dir(file), p)
+		}
+		mods[filepath.Clean(p)] = true
+	}
+	return mods
+}
+
+// nestedModules returns the roots of the modules below dir (relative to
+// wd) that ./... in dir does not cover: directories with a go.mod of their
+// own, as the go command skips them (and vendor, testdata, and directories
+// whose names start with . or _). Those in the go.work or named by another
+// group are left out.
+func nestedModules(wd string, dirs []string, covered func(mod string) bool) []string {
+	var found []string
+	for _, dir := range dirs {
+		root, err := filepath.Abs(dir)
+		if err != nil {
+			continue
+		}
+		filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+			if err != nil || !d.IsDir() || path == root {
+				return nil
+			}
+			name := d.Name()
+			if strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") || name == "testdata" || name == "vendor" {
+				return filepath.SkipDir
+			}
+			if fi, err := os.Stat(filepath.Join(path, "go.mod")); err == nil && !fi.IsDir() {
+				if !covered(path) {
+					found = append(found, path)
+				}
+				return filepath.SkipDir // ./... inside it is its own business
+			}
+			return nil
+		})
+	}
+	slices.Sort(found)
+	return slices.Compact(found)
+}
