@@ -157,6 +157,7 @@ type runner struct {
 	stderr        io.Writer
 	wd            string
 	changed       *changedLines // -new-from-rev, -new-from-patch
+	args          []string      // the packages and files as given
 }
 
 func (r *runner) errorf(format string, args ...any) {
@@ -164,6 +165,7 @@ func (r *runner) errorf(format string, args ...any) {
 }
 
 func (r *runner) run(args []string) int {
+	r.args = args
 	groups, err := resolveTargets(r.wd, args)
 	if err != nil {
 		r.errorf("%v", err)
@@ -340,7 +342,7 @@ func (r *runner) warnNested(groups []*group) {
 		how = "go work init . " + strings.Join(uses, " ")
 	}
 	r.errorf("./... skips the nested %s %s (each has a go.mod of its own): include them with a go.work (%s), or name them: apierrlint %s %s",
-		plural(len(nested), "module", "modules"), strings.Join(names, ", "), how, strings.Join(r.argsOf(groups), " "), strings.Join(pats, " "))
+		plural(len(nested), "module", "modules"), strings.Join(names, ", "), how, strings.Join(r.args, " "), strings.Join(pats, " "))
 }
 
 // argsOf returns the patterns of the run as given (those of other
@@ -374,9 +376,14 @@ func plural(n int, singular, plural string) string {
 // the IDs of the packages the patterns named (and their test variants).
 func (r *runner) load(g *group) (pkgs []*packages.Package, requested map[string]bool, err error) {
 	patterns := g.patterns
-	// 1. The import graph, without types: cheap (go list).
+	// 1. The import graph, without types: cheap (go list). A file= query
+	// matches a package by its files.
+	mode := packages.NeedName | packages.NeedImports | packages.NeedDeps | packages.NeedModule
+	if g.files != nil {
+		mode |= packages.NeedFiles
+	}
 	meta, err := packages.Load(&packages.Config{
-		Mode:  packages.NeedName | packages.NeedImports | packages.NeedDeps | packages.NeedModule,
+		Mode:  mode,
 		Tests: r.o.tests,
 		Dir:   g.dir,
 	}, patterns...)

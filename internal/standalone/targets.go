@@ -47,7 +47,44 @@ func resolveTargets(wd string, args []string) ([]*group, error) {
 			return nil, err
 		}
 	}
+	t.expandWorkspace()
 	return t.groups, nil
+}
+
+// expandWorkspace adds ./M/... for each module M of the go.work below a
+// ./... pattern of the working directory's group: the go command matches
+// ./... in the module that holds the directory only, not in the other
+// modules of the workspace below it.
+func (t *targets) expandWorkspace() {
+	g := t.index[fmt.Sprintf("%s\x00%v", "", false)]
+	if g == nil {
+		return
+	}
+	var added []string
+	for _, p := range g.patterns {
+		dir, rest, ok := pathPattern(p)
+		if !ok || rest != "..." {
+			continue
+		}
+		base, err := filepath.Abs(dir)
+		if err != nil {
+			continue
+		}
+		own := moduleRoot(base)
+		for mod := range t.workspace() {
+			r, err := filepath.Rel(base, mod)
+			if err != nil || mod == own || r == "." || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
+				continue
+			}
+			added = append(added, "./"+filepath.ToSlash(filepath.Join(dir, r))+"/...")
+		}
+	}
+	slices.Sort(added)
+	for _, p := range slices.Compact(added) {
+		if !slices.Contains(g.patterns, p) {
+			g.patterns = append(g.patterns, p)
+		}
+	}
 }
 
 func (t *targets) add(arg string) error {
