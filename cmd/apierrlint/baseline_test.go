@@ -134,6 +134,16 @@ func TestBaseline(t *testing.T) {
 		}
 	}
 
+	// -config names another file, whose relative baseline path is
+	// relative to it.
+	writeFile(t, filepath.Join(dir, "ci", "lint.yml"), "baseline: ../baseline.json\n")
+	writeFile(t, filepath.Join(dir, ".apierrlint.yml"), "disable: [raw-http-error]\n")
+	out, _, code = runSplit(t, dir, bin, "-config=ci/lint.yml", "./...")
+	if code != 3 || strings.TrimSpace(out) != wantNew {
+		t.Errorf("-config=ci/lint.yml: exit %d, stdout:\n%s", code, out)
+	}
+	os.Remove(filepath.Join(dir, ".apierrlint.yml"))
+
 	// Written again after the edits that only moved lines: the same file.
 	writeFiles(t, dir, map[string]string{"api/api.go": strings.Replace(baselineEdited, "\tif r.URL.Query().Get(\"b\") == \"\" {\n\t\thttp.Error(w, \"missing b\", http.StatusBadRequest)\n\t\treturn\n\t}\n", "", 1) +
 		"\nfunc List(w http.ResponseWriter, r *http.Request) {\n\tfail := func() { http.Error(w, \"broken\", http.StatusInternalServerError) }\n\tfail()\n}\n"})

@@ -19,6 +19,10 @@ var twoModules = map[string]string{
 	"m2/svc/s_ok.go":  "package svc\n\nimport \"net/http\"\n\nfunc T(w http.ResponseWriter, r *http.Request) { http.NotFound(w, r) }\n",
 	"loose/loose.go":  "package loose\n",
 	"m1/api/clean.go": "package api\n",
+	// Left out of every build, and of ./...: files that a pre-commit hook
+	// passes all the same.
+	"m1/api/tools.go":      "//go:build ignore\n\npackage main\n\nimport \"net/http\"\n\nfunc A(w http.ResponseWriter, r *http.Request) { http.NotFound(w, r) }\n",
+	"m1/api/testdata/x.go": "package x\n\nimport \"net/http\"\n\nfunc A(w http.ResponseWriter, r *http.Request) { http.NotFound(w, r) }\n",
 }
 
 const notFound = ":5:50: raw-http-error: http.NotFound sends a plain-text 404; send a JSON error body with code NOT_FOUND"
@@ -46,6 +50,9 @@ func TestFileArguments(t *testing.T) {
 		{"m1", []string{"api/a.go", "../m2/..."}, []string{"api/a.go" + notFound, filepath.Join(root, "m2/svc/s.go") + notFound, filepath.Join(root, "m2/svc/s_ok.go") + notFound}},
 		// A clean file: nothing, exit 0.
 		{"m1", []string{"api/clean.go"}, nil},
+		// Files that no build holds, and fixtures in testdata: not
+		// checked, as ./... does not check them.
+		{"m1", []string{"api/tools.go", "api/testdata/x.go"}, nil},
 	} {
 		dir := filepath.Join(root, c.dir)
 		out, errOut, code := runSplit(t, dir, bin, c.args...)

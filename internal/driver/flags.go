@@ -101,9 +101,18 @@ func PrintUsage(w io.Writer, fs *flag.FlagSet, usage string) {
 // Errors name the file, the line and the setting, or the catalog's file and
 // line.
 func Configure(fs *flag.FlagSet, cfg *analyzer.Config, dir string) (string, error) {
-	path, err := config.Find(dir)
-	if err != nil {
-		return "", err
+	return ConfigureFile(fs, cfg, dir, "")
+}
+
+// ConfigureFile is [Configure] with the configuration file given (the
+// command's -config): file, if not "", instead of the one found from dir.
+func ConfigureFile(fs *flag.FlagSet, cfg *analyzer.Config, dir, file string) (string, error) {
+	path := file
+	if path == "" {
+		var err error
+		if path, err = config.Find(dir); err != nil {
+			return "", err
+		}
 	}
 	if path != "" {
 		f, err := config.Load(ShortPath(path))

@@ -57,6 +57,7 @@ type options struct {
 	writeBaseline string
 	newFromRev    string
 	newFromPatch  string
+	config        string
 }
 
 // Main runs the standalone driver with the command-line arguments and
@@ -68,6 +69,7 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	var o options
 	fs.BoolVar(&o.json, "json", false, "emit go vet's JSON output (exit code 0 with findings; see -format=json)")
 	fs.StringVar(&o.format, "format", "text", "how findings are printed on stdout: "+strings.Join(formats, ", ")+" (docs/output-formats.md); the summary goes to stderr")
+	fs.StringVar(&o.config, "config", "", "the .apierrlint.yml `file` to use (default: the one found from the working directory upwards)")
 	fs.StringVar(&o.writeBaseline, "write-baseline", "", "record the current findings in this baseline `file` and exit 0 (docs/baseline.md)")
 	fs.StringVar(&o.newFromRev, "new-from-rev", "", "report only the findings on lines changed since this git `revision` (uncommitted changes and untracked files included)")
 	fs.StringVar(&o.newFromPatch, "new-from-patch", "", "report only the findings on lines that this unified diff `file` adds (paths relative to the working directory)")
@@ -88,7 +90,7 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		io.WriteString(stderr, driver.ErrorText(err.Error(), driver.Name))
 		return exitFlags
 	}
-	if _, err := driver.Configure(fs, cfg, ""); err != nil {
+	if _, err := driver.ConfigureFile(fs, cfg, "", o.config); err != nil {
 		io.WriteString(stderr, driver.ErrorText(err.Error(), driver.Name))
 		return exitFlags
 	}
@@ -181,6 +183,9 @@ func (r *runner) run(args []string) int {
 		if err != nil {
 			r.errorf("%v", err)
 			return exitError
+		}
+		if len(pkgs) == 0 {
+			continue
 		}
 		if printLoadErrors(r.stderr, pkgs) > 0 {
 			exit = exitError
@@ -389,6 +394,11 @@ func (r *runner) load(g *group) (pkgs []*packages.Package, requested map[string]
 	}, patterns...)
 	if err != nil {
 		return nil, nil, err
+	}
+	if len(meta) == 0 && g.files != nil {
+		// Files that no package of this build holds (build
+		// constraints: //go:build ignore): nothing to check.
+		return nil, nil, nil
 	}
 	if len(meta) == 0 {
 		return nil, nil, fmt.Errorf("%s matched no packages", strings.Join(r.argsOf([]*group{g}), " "))

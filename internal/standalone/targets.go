@@ -98,6 +98,9 @@ func (t *targets) add(arg string) error {
 			if mod == "" {
 				return fmt.Errorf("%s is not in a Go module: no go.mod in its directory or any parent; run apierrlint on the files of one module", arg)
 			}
+			if ignoredDir(mod, filepath.Dir(abs)) {
+				return nil // as ./... leaves it out
+			}
 			g := t.group(t.loadDir(mod), true)
 			g.patterns = append(g.patterns, "file="+abs)
 			g.files[abs] = true
@@ -124,6 +127,24 @@ func (t *targets) add(arg string) error {
 	g := t.group("", false)
 	g.patterns = append(g.patterns, arg)
 	return nil
+}
+
+// ignoredDir reports whether the go command's ./... leaves dir, below the
+// module root mod, out: a testdata or vendor directory, or one whose name
+// starts with . or _, on the way. A pre-commit hook passes the names of
+// such files too (analyzer fixtures that violate on purpose).
+func ignoredDir(mod, dir string) bool {
+	r, err := filepath.Rel(mod, dir)
+	if err != nil || r == "." {
+		return false
+	}
+	return slices.ContainsFunc(strings.Split(filepath.ToSlash(r), "/"), skippedDir)
+}
+
+// skippedDir reports whether ./... skips a directory of this name, as the
+// go command does.
+func skippedDir(name string) bool {
+	return name == "testdata" || name == "vendor" || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")
 }
 
 // group returns the group of dir for files or patterns.
@@ -253,8 +274,7 @@ func nestedModules(wd string, dirs []string, covered func(mod string) bool) []st
 			if err != nil || !d.IsDir() || path == root {
 				return nil
 			}
-			name := d.Name()
-			if strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") || name == "testdata" || name == "vendor" {
+			if skippedDir(d.Name()) {
 				return filepath.SkipDir
 			}
 			if fi, err := os.Stat(filepath.Join(path, "go.mod")); err == nil && !fi.IsDir() {
