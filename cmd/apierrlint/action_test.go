@@ -12,6 +12,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"go.yaml.in/yaml/v3"
 )
 
 // actionRun runs the GitHub Action's script (.github/action/run.sh) in the
@@ -160,6 +162,95 @@ func TestAction(t *testing.T) {
 		out, errOut, code, _ := actionRun(t, ws, in)
 		if code != 2 || (!strings.Contains(out, "::error title=apierrlint::") && !strings.Contains(errOut, "unknown flag -no-such-flag")) {
 			t.Errorf("%v: exit %d, stdout:\n%s\nstderr:\n%s", in, code, out, errOut)
+		}
+	}
+}
+
+// actionMetadata is GitHub's metadata syntax for a composite action, every
+// key it knows (decoding rejects others).
+type actionMetadata struct {
+	Name        string `yaml:"name"`
+	Description string `yaml:"description"`
+	Author      string `yaml:"author"`
+	Branding    struct {
+		Icon  string `yaml:"icon"`
+		Color string `yaml:"color"`
+	} `yaml:"branding"`
+	Inputs map[string]struct {
+		Description        string `yaml:"description"`
+		Required           bool   `yaml:"required"`
+		Default            string `yaml:"default"`
+		DeprecationMessage string `yaml:"deprecationMessage"`
+	} `yaml:"inputs"`
+	Outputs map[string]struct {
+		Description string `yaml:"description"`
+		Value       string `yaml:"value"`
+	} `yaml:"outputs"`
+	Runs struct {
+		Using string `yaml:"using"`
+		Steps []struct {
+			ID               string            `yaml:"id"`
+			Name             string            `yaml:"name"`
+			If               string            `yaml:"if"`
+			Run              string            `yaml:"run"`
+			Shell            string            `yaml:"shell"`
+			Uses             string            `yaml:"uses"`
+			With             map[string]string `yaml:"with"`
+			Env              map[string]string `yaml:"env"`
+			WorkingDirectory string            `yaml:"working-directory"`
+			ContinueOnError  string            `yaml:"continue-on-error"`
+		} `yaml:"steps"`
+	} `yaml:"runs"`
+}
+
+// TestActionMetadata checks action.yml against GitHub's metadata syntax for
+// composite actions (the keys it knows; required name, description, runs;
+// a shell for each run step) and against its script: each input reaches
+// run.sh as INPUT_NAME, which reads it, and docs/ci.md documents it; the
+// output names a step's output that run.sh writes. (.ci/actionlint lints
+// it through a workflow that uses it.)
+func TestActionMetadata(t *testing.T) {
+	data := readFile(t, "../../action.yml")
+	dec := yaml.NewDecoder(strings.NewReader(data))
+	dec.KnownFields(true)
+	var md actionMetadata
+	if err := dec.Decode(&md); err != nil {
+		t.Fatalf("action.yml: %v", err)
+	}
+	if md.Name == "" || md.Description == "" || md.Runs.Using != "composite" || len(md.Runs.Steps) != 1 {
+		t.Fatalf("action.yml: name %q, description %q, runs.using %q, %d steps", md.Name, md.Description, md.Runs.Using, len(md.Runs.Steps))
+	}
+	step := md.Runs.Steps[0]
+	if step.Shell != "bash" || step.ID == "" || !strings.Contains(step.Run, "$GITHUB_ACTION_PATH/.github/action/run.sh") {
+		t.Errorf("the step: %+v", step)
+	}
+	script := readFile(t, "../../.github/action/run.sh")
+	ci := readFile(t, "../../docs/ci.md")
+	for name, in := range md.Inputs {
+		env := "INPUT_" + strings.ToUpper(strings.ReplaceAll(name, "-", "_"))
+		if step.Env[env] != "${{ inputs."+name+" }}" {
+			t.Errorf("input %s: the step's env %s = %q", name, env, step.Env[env])
+		}
+		if !strings.Contains(script, "${"+env) {
+			t.Errorf("input %s: run.sh does not read %s", name, env)
+		}
+		if in.Description == "" || !strings.Contains(ci, "`"+name+"`") {
+			t.Errorf("input %s: no description, or docs/ci.md does not document it", name)
+		}
+	}
+	for env := range step.Env {
+		if name := strings.ToLower(strings.ReplaceAll(strings.TrimPrefix(env, "INPUT_"), "_", "-")); md.Inputs[name].Description == "" {
+			t.Errorf("the step's env %s is no input", env)
+		}
+	}
+	for _, m := range regexp.MustCompile(`inputs\.([a-z-]+)`).FindAllStringSubmatch(data, -1) {
+		if _, ok := md.Inputs[m[1]]; !ok {
+			t.Errorf("action.yml uses inputs.%s, which it does not declare", m[1])
+		}
+	}
+	for name, out := range md.Outputs {
+		if out.Value != "${{ steps."+step.ID+".outputs."+name+" }}" || !strings.Contains(script, name+"=") || !strings.Contains(ci, "`"+name+"`") {
+			t.Errorf("output %s: value %q (run.sh must write %s=, docs/ci.md name it)", name, out.Value, name)
 		}
 	}
 }

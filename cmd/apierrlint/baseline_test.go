@@ -179,6 +179,19 @@ func TestBaselineDrivers(t *testing.T) {
 	diff(t, findings(dir, vet), want)
 
 	c := startLSP(t, dir)
+	defer func() {
+		// go vet's cache sees an edit of the baseline that
+		// .apierrlint.yml names (its -V=full stamp hashes it): with the
+		// new finding recorded too, go vet reports nothing, not its
+		// cached finding.
+		writeFile(t, filepath.Join(dir, ".apierrlint.yml"), "baseline: .apierrlint-baseline.json\n")
+		if _, errOut, code := runSplit(t, dir, bin, "-write-baseline=.apierrlint-baseline.json", "./..."); code != 0 {
+			t.Fatalf("-write-baseline: exit %d\n%s", code, errOut)
+		}
+		if vet, code := run(t, dir, "go", "vet", "-vettool="+bin, "./..."); code != 0 || len(findings(dir, vet)) != 0 {
+			t.Errorf("go vet after the baseline changed: exit %d\n%s", code, vet)
+		}
+	}()
 	path := filepath.Join(dir, "api", "api.go")
 	d := c.open(path, baselineEdited)
 	got := lspFindings(dir, c.waitDiags(d.uri, 1))
@@ -192,4 +205,33 @@ func TestBaselineDrivers(t *testing.T) {
 		t.Errorf("without the baseline: %q", all)
 	}
 	c.shutdown()
+}
+
+// TestBaselineErrors: a baseline that is missing or broken is a short error
+// that names the file (and the setting's line in .apierrlint.yml), before
+// anything is loaded.
+func TestBaselineErrors(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, baselineModule)
+	writeFile(t, filepath.Join(dir, "broken.json"), "{\n  \"version\": 1,\n  \"findings\": [\n    {\"rule\": \"raw-http-error\",}\n  ]\n}\n")
+	writeFile(t, filepath.Join(dir, "old.json"), `{"version": 2, "findings": []}`)
+	for _, c := range []struct {
+		args  []string
+		yml   string
+		first string
+	}{
+		{[]string{"-baseline=nowhere.json"}, "", "apierrlint: nowhere.json: no such file in " + dir + " or any of its parent directories"},
+		{[]string{"-baseline=broken.json"}, "", "apierrlint: " + filepath.Join(dir, "broken.json") + ":4: not a baseline file: invalid character '}'"},
+		{[]string{"-baseline=old.json"}, "", "apierrlint: " + filepath.Join(dir, "old.json") + ": baseline version 2, want 1"},
+		{nil, "tests: true\nbaseline: nowhere.json\n", "apierrlint: .apierrlint.yml:2: baseline: nowhere.json: no such file or directory (a relative path is relative to .)"},
+	} {
+		os.Remove(filepath.Join(dir, ".apierrlint.yml"))
+		if c.yml != "" {
+			writeFile(t, filepath.Join(dir, ".apierrlint.yml"), c.yml)
+		}
+		out, errOut, code := runSplit(t, dir, bin, append(c.args, "./...")...)
+		if code != 2 || out != "" || !strings.HasPrefix(errOut, c.first) || len(lines(errOut)) > 5 {
+			t.Errorf("%q %q: exit %d, stderr:\n%s\nwant exit 2 and a short error starting %q", c.args, c.yml, code, errOut, c.first)
+		}
+	}
 }
