@@ -1,11 +1,8 @@
 package main_test
 
 import (
-	"bytes"
 	"encoding/json"
-	"errors"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -29,23 +26,13 @@ func actionRun(t *testing.T, workspace string, inputs map[string]string) (stdout
 	}
 	tmp := t.TempDir()
 	outFile := filepath.Join(tmp, "github-output")
-	cmd := exec.Command(filepath.Join(repo, ".github", "action", "run.sh"))
-	cmd.Dir = workspace
-	cmd.Env = append(os.Environ(), "GITHUB_ACTION_PATH="+repo, "RUNNER_TEMP="+tmp, "GITHUB_OUTPUT="+outFile, "GITHUB_WORKSPACE="+workspace)
+	env := []string{"GITHUB_ACTION_PATH=" + repo, "RUNNER_TEMP=" + tmp, "GITHUB_OUTPUT=" + outFile, "GITHUB_WORKSPACE=" + workspace}
 	for k, v := range inputs {
-		cmd.Env = append(cmd.Env, "INPUT_"+strings.ToUpper(strings.ReplaceAll(k, "-", "_"))+"="+v)
+		env = append(env, "INPUT_"+strings.ToUpper(strings.ReplaceAll(k, "-", "_"))+"="+v)
 	}
-	var o, e bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &o, &e
-	err = cmd.Run()
-	var exit *exec.ExitError
-	if errors.As(err, &exit) {
-		code = exit.ExitCode()
-	} else if err != nil {
-		t.Fatal(err)
-	}
+	stdout, stderr, code = runSplitEnv(t, workspace, env, filepath.Join(repo, ".github", "action", "run.sh"))
 	data, _ := os.ReadFile(outFile)
-	return o.String(), e.String(), code, string(data)
+	return stdout, stderr, code, string(data)
 }
 
 var warningRE = regexp.MustCompile(`^::warning file=([^,]+),line=(\d+),col=(\d+),endLine=\d+,endColumn=\d+,title=([a-z-]+)::(.*)$`)

@@ -16,8 +16,17 @@ import (
 // runSplit runs a command in dir and returns its stdout, stderr and exit code.
 func runSplit(t *testing.T, dir string, name string, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
+	return runSplitEnv(t, dir, nil, name, args...)
+}
+
+// runSplitEnv is runSplit with env added to the environment.
+func runSplitEnv(t *testing.T, dir string, env []string, name string, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
 	cmd := exec.Command(name, args...)
 	cmd.Dir = dir
+	if env != nil {
+		cmd.Env = append(os.Environ(), env...)
+	}
 	var o, e bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &o, &e
 	err := cmd.Run()

@@ -115,6 +115,21 @@ func printOne(w io.Writer, posn, end token.Position, message string, contextLine
 	}
 }
 
+// ModuleRoot returns the directory of the go.mod that governs dir: dir's
+// or its nearest parent's; "" when there is none.
+func ModuleRoot(dir string) string {
+	for d := dir; ; {
+		if fi, err := os.Stat(filepath.Join(d, "go.mod")); err == nil && !fi.IsDir() {
+			return d
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return ""
+		}
+		d = parent
+	}
+}
+
 // ShortPath returns path relative to the working directory when path is
 // inside it, else path unchanged.
 func ShortPath(path string) string {

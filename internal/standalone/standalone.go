@@ -343,7 +343,7 @@ func (r *runner) warnNested(groups []*group) {
 	how := "go work init " + strings.Join(uses, " ")
 	if goWork(r.wd) != "" {
 		how = "go work use " + strings.Join(uses, " ")
-	} else if moduleRoot(r.wd) == r.wd {
+	} else if driver.ModuleRoot(r.wd) == r.wd {
 		how = "go work init . " + strings.Join(uses, " ")
 	}
 	r.errorf("./... skips the nested %s %s (each has a go.mod of its own): include them with a go.work (%s), or name them: apierrlint %s %s",

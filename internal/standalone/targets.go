@@ -18,6 +18,8 @@ import (
 	"strings"
 
 	"golang.org/x/mod/modfile"
+
+	"github.com/apierrlint/apierrlint/internal/driver"
 )
 
 // group is what one go/packages load covers.
@@ -41,7 +43,7 @@ type targets struct {
 }
 
 func resolveTargets(wd string, args []string) ([]*group, error) {
-	t := &targets{wd: wd, wdMod: moduleRoot(wd), index: map[string]*group{}}
+	t := &targets{wd: wd, wdMod: driver.ModuleRoot(wd), index: map[string]*group{}}
 	for _, arg := range args {
 		if err := t.add(arg); err != nil {
 			return nil, err
@@ -70,7 +72,7 @@ func (t *targets) expandWorkspace() {
 		if err != nil {
 			continue
 		}
-		own := moduleRoot(base)
+		own := driver.ModuleRoot(base)
 		for mod := range t.workspace() {
 			r, err := filepath.Rel(base, mod)
 			if err != nil || mod == own || r == "." || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
@@ -94,7 +96,7 @@ func (t *targets) add(arg string) error {
 			if err != nil {
 				return err
 			}
-			mod := moduleRoot(filepath.Dir(abs))
+			mod := driver.ModuleRoot(filepath.Dir(abs))
 			if mod == "" {
 				return fmt.Errorf("%s is not in a Go module: no go.mod in its directory or any parent; run apierrlint on the files of one module", arg)
 			}
@@ -113,7 +115,7 @@ func (t *targets) add(arg string) error {
 			return err
 		}
 		if fi, err := os.Stat(abs); err == nil && fi.IsDir() {
-			if mod := moduleRoot(abs); mod != "" {
+			if mod := driver.ModuleRoot(abs); mod != "" {
 				if d := t.loadDir(mod); d != "" {
 					// Relative to the module root, where it is loaded.
 					r, _ := filepath.Rel(d, abs)
@@ -199,21 +201,6 @@ func pathPattern(arg string) (dir, rest string, ok bool) {
 		return "", "", false // a wildcard inside: left to go list
 	}
 	return dir, rest, true
-}
-
-// moduleRoot returns the directory of the go.mod that governs dir: dir's or
-// its nearest parent's; "" when there is none.
-func moduleRoot(dir string) string {
-	for d := dir; ; {
-		if fi, err := os.Stat(filepath.Join(d, "go.mod")); err == nil && !fi.IsDir() {
-			return d
-		}
-		parent := filepath.Dir(d)
-		if parent == d {
-			return ""
-		}
-		d = parent
-	}
 }
 
 // goWork returns the go.work file that applies in dir ("" for none), as
