@@ -92,9 +92,9 @@ func (p *pass) baselineUse(checked []*ast.File) *baseline.Use {
 	for _, f := range checked {
 		files[p.fileKey(f.Pos())] = true
 	}
-	for _, e := range p.s.baseline.Entries() {
-		if files[e.File] && !p.s.disabled[e.Rule] {
-			use.Hidden[e.Key] = 0
+	for k := range p.s.baseline.All() {
+		if files[k.File] && !p.s.disabled[k.Rule] {
+			use.Hidden[k] = 0
 		}
 	}
 	return use

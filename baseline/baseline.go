@@ -20,6 +20,8 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"iter"
+	"maps"
 	"os"
 	"slices"
 	"strings"
@@ -98,6 +100,14 @@ func (b *Baseline) Count(k Key) int {
 
 // Has reports whether the baseline holds the finding id.
 func (b *Baseline) Has(id ID) bool { return id.Rank < b.Count(id.Key) }
+
+// All returns the baseline's keys and counts, in no order.
+func (b *Baseline) All() iter.Seq2[Key, int] {
+	if b == nil {
+		return func(func(Key, int) bool) {}
+	}
+	return maps.All(b.entries)
+}
 
 // Entries returns the baseline's entries, sorted.
 func (b *Baseline) Entries() []Entry {
