@@ -116,7 +116,7 @@ func TestBaseline(t *testing.T) {
 	writeFile(t, filepath.Join(dir, "api", "api.go"), baselineEdited)
 	out, errOut, code = runSplit(t, dir, bin, "-baseline=baseline.json", "./...")
 	wantNew := "api/api.go:24:2: raw-http-error: http.Error sends a plain-text body; send a JSON error body with code BAD_REQUEST"
-	wantSummary := "1 finding: raw-http-error 1; the baseline baseline.json hid 2 findings; 1 finding of it no longer occur (apierrlint -write-baseline=baseline.json drops them)"
+	wantSummary := "1 finding: raw-http-error 1; the baseline baseline.json hid 2 findings; 1 of its findings no longer occurs (apierrlint -write-baseline=baseline.json drops them)"
 	if code != 3 || strings.TrimSpace(out) != wantNew || strings.TrimSpace(errOut) != wantSummary {
 		t.Errorf("-baseline after the edit: exit %d\nstdout %q\nwant   %q\nstderr %q\nwant   %q", code, out, wantNew, errOut, wantSummary)
 	}

@@ -261,7 +261,11 @@ func (r *runner) run(args []string) int {
 		hidden, stale := tally.Counts(b)
 		s := fmt.Sprintf("the baseline %s hid %s", driver.ShortPath(b.Path), driver.Plural(hidden, "finding", "findings"))
 		if stale > 0 {
-			s += fmt.Sprintf("; %s of it no longer occur (apierrlint -write-baseline=%s drops them)", driver.Plural(stale, "finding", "findings"), driver.ShortPath(b.Path))
+			verb := "no longer occur"
+			if stale == 1 {
+				verb = "no longer occurs"
+			}
+			s += fmt.Sprintf("; %d of its findings %s (apierrlint -write-baseline=%s drops them)", stale, verb, driver.ShortPath(b.Path))
 		}
 		summary = append(summary, s)
 	}
