@@ -7,7 +7,7 @@ build: ## build bin/apierrlint
 	$(GO) build -o bin/apierrlint ./cmd/apierrlint
 
 test: ## run every test: the module's (with -race but for the analyzer's fixtures), golangci-lint's, the shared cache's and gopls's integration tests (CI runs this)
-	$(GO) test -race -skip '^TestGopls$$' $$($(GO) list ./... | grep -v '/analyzer$$')
+	$(GO) test -race -timeout 30m -skip '^TestGopls$$' $$($(GO) list ./... | grep -v '/analyzer$$')
 	$(GO) test ./analyzer
 	$(GO) test -race -count=1 -run TestConcurrentAnalyses ./analyzer
 	$(MAKE) test-gcl

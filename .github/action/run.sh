@@ -24,11 +24,17 @@ error() { echo "::error title=apierrlint::$*"; exit 2; }
 case $format in text|json|sarif|github) ;; *) error "format: $format is not one of github, sarif, text, json" ;; esac
 case $fail in true|false) ;; *) error "fail-on-findings: $fail is not true or false" ;; esac
 
-mkdir -p "$tmp/apierrlint-action"
-bin="$tmp/apierrlint-action/apierrlint"
-echo "::group::build apierrlint from $action"
-(cd "$action" && go version && go build -o "$bin" ./cmd/apierrlint)
-echo "::endgroup::"
+# Built once per job and checkout of the action: a second use of the
+# action at the same ref in the job (another module, another format) runs
+# the same binary.
+key=$(printf '%s' "$action" | cksum | cut -d' ' -f1)
+mkdir -p "$tmp/apierrlint-action/$key"
+bin="$tmp/apierrlint-action/$key/apierrlint"
+if [ ! -x "$bin" ]; then
+  echo "::group::build apierrlint from $action"
+  (cd "$action" && go version && go build -o "$bin.new" ./cmd/apierrlint && mv "$bin.new" "$bin")
+  echo "::endgroup::"
+fi
 
 flags=("-format=$format")
 [ -n "${INPUT_CATALOG:-}" ] && flags+=("-catalog=$INPUT_CATALOG")

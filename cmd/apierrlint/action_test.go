@@ -15,17 +15,18 @@ import (
 
 // actionRun runs the GitHub Action's script (.github/action/run.sh) in the
 // workspace as the runner does for action.yml: GITHUB_ACTION_PATH is the
-// action's checkout (this repository), RUNNER_TEMP and GITHUB_OUTPUT are
-// the runner's, INPUT_* the inputs. It returns stdout, stderr, the exit
+// action's checkout (this repository), RUNNER_TEMP the job's temporary
+// directory (shared by the steps of a job), GITHUB_OUTPUT the step's
+// output file, INPUT_* the inputs. It returns stdout, stderr, the exit
 // code and what the step wrote to GITHUB_OUTPUT.
-func actionRun(t *testing.T, workspace string, inputs map[string]string) (stdout, stderr string, code int, output string) {
+func actionRun(t *testing.T, workspace, runnerTemp string, inputs map[string]string) (stdout, stderr string, code int, output string) {
 	t.Helper()
 	repo, err := filepath.Abs("../..")
 	if err != nil {
 		t.Fatal(err)
 	}
-	tmp := t.TempDir()
-	outFile := filepath.Join(tmp, "github-output")
+	tmp := runnerTemp
+	outFile := filepath.Join(t.TempDir(), "github-output")
 	env := []string{"GITHUB_ACTION_PATH=" + repo, "RUNNER_TEMP=" + tmp, "GITHUB_OUTPUT=" + outFile, "GITHUB_WORKSPACE=" + workspace}
 	for k, v := range inputs {
 		env = append(env, "INPUT_"+strings.ToUpper(strings.ReplaceAll(k, "-", "_"))+"="+v)
@@ -55,40 +56,40 @@ func annotations(t *testing.T, out string) []string {
 	return list
 }
 
-// expectedUnder returns the expected findings of an example, named from
-// the workspace root.
-func expectedUnder(t *testing.T, example, dir string) []string {
-	data, err := os.ReadFile(filepath.Join(examplesDir(t), example, "expected.txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
+// findingsUnder runs the command in root/dir and returns its findings,
+// named from root.
+func findingsUnder(t *testing.T, root, dir string) []string {
+	out, _, _ := runSplit(t, filepath.Join(root, dir), bin, "./...")
 	var list []string
-	for _, l := range lines(string(data)) {
+	for _, l := range lines(out) {
 		list = append(list, dir+"/"+l)
 	}
 	return list
 }
 
-// TestAction runs the action's script on a repository with two modules
-// (the gin and chi examples): annotations for both, relative to the
-// repository root, and a failing step; SARIF merged into one run, written
-// where the sarif-file output says; the baseline and new-from-rev inputs;
-// bad inputs.
+// TestAction runs the action's script on a repository with two modules:
+// annotations for both, relative to the repository root, and a failing
+// step; SARIF merged into one run, written where the sarif-file output
+// says; the baseline and new-from-rev inputs; bad inputs.
 func TestAction(t *testing.T) {
 	ws := t.TempDir()
-	for _, ex := range []string{"gin", "chi"} {
-		if err := os.CopyFS(filepath.Join(ws, "services", ex), os.DirFS(filepath.Join(examplesDir(t), ex))); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writeFiles(t, filepath.Join(ws, "services", "a"), baselineModule)
+	writeFiles(t, filepath.Join(ws, "services", "b"), formatsModule)
 	git(t, ws, "init", "-q")
 	git(t, ws, "add", ".")
 	git(t, ws, "commit", "-q", "-m", "start")
-	want := append(expectedUnder(t, "gin", "services/gin"), expectedUnder(t, "chi", "services/chi")...)
+	want := append(findingsUnder(t, ws, "services/a"), findingsUnder(t, ws, "services/b")...)
 	slices.Sort(want)
+	if len(want) != 5 {
+		t.Fatalf("the modules' findings: %q, want 5", want)
+	}
+	job := t.TempDir() // RUNNER_TEMP: the action builds apierrlint once for the job
 
 	// format github (the default), two working directories.
-	out, errOut, code, _ := actionRun(t, ws, map[string]string{"working-directory": "services/gin\n  services/chi  \n\n"})
+	out, errOut, code, _ := actionRun(t, ws, job, map[string]string{"working-directory": "services/a\n  services/b  \n\n"})
+	if !strings.Contains(out, "::group::build apierrlint from ") {
+		t.Errorf("the first use did not build apierrlint:\n%s", out)
+	}
 	if code != 3 {
 		t.Errorf("github: exit %d, want 3 (findings)\n%s", code, errOut)
 	}
@@ -96,8 +97,8 @@ func TestAction(t *testing.T) {
 
 	// format sarif: one run with both modules' results; the step passes.
 	sarifPath := filepath.Join(t.TempDir(), "out.sarif")
-	_, errOut, code, output := actionRun(t, ws, map[string]string{
-		"working-directory": "services/gin\nservices/chi", "format": "sarif", "sarif-file": sarifPath, "fail-on-findings": "false",
+	_, errOut, code, output := actionRun(t, ws, job, map[string]string{
+		"working-directory": "services/a\nservices/b", "format": "sarif", "sarif-file": sarifPath, "fail-on-findings": "false",
 	})
 	if code != 0 || strings.TrimSpace(output) != "sarif-file="+sarifPath {
 		t.Fatalf("sarif: exit %d, GITHUB_OUTPUT %q\n%s", code, output, errOut)
@@ -122,31 +123,27 @@ func TestAction(t *testing.T) {
 		t.Errorf("sarif results:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(wantLines, "\n"))
 	}
 
-	// baseline: nothing new in chi.
-	chi := filepath.Join(ws, "services", "chi")
-	if _, errOut, code := runSplit(t, chi, bin, "-write-baseline=.apierrlint-baseline.json", "./..."); code != 0 {
+	// baseline: nothing new in a.
+	a := filepath.Join(ws, "services", "a")
+	if _, errOut, code := runSplit(t, a, bin, "-write-baseline=.apierrlint-baseline.json", "./..."); code != 0 {
 		t.Fatalf("-write-baseline: %d\n%s", code, errOut)
 	}
-	out, errOut, code, _ = actionRun(t, ws, map[string]string{"working-directory": "services/chi", "baseline": ".apierrlint-baseline.json"})
-	if code != 0 || len(annotations(t, out)) != 0 || !strings.Contains(errOut, "hid 24 findings") {
+	out, errOut, code, _ = actionRun(t, ws, job, map[string]string{"working-directory": "services/a", "baseline": ".apierrlint-baseline.json"})
+	if code != 0 || len(annotations(t, out)) != 0 || !strings.Contains(errOut, "hid 3 findings") {
 		t.Errorf("baseline: exit %d, stdout:\n%s\nstderr:\n%s", code, out, errOut)
 	}
 
 	// new-from-rev: only the line changed since HEAD.
-	main := filepath.Join(chi, "cmd", "server", "main.go")
-	src := readFile(t, main)
-	if !strings.Contains(src, "\nfunc main() {") {
-		t.Fatalf("examples/chi/cmd/server/main.go has no func main")
-	}
-	writeFile(t, main, strings.Replace(src, "\nfunc main() {", "\nfunc gone(w http.ResponseWriter, r *http.Request) { http.NotFound(w, r) }\n\nfunc main() {", 1))
-	out, errOut, code, _ = actionRun(t, ws, map[string]string{"working-directory": "services/chi", "new-from-rev": "HEAD"})
-	if got := annotations(t, out); code != 3 || len(got) != 1 || !strings.HasPrefix(got[0], "services/chi/cmd/server/main.go:") || !strings.Contains(got[0], "http.NotFound sends a plain-text 404") {
+	api := filepath.Join(a, "api", "api.go")
+	writeFile(t, api, readFile(t, api)+"\nfunc Gone(w http.ResponseWriter, r *http.Request) { http.NotFound(w, r) }\n")
+	out, errOut, code, _ = actionRun(t, ws, job, map[string]string{"working-directory": "services/a", "new-from-rev": "HEAD"})
+	if got := annotations(t, out); code != 3 || len(got) != 1 || !strings.HasPrefix(got[0], "services/a/api/api.go:20:") || !strings.Contains(got[0], "http.NotFound sends a plain-text 404") {
 		t.Errorf("new-from-rev: exit %d, annotations %q\n%s", code, got, errOut)
 	}
 
 	// Bad inputs: an error annotation and exit 2.
 	for _, in := range []map[string]string{{"format": "xml"}, {"working-directory": "nowhere"}, {"args": "-no-such-flag"}} {
-		out, errOut, code, _ := actionRun(t, ws, in)
+		out, errOut, code, _ := actionRun(t, ws, job, in)
 		if code != 2 || (!strings.Contains(out, "::error title=apierrlint::") && !strings.Contains(errOut, "unknown flag -no-such-flag")) {
 			t.Errorf("%v: exit %d, stdout:\n%s\nstderr:\n%s", in, code, out, errOut)
 		}
