@@ -1,7 +1,7 @@
 # apierrlint: common tasks. Everything here is also a plain go command.
 GO ?= go
 
-.PHONY: build test example ci custom-gcl test-gcl test-cache gopls test-gopls
+.PHONY: build test example ci custom-gcl test-gcl test-cache gopls test-gopls test-adoption
 
 build: ## build bin/apierrlint
 	$(GO) build -o bin/apierrlint ./cmd/apierrlint
@@ -16,6 +16,11 @@ test: ## run every test: the module's (with -race but for the analyzer's fixture
 
 example: build ## run the linter on the example service with the embedded catalog; succeeds when it finds exactly examples/expected.txt
 	.ci/example bin/apierrlint
+
+test-adoption: build ## the integrations CI checks with outside tools: SARIF through Microsoft's multitool (npm), the action and workflow through actionlint and shellcheck, the pre-commit hook through Debian's pre-commit
+	.ci/sarif bin/apierrlint
+	.ci/actionlint
+	.ci/pre-commit
 
 ci: ## what CI runs
 	bash .ci/run

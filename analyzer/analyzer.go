@@ -4,6 +4,7 @@ package analyzer
 
 import (
 	"flag"
+	"reflect"
 	"sync"
 
 	"golang.org/x/tools/go/analysis"
@@ -39,6 +40,9 @@ func NewWithFlags() (*analysis.Analyzer, *Config) {
 		if err := cfg.LoadCatalog(""); err != nil {
 			return nil, err
 		}
+		if err := cfg.LoadBaseline(""); err != nil {
+			return nil, err
+		}
 		return cfg.settings(), nil
 	})
 	a := newAnalyzer(get)
@@ -59,6 +63,7 @@ func newAnalyzer(get func() (*settings, error)) *analysis.Analyzer {
 			}
 			return run(pass, s)
 		},
-		FactTypes: []analysis.Fact{new(HelperFact), new(ErrorTypeFact), new(PackageFact)},
+		FactTypes:  []analysis.Fact{new(HelperFact), new(ErrorTypeFact), new(PackageFact)},
+		ResultType: reflect.TypeFor[*Result](),
 	}
 }

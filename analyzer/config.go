@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/apierrlint/apierrlint/baseline"
 	"github.com/apierrlint/apierrlint/catalog"
 )
 
@@ -43,6 +44,32 @@ type Config struct {
 	// dependencies come from export data. Drivers that analyze every
 	// package from source (golangci-lint) do not need it.
 	HelperModules []string
+	// Baseline holds findings that are not reported (see package
+	// baseline); nil: none.
+	Baseline *baseline.Baseline
+	// BaselinePath is a baseline file to load (the -baseline flag) when
+	// Baseline is nil: see [Config.LoadBaseline].
+	BaselinePath string
+}
+
+// LoadBaseline loads the baseline file that BaselinePath names, unless a
+// baseline is loaded already. A relative path is looked up in dir ("": the
+// working directory), then in each of its parents, as [Config.LoadCatalog]
+// looks up a catalog (go vet runs the tool in each package's directory).
+func (c *Config) LoadBaseline(dir string) error {
+	if c.Baseline != nil || c.BaselinePath == "" {
+		return nil
+	}
+	file, err := catalog.Find(c.BaselinePath, dir)
+	if err != nil {
+		return err
+	}
+	b, err := baseline.Load(file)
+	if err != nil {
+		return err
+	}
+	c.Baseline = b
+	return nil
 }
 
 // LoadCatalog loads the catalog file that CatalogPath names, unless a
@@ -111,6 +138,7 @@ type settings struct {
 
 	retryAfterValue string
 	errorWriter     string
+	baseline        *baseline.Baseline
 }
 
 func (c *Config) settings() *settings {
@@ -123,6 +151,7 @@ func (c *Config) settings() *settings {
 
 		retryAfterValue: c.RetryAfterValue,
 		errorWriter:     c.ErrorWriter,
+		baseline:        c.Baseline,
 	}
 	if s.retryAfterValue == "" {
 		s.retryAfterValue = "60"
@@ -164,6 +193,7 @@ func (f flagConfig) register(fs *flag.FlagSet) {
 	fs.BoolVar(&f.cfg.IncludeGenerated, "generated", false, "also check generated files")
 	fs.Var(retryAfterValueFlag{&f.cfg.RetryAfterValue}, "retry-after-value", "the Retry-After value, in whole seconds, that the missing-retry-after fix sets (default 60)")
 	fs.Var(stringListFlag{&f.cfg.HelperModules}, "helper-modules", "comma-separated module paths, besides the main module, whose packages may hold error helpers")
+	fs.Var(baselineFlag(f), "baseline", "report only the findings that this baseline `file` (written by -write-baseline) does not hold")
 	fs.StringVar(&f.cfg.ErrorWriter, "error-writer", "", "the project's error writer `import/path.Func` that the raw-http-error fix calls (default: inferred)")
 }
 
@@ -183,6 +213,24 @@ func (f catalogFlag) Set(path string) error {
 		return fmt.Errorf("empty path")
 	}
 	f.cfg.CatalogPath, f.cfg.Catalog = path, nil
+	return nil
+}
+
+type baselineFlag flagConfig
+
+func (f baselineFlag) String() string {
+	if f.cfg == nil {
+		return ""
+	}
+	return f.cfg.BaselinePath
+}
+
+// Set records the path; the file is loaded by [Config.LoadBaseline].
+func (f baselineFlag) Set(path string) error {
+	if path == "" {
+		return fmt.Errorf("empty path")
+	}
+	f.cfg.BaselinePath, f.cfg.Baseline = path, nil
 	return nil
 }
 

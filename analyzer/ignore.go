@@ -84,7 +84,7 @@ func (p *pass) reportIgnore(c *ast.Comment, format string, args ...any) {
 	if p.s.disabled[RuleIgnoreDirective] {
 		return
 	}
-	p.Report(analysis.Diagnostic{
+	p.emit(analysis.Diagnostic{
 		Pos:      c.Pos(),
 		End:      c.End(),
 		Category: RuleIgnoreDirective,

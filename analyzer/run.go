@@ -48,6 +48,9 @@ type pass struct {
 	// fieldLevel are the composite literals under an error body's
 	// "details": field-level codes, not the catalog's.
 	fieldLevel map[*ast.CompositeLit]bool
+
+	// out are the diagnostics to report, in order (see flush).
+	out []analysis.Diagnostic
 }
 
 // diag is a diagnostic and the function it was found in.
@@ -68,12 +71,12 @@ type unit struct {
 	callees map[*types.Func]bool
 }
 
-func run(ap *analysis.Pass, s *settings) (any, error) {
+func run(ap *analysis.Pass, s *settings) (*Result, error) {
 	if len(ap.Files) == 0 || ap.TypesInfo == nil {
-		return nil, nil // export data only: nothing to infer or report
+		return &Result{}, nil // export data only: nothing to infer or report
 	}
 	if !mayMatter(ap) {
-		return nil, nil
+		return (&pass{Pass: ap, s: s}).emptyResult(), nil
 	}
 	p := &pass{
 		Pass:           ap,
@@ -95,15 +98,14 @@ func run(ap *analysis.Pass, s *settings) (any, error) {
 	cgoFiles := map[*token.File]bool{}
 	var others []*unit // package-level declarations, analyzed with the final facts
 	for _, f := range ap.Files {
-		name := ap.Fset.File(f.Pos()).Name()
-		if strings.HasSuffix(name, "_test.go") && !s.tests {
+		if p.isTestFile(f) && !s.tests {
 			continue
 		}
 		cgo := cgoOutput(f)
 		if cgo {
 			cgoFiles[ap.Fset.File(f.Pos())] = true
 		}
-		silent := ast.IsGenerated(f) && !s.generated && !cgo // generated helpers still yield facts
+		silent := !p.checks(f) // generated helpers still yield facts
 		gen := isGenFile(f)
 		if !silent {
 			checked = append(checked, f)
@@ -204,14 +206,29 @@ func run(ap *analysis.Pass, s *settings) (any, error) {
 							// Its offsets are the generated file's, not the source's.
 							d.SuggestedFixes = nil
 						}
-						ap.Report(d.Diagnostic)
+						p.emit(d.Diagnostic)
 					}
 				}
 			}
 		}
 	}
 	p.reportUnused(ignores)
-	return nil, nil
+	return p.flush(checked), nil
+}
+
+// isTestFile reports whether f is a _test.go file.
+func (p *pass) isTestFile(f *ast.File) bool {
+	return strings.HasSuffix(p.Fset.File(f.Pos()).Name(), "_test.go")
+}
+
+// checks reports whether the findings of f are reported: not a test file
+// (unless -tests) nor a generated one (unless -generated; cgo's output is
+// the package's own code).
+func (p *pass) checks(f *ast.File) bool {
+	if p.isTestFile(f) && !p.s.tests {
+		return false
+	}
+	return !ast.IsGenerated(f) || p.s.generated || cgoOutput(f)
 }
 
 func (p *pass) analyzeUnit(u *unit) *HelperFact {

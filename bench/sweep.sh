@@ -108,6 +108,7 @@ for t in "${targets[@]}"; do
     trace { next }
     /panic:|^fatal error:/ { print > (s "/panics"); trace = 1; next }
     /^[0-9]+ findings?: / { next } # the summary line
+    /^apierrlint: \.\/\.\.\. skips the nested module/ { next } # a note: modules ./... does not enter
     /^# / { last = "load"; print > (s "/load"); next } # a package that does not compile, as go build shows it
     /^[[:space:]]/ && last != "" { print > (s "/" last); next }
     $0 ~ finding { last = "findings"; print > (s "/findings"); next }

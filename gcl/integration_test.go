@@ -768,3 +768,44 @@ func lineDiff(a, b string) string {
 	}
 	return strings.Join(out, "\n")
 }
+
+// TestBaseline: the plugin's baseline setting hides the findings of a
+// baseline that the command wrote, as the command's -baseline does, after
+// edits that move lines: both compute the fingerprints in the analyzer. A
+// relative path is looked up as catalog is.
+func TestBaseline(t *testing.T) {
+	dir := copyExamples(t)
+	if _, stderr, code := run(t, dir, standalone, "-write-baseline=baseline.json", "./..."); code != 0 {
+		t.Fatalf("apierrlint -write-baseline: exit %d\n%s", code, stderr)
+	}
+	// Every line of pets.go moves down, and it gets a finding more.
+	pets := filepath.Join(dir, "internal", "handlers", "pets.go")
+	data, err := os.ReadFile(pets)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := strings.Replace(string(data), "\nimport (", "\n// Moved.\n// Down.\n\nimport (", 1) +
+		"\nfunc Gone(w http.ResponseWriter, r *http.Request) { http.NotFound(w, r) }\n"
+	if err := os.WriteFile(pets, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	want := apierrlint(t, dir, "-baseline=baseline.json")
+	if len(want) != 1 || !strings.Contains(want[0], "internal/handlers/pets.go:") || !strings.Contains(want[0], "http.NotFound sends a plain-text 404") {
+		t.Fatalf("apierrlint -baseline after the edit: %q, want the new finding only", want)
+	}
+	cfg := writeConfig(t, dir, "baseline: baseline.json")
+	diff(t, "baseline: baseline.json", golangciLint(t, dir, cfg), want)
+	// From a package directory: found in a parent.
+	pkg := filepath.Join(dir, "internal", "handlers")
+	var inPkg []string
+	for _, f := range golangciLint(t, pkg, cfg) {
+		inPkg = append(inPkg, "internal/handlers/"+f)
+	}
+	diff(t, "baseline: baseline.json, from internal/handlers", inPkg, want)
+
+	cfg = writeConfig(t, t.TempDir(), "baseline: no-such-baseline.json")
+	_, stderr, code := run(t, dir, customGCL, "run", "-c", cfg, "./...")
+	if code == 0 || code == 1 || !strings.Contains(stderr, "apierrlint: settings: baseline: no-such-baseline.json: no such file in ") {
+		t.Errorf("a missing baseline: exit %d\n%s", code, stderr)
+	}
+}

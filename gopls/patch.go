@@ -94,7 +94,15 @@ func configSource(cfg analyzer.Config, file string) ([]byte, error) {
 	if cfg.ErrorWriter != "" {
 		fmt.Fprintf(&b, "\t\tErrorWriter: %s,\n", strconv.Quote(cfg.ErrorWriter))
 	}
+	if cfg.BaselinePath != "" {
+		// The baseline is read when gopls starts: a new one needs a
+		// restart, not a rebuild.
+		fmt.Fprintf(&b, "\t\tBaselinePath: %s,\n", strconv.Quote(cfg.BaselinePath))
+	}
 	b.WriteString("\t}\n")
+	if cfg.BaselinePath != "" {
+		b.WriteString("\tif err := cfg.LoadBaseline(\"\"); err != nil {\n\t\tlog.Fatalf(\"apierrlint: the baseline of the configuration built into gopls: %v\", err)\n\t}\n")
+	}
 	if cfg.Catalog != nil {
 		source := cfg.CatalogName
 		if source == "" {

@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -77,6 +78,26 @@ func TestConfigSource(t *testing.T) {
 	} {
 		if !strings.Contains(string(src), want) {
 			t.Errorf("generated file lacks %q:\n%s", want, src)
+		}
+	}
+
+	// A baseline: its absolute path, loaded when gopls starts.
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "baseline.json"), []byte(`{"version": 1, "findings": []}`), 0o644)
+	os.WriteFile(filepath.Join(dir, ".apierrlint.yml"), []byte("baseline: baseline.json\n"), 0o644)
+	path, cfg, err = loadConfig(filepath.Join(dir, ".apierrlint.yml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if src, err = configSource(cfg, path); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"BaselinePath: " + strconv.Quote(filepath.Join(dir, "baseline.json")) + ",",
+		"if err := cfg.LoadBaseline(\"\"); err != nil {",
+	} {
+		if !strings.Contains(string(src), want) {
+			t.Errorf("generated file with a baseline lacks %q:\n%s", want, src)
 		}
 	}
 

@@ -308,11 +308,6 @@ func TestDocs(t *testing.T) {
 	}
 }
 
-// pendingPages are linked from the README and the docs but written on
-// another branch (adopt-cli): while absent, links to them are not checked;
-// once they exist, they are.
-var pendingPages = []string{"docs/ci.md", "docs/output-formats.md", "docs/baseline.md", "action.yml"}
-
 var linkRE = regexp.MustCompile(`\]\(([^)\s]+)\)`)
 
 // TestDocLinks: every relative link of the documentation leads to a file
@@ -357,9 +352,7 @@ func TestDocLinks(t *testing.T) {
 				if file != "" {
 					dest = filepath.ToSlash(filepath.Join(filepath.Dir(page), file))
 					if _, err := os.Stat(filepath.Join(root, dest)); err != nil {
-						if !slices.Contains(pendingPages, dest) {
-							t.Errorf("%s:%d: %s: no such file %s", page, n+1, target, dest)
-						}
+						t.Errorf("%s:%d: %s: no such file %s", page, n+1, target, dest)
 						continue
 					}
 				}

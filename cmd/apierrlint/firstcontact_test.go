@@ -16,8 +16,17 @@ import (
 // runSplit runs a command in dir and returns its stdout, stderr and exit code.
 func runSplit(t *testing.T, dir string, name string, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
+	return runSplitEnv(t, dir, nil, name, args...)
+}
+
+// runSplitEnv is runSplit with env added to the environment.
+func runSplitEnv(t *testing.T, dir string, env []string, name string, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
 	cmd := exec.Command(name, args...)
 	cmd.Dir = dir
+	if env != nil {
+		cmd.Env = append(os.Environ(), env...)
+	}
 	var o, e bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &o, &e
 	err := cmd.Run()
@@ -172,21 +181,21 @@ func TestLoadErrors(t *testing.T) {
 	}
 }
 
-// TestOutputOrderAndSummary: findings are sorted by file, line and column,
-// paths relative to the working directory, and a plain run ends with a
-// summary line; -json has no summary.
+// TestOutputOrderAndSummary: findings go to stdout, sorted by file, line
+// and column, paths relative to the working directory; a plain run ends
+// with a summary line on stderr; -json has no summary.
 func TestOutputOrderAndSummary(t *testing.T) {
 	dir := examplesDir(t)
 	out, errOut, code := runSplit(t, dir, bin, "./...")
-	if code != 3 || out != "" {
-		t.Fatalf("exit %d, stdout %q", code, out)
+	if code != 3 {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
+	}
+	findingLines := lines(out)
+	want := expected(t)
+	if len(findingLines) != len(want) {
+		t.Fatalf("%d lines on stdout, want %d findings:\n%s", len(findingLines), len(want), out)
 	}
 	got := lines(errOut)
-	want := expected(t)
-	if len(got) != len(want)+1 {
-		t.Fatalf("%d lines, want %d findings and a summary:\n%s", len(got), len(want), errOut)
-	}
-	findingLines := got[:len(want)]
 	if !slices.IsSortedFunc(findingLines, compareFindings) {
 		t.Errorf("findings not in file, line, column order:\n%s", strings.Join(findingLines, "\n"))
 	}
@@ -238,7 +247,7 @@ func TestFixReport(t *testing.T) {
 	if after, _ := run(t, dir, bin, "./..."); len(findings(dir, after)) != len(expected(t)) {
 		t.Errorf("-fix -diff changed the code")
 	}
-	_, errOut, code = runSplit(t, dir, bin, "-fix", "./...")
+	out, errOut, code = runSplit(t, dir, bin, "-fix", "./...")
 	got := lines(errOut)
 	m := regexp.MustCompile(`^applied (\d+) fixes to \d+ files; (\d+) findings remain: `).FindStringSubmatch(got[len(got)-1])
 	if code != 3 || m == nil {
@@ -246,8 +255,8 @@ func TestFixReport(t *testing.T) {
 	}
 	after, _ := run(t, dir, bin, "./...")
 	remain := findings(dir, after)
-	if m[2] != strconv.Itoa(len(remain)) || len(got)-1 != len(remain) {
-		t.Errorf("-fix says %s findings remain and prints %d; a new run finds %d", m[2], len(got)-1, len(remain))
+	if m[2] != strconv.Itoa(len(remain)) || len(lines(out)) != len(remain) {
+		t.Errorf("-fix says %s findings remain and prints %d on stdout; a new run finds %d", m[2], len(lines(out)), len(remain))
 	}
 	if m[1] == "0" || len(remain) >= len(expected(t)) {
 		t.Errorf("-fix applied %s fixes; %d findings before, %d after", m[1], len(expected(t)), len(remain))

@@ -66,6 +66,7 @@ type File struct {
 	Settings settings.Settings
 	Config   analyzer.Config // the catalog loaded
 	Catalog  string          // the catalog file it names, absolute ("" for none)
+	Baseline string          // the baseline file it names, absolute ("" for none)
 }
 
 // Load reads and validates a configuration file. A relative catalog path is
@@ -106,6 +107,16 @@ func Load(path string) (*File, error) {
 		f.Catalog = s.Catalog
 		if _, err := os.Stat(s.Catalog); err != nil {
 			return nil, fileError(path, doc, settings.Errorf("catalog: %s: %v (a relative path is relative to %s)", written, unwrapPathError(err), filepath.Dir(path)))
+		}
+	}
+	if s.Baseline != "" {
+		written := s.Baseline
+		if !filepath.IsAbs(s.Baseline) {
+			s.Baseline = filepath.Join(filepath.Dir(path), s.Baseline)
+		}
+		f.Baseline = s.Baseline
+		if _, err := os.Stat(s.Baseline); err != nil {
+			return nil, fileError(path, doc, settings.Errorf("baseline: %s: %v (a relative path is relative to %s)", written, unwrapPathError(err), filepath.Dir(path)))
 		}
 	}
 	cfg, err := s.Config()
@@ -195,17 +206,21 @@ func settingLine(doc *yaml.Node, key, index, sub string) int {
 }
 
 // Stamp identifies the contents of a configuration file and of the catalog
-// it names, for cache keys (go vet's -V=full) and to notice edits (the
+// and baseline it names, for cache keys (go vet's -V=full) and to notice edits (the
 // language server). An unreadable file stamps as its error.
 func Stamp(path string) string {
 	h := sha256.New()
 	data, err := os.ReadFile(path)
 	fmt.Fprintf(h, "%s\x00%v\x00", path, err)
 	h.Write(data)
-	if f, err := Load(path); err == nil && f.Catalog != "" {
-		cat, err := os.ReadFile(f.Catalog)
-		fmt.Fprintf(h, "\x00%s\x00%v\x00", f.Catalog, err)
-		h.Write(cat)
+	if f, err := Load(path); err == nil {
+		for _, name := range []string{f.Catalog, f.Baseline} {
+			if name != "" {
+				data, err := os.ReadFile(name)
+				fmt.Fprintf(h, "\x00%s\x00%v\x00", name, err)
+				h.Write(data)
+			}
+		}
 	}
 	return hex.EncodeToString(h.Sum(nil))
 }
@@ -239,5 +254,8 @@ func (f *File) Apply(dst *analyzer.Config, set func(flag string) bool) {
 	}
 	if !set("helper-modules") && s.HelperModules != nil {
 		dst.HelperModules = c.HelperModules
+	}
+	if !set("baseline") && s.Baseline != "" {
+		dst.Baseline, dst.BaselinePath = c.Baseline, c.BaselinePath
 	}
 }

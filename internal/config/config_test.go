@@ -33,7 +33,9 @@ tests: true
 generated: true
 error-writer: example.com/app/apierr.Write
 helper-modules: [github.com/acme/apierr]
+baseline: ci/baseline.json
 `)
+	write(t, filepath.Join(root, "ci", "baseline.json"), `{"version": 1, "findings": [{"rule": "raw-http-error", "file": "example.com/app/a.go", "message": "raw-http-error: m"}]}`)
 	pkg := filepath.Join(root, "internal", "handlers")
 	os.MkdirAll(pkg, 0o755)
 	path, err := Find(pkg)
@@ -52,6 +54,15 @@ helper-modules: [github.com/acme/apierr]
 		c.ErrorWriter != "example.com/app/apierr.Write" || len(c.HelperModules) != 1 {
 		t.Errorf("config: %+v", c)
 	}
+	if b := filepath.Join(root, "ci", "baseline.json"); c.Baseline.Len() != 1 || c.Baseline.Path != b || c.BaselinePath != b || f.Baseline != b {
+		t.Errorf("baseline: %d findings from %q (%q, %q)", c.Baseline.Len(), c.Baseline.Path, c.BaselinePath, f.Baseline)
+	}
+	var dst analyzer.Config
+	f.Apply(&dst, func(string) bool { return false })
+	if dst.Baseline != c.Baseline {
+		t.Errorf("Apply does not pass the baseline on")
+	}
+	f.Apply(&dst, func(flag string) bool { return flag == "baseline" })
 	if p, err := Find(t.TempDir()); err != nil || p != "" {
 		t.Errorf("Find without a file = %q, %v", p, err)
 	}

@@ -151,13 +151,23 @@ func PrintGroupedUsage(w io.Writer, fs *flag.FlagSet, usage string, groups []Fla
 
 // Configure applies the configuration file that applies in dir ("": the
 // working directory; see [config.Find]) to cfg, except the settings whose
-// flags fs had set, and loads a catalog given by -catalog. It returns the
-// file's path ("" when there is none). Errors name the file, the line and
-// the setting, or the catalog's file and line.
+// flags fs had set, and loads a catalog given by -catalog and a baseline
+// given by -baseline. It returns the file's path ("" when there is none).
+// Errors name the file, the line and the setting, or the catalog's file and
+// line.
 func Configure(fs *flag.FlagSet, cfg *analyzer.Config, dir string) (string, error) {
-	path, err := config.Find(dir)
-	if err != nil {
-		return "", err
+	return ConfigureFile(fs, cfg, dir, "")
+}
+
+// ConfigureFile is [Configure] with the configuration file given (the
+// command's -config): file, if not "", instead of the one found from dir.
+func ConfigureFile(fs *flag.FlagSet, cfg *analyzer.Config, dir, file string) (string, error) {
+	path := file
+	if path == "" {
+		var err error
+		if path, err = config.Find(dir); err != nil {
+			return "", err
+		}
 	}
 	if path != "" {
 		f, err := config.Load(ShortPath(path))
@@ -168,7 +178,10 @@ func Configure(fs *flag.FlagSet, cfg *analyzer.Config, dir string) (string, erro
 		fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
 		f.Apply(cfg, func(name string) bool { return set[name] })
 	}
-	return path, cfg.LoadCatalog(dir)
+	if err := cfg.LoadCatalog(dir); err != nil {
+		return path, err
+	}
+	return path, cfg.LoadBaseline(dir)
 }
 
 // Command is a subcommand of apierrlint and what it does, for -h.

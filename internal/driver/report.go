@@ -11,6 +11,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/apierrlint/apierrlint/baseline"
 )
 
 // Finding is a diagnostic with its positions resolved, ready to print.
@@ -19,7 +21,8 @@ type Finding struct {
 	Category  string
 	Message   string
 	Related   []Related
-	Fixed     bool // its fix was applied (-fix)
+	Fixes     []Fix
+	ID        baseline.ID // its fingerprint (the analyzer's Result)
 }
 
 // Related is a related position of a finding.
@@ -28,11 +31,35 @@ type Related struct {
 	Message   string
 }
 
-// NewFinding resolves a diagnostic's positions.
+// Fix is a suggested fix of a finding, its edits' positions resolved.
+type Fix struct {
+	Message string
+	Edits   []Edit
+}
+
+// Edit replaces the text from Posn to End with New.
+type Edit struct {
+	Posn, End token.Position
+	New       string
+}
+
+// NewFinding resolves a diagnostic's positions. A missing end is the
+// start.
 func NewFinding(fset *token.FileSet, d analysis.Diagnostic) Finding {
-	f := Finding{Posn: fset.Position(d.Pos), End: fset.Position(d.End), Category: d.Category, Message: d.Message}
+	end := d.End
+	if !end.IsValid() {
+		end = d.Pos
+	}
+	f := Finding{Posn: fset.Position(d.Pos), End: fset.Position(end), Category: d.Category, Message: d.Message}
 	for _, r := range d.Related {
-		f.Related = append(f.Related, Related{fset.Position(r.Pos), fset.Position(r.End), r.Message})
+		f.Related = append(f.Related, Related{fset.Position(r.Pos), fset.Position(cmp.Or(r.End, r.Pos)), r.Message})
+	}
+	for _, sf := range d.SuggestedFixes {
+		fix := Fix{Message: sf.Message}
+		for _, e := range sf.TextEdits {
+			fix.Edits = append(fix.Edits, Edit{fset.Position(e.Pos), fset.Position(cmp.Or(e.End, e.Pos)), string(e.NewText)})
+		}
+		f.Fixes = append(f.Fixes, fix)
 	}
 	return f
 }
@@ -85,6 +112,21 @@ func printOne(w io.Writer, posn, end token.Position, message string, contextLine
 		if 1 <= i && i <= len(lines) {
 			fmt.Fprintf(w, "%d\t%s\n", i, lines[i-1])
 		}
+	}
+}
+
+// ModuleRoot returns the directory of the go.mod that governs dir: dir's
+// or its nearest parent's; "" when there is none.
+func ModuleRoot(dir string) string {
+	for d := dir; ; {
+		if fi, err := os.Stat(filepath.Join(d, "go.mod")); err == nil && !fi.IsDir() {
+			return d
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return ""
+		}
+		d = parent
 	}
 }
 

@@ -165,10 +165,10 @@ func TestGenBuild(t *testing.T) {
 			}
 			// gin_default/handlers/handlers.go:13:19: unknown-code: NOPE
 			// is not in the error catalog (embedded default)
-			for _, line := range strings.Split(stderr.String(), "\n") {
+			for _, line := range strings.Split(stdout.String(), "\n") { // findings on stdout
 				pos, msg, ok := strings.Cut(line, ": ")
 				if !ok || !strings.Contains(pos, ".go:") {
-					continue // the summary
+					continue
 				}
 				msg, _, _ = strings.Cut(msg, " (")
 				file, _, _ := strings.Cut(pos, ":")

@@ -61,10 +61,14 @@ func run(args []string, in io.Reader, out io.Writer, errw io.Writer) int {
 		io.WriteString(errw, driver.UsageError(fs, err, "apierrlint lsp"))
 		return 2
 	}
-	// The flags' catalog now; .apierrlint.yml is each session's, found from
+	// The flags' catalog and baseline now; .apierrlint.yml is each session's, found from
 	// its module root and read again when it or its catalog changes. One
 	// broken where the server starts is reported at once.
 	if err := cfg.LoadCatalog(""); err != nil {
+		io.WriteString(errw, driver.ErrorText(err.Error(), "apierrlint lsp"))
+		return 2
+	}
+	if err := cfg.LoadBaseline(""); err != nil {
 		io.WriteString(errw, driver.ErrorText(err.Error(), "apierrlint lsp"))
 		return 2
 	}

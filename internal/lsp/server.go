@@ -1,6 +1,7 @@
 package lsp
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -8,7 +9,6 @@ import (
 	"go/types"
 	"hash/maphash"
 	"log"
-	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -21,6 +21,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/apierrlint/apierrlint/analyzer"
+	"github.com/apierrlint/apierrlint/internal/driver"
 )
 
 // DocsBase is where the rule pages live; a diagnostic links DocsBase +
@@ -286,27 +287,13 @@ func (s *server) uriFor(path string) uri.URI {
 // sessionFor returns the session of the module that contains path, creating
 // it. The caller holds s.mu.
 func (s *server) sessionFor(path string) *session {
-	root := moduleRoot(filepath.Dir(path))
+	root := cmp.Or(driver.ModuleRoot(filepath.Dir(path)), filepath.Dir(path))
 	sess := s.sessions[root]
 	if sess == nil {
 		sess = newSession(s, root)
 		s.sessions[root] = sess
 	}
 	return sess
-}
-
-// moduleRoot returns the directory of the nearest go.mod above dir, or dir.
-func moduleRoot(dir string) string {
-	for d := dir; ; {
-		if fi, err := os.Stat(filepath.Join(d, "go.mod")); err == nil && !fi.IsDir() {
-			return d
-		}
-		parent := filepath.Dir(d)
-		if parent == d {
-			return dir
-		}
-		d = parent
-	}
 }
 
 func (s *server) DidOpen(ctx context.Context, params *protocol.DidOpenTextDocumentParams) error {

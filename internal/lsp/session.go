@@ -219,7 +219,7 @@ func (s *session) run(ctx context.Context) {
 
 // configure builds the session's analyzer from the server's flags and the
 // .apierrlint.yml that applies at the module root, when that file or a
-// catalog it or the flags name has changed since the last run; then every
+// catalog or baseline it or the flags name has changed since the last run; then every
 // cached result is dropped. A broken file is logged, and the last good
 // configuration kept.
 func (s *session) configure() {
@@ -228,7 +228,10 @@ func (s *session) configure() {
 	if err == nil && path != "" {
 		stamp += config.Stamp(path)
 	}
-	if c := s.srv.cfg.CatalogPath; c != "" {
+	for _, c := range []string{s.srv.cfg.CatalogPath, s.srv.cfg.BaselinePath} {
+		if c == "" {
+			continue
+		}
 		if file, err := catalog.Find(c, ""); err == nil {
 			data, _ := os.ReadFile(file)
 			stamp += "\x00" + file + "\x00" + strconv.FormatUint(s.hash(data), 16)
@@ -240,10 +243,20 @@ func (s *session) configure() {
 	first := s.analyzer == nil
 	s.cfgStamp = stamp
 	cfg := *s.srv.cfg
-	if s.srv.cfg.CatalogPath != "" && !first {
-		// The flags' catalog changed: load it again.
-		cfg.Catalog = nil
+	if !first {
+		// The flags' catalog or baseline may have changed: load them
+		// again.
+		if cfg.CatalogPath != "" {
+			cfg.Catalog = nil
+		}
+		if cfg.BaselinePath != "" {
+			cfg.Baseline = nil
+		}
 		if err := cfg.LoadCatalog(""); err != nil {
+			s.srv.logf("%s: %v; keeping the last configuration", s.root, err)
+			return
+		}
+		if err := cfg.LoadBaseline(""); err != nil {
 			s.srv.logf("%s: %v; keeping the last configuration", s.root, err)
 			return
 		}

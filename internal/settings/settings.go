@@ -16,6 +16,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/apierrlint/apierrlint/analyzer"
+	"github.com/apierrlint/apierrlint/baseline"
 	"github.com/apierrlint/apierrlint/catalog"
 	"github.com/apierrlint/apierrlint/internal/textdist"
 )
@@ -84,6 +85,13 @@ type Settings struct {
 	// golangci-lint analyzes every package from source and needs none.
 	HelperModules []string `json:"helper-modules"`
 
+	// Baseline is the path of a baseline file (written by the command's
+	// -write-baseline): its findings are not reported (the -baseline flag;
+	// docs/baseline.md). In .apierrlint.yml a relative path is relative to
+	// the file's directory; in the plugin's settings it is looked up as
+	// Catalog is.
+	Baseline string `json:"baseline"`
+
 	// ConfigFile, in the golangci-lint plugin's settings only, names an
 	// .apierrlint.yml file to take the settings from instead (then no other
 	// setting may be given). A relative path is looked up as Catalog is.
@@ -129,7 +137,7 @@ func Decode(conf any) (Settings, error) {
 }
 
 // settingNames lists the settings in documentation order.
-var settingNames = []string{"catalog", "codes", "retry-after", "retry-after-value", "error-writer", "disable", "tests", "generated", "helper-modules", "config"}
+var settingNames = []string{"catalog", "codes", "retry-after", "retry-after-value", "error-writer", "disable", "tests", "generated", "helper-modules", "baseline", "config"}
 
 // decode round-trips conf through JSON into Settings, unknown keys
 // rejected.
@@ -187,6 +195,10 @@ func checkSetting(key string, raw json.RawMessage) error {
 	case "catalog":
 		if json.Unmarshal(raw, new(string)) != nil {
 			return settingsError("catalog: want the path of a catalog file (a string), got %s", describe(raw))
+		}
+	case "baseline":
+		if json.Unmarshal(raw, new(string)) != nil {
+			return settingsError("baseline: want the path of a baseline file (a string), got %s", describe(raw))
 		}
 	case "config":
 		if json.Unmarshal(raw, new(string)) != nil {
@@ -367,6 +379,18 @@ func (s Settings) Config() (analyzer.Config, error) {
 	cfg.IncludeTests = s.Tests
 	cfg.HelperModules = slices.Clone(s.HelperModules)
 	cfg.IncludeGenerated = s.Generated
+
+	if s.Baseline != "" {
+		file, err := catalog.Find(s.Baseline, "")
+		if err != nil {
+			return cfg, settingsError("baseline: %v", err)
+		}
+		b, err := baseline.Load(file)
+		if err != nil {
+			return cfg, settingsError("baseline: %v", err)
+		}
+		cfg.Baseline, cfg.BaselinePath = b, s.Baseline
+	}
 
 	if err := cfg.Validate(); err != nil {
 		return cfg, settingsError("%v", err)

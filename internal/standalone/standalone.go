@@ -1,5 +1,7 @@
 // Package standalone is apierrlint's standalone driver: `apierrlint
-// [flags] packages`, plain or -json, and -fix / -diff.
+// [flags] packages|files`, in the formats of -format (or go vet's -json),
+// -fix / -diff, through a baseline (-baseline, -write-baseline) and only on
+// changed lines (-new-from-rev, -new-from-patch).
 //
 // singlechecker loads the whole import graph from source as soon as an
 // analyzer declares facts, standard library and third-party modules
@@ -16,6 +18,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime/pprof"
 	"slices"
 	"strings"
@@ -25,6 +28,7 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/apierrlint/apierrlint/analyzer"
+	"github.com/apierrlint/apierrlint/baseline"
 	"github.com/apierrlint/apierrlint/internal/driver"
 	"github.com/apierrlint/apierrlint/internal/fixdriver"
 	"github.com/apierrlint/apierrlint/internal/version"
@@ -58,7 +62,7 @@ Exit codes:
 // under different headings, each naming the other. The adoption flags are
 // listed here when this build has them.
 var flagGroups = []driver.FlagGroup{
-	{Title: "What is reported", Names: []string{"catalog", "disable", "retry-after", "tests", "generated"}},
+	{Title: "What is reported", Names: []string{"config", "catalog", "disable", "retry-after", "tests", "generated"}},
 	{Title: "What is loaded", Names: []string{"test", "helper-modules"}},
 	{Title: "Output", Names: []string{"format", "json", "c", "baseline", "write-baseline", "new-from-rev", "new-from-patch"}},
 	{Title: "Fixes", Names: []string{"fix", "diff", "retry-after-value", "error-writer"}},
@@ -67,13 +71,18 @@ var flagGroups = []driver.FlagGroup{
 
 // options are the driver's own flags.
 type options struct {
-	json       bool
-	context    int
-	tests      bool
-	fix        bool
-	diff       bool
-	cpuprofile string
-	version    bool
+	json          bool
+	format        string
+	context       int
+	tests         bool
+	fix           bool
+	diff          bool
+	cpuprofile    string
+	writeBaseline string
+	newFromRev    string
+	newFromPatch  string
+	config        string
+	version       bool
 }
 
 // Main runs the standalone driver with the command-line arguments and
@@ -83,7 +92,12 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	a, cfg := analyzer.NewWithFlags()
 	fs := driver.FlagSet(a)
 	var o options
-	fs.BoolVar(&o.json, "json", false, "emit JSON output, go vet's (exit code 0 with findings)")
+	fs.BoolVar(&o.json, "json", false, "emit go vet's JSON output (exit code 0 with findings; see -format=json)")
+	fs.StringVar(&o.format, "format", "text", "how findings are printed on stdout: "+strings.Join(formats, ", ")+" (docs/output-formats.md); the summary goes to stderr")
+	fs.StringVar(&o.config, "config", "", "the .apierrlint.yml `file` to use (default: the one found from the working directory upwards)")
+	fs.StringVar(&o.writeBaseline, "write-baseline", "", "record the current findings in this baseline `file` and exit 0 (docs/baseline.md)")
+	fs.StringVar(&o.newFromRev, "new-from-rev", "", "report only the findings on lines changed since this git `revision` (uncommitted changes and untracked files included)")
+	fs.StringVar(&o.newFromPatch, "new-from-patch", "", "report only the findings on lines that this unified diff `file` adds (paths relative to the working directory)")
 	fs.IntVar(&o.context, "c", -1, "display offending line with this many lines of context")
 	fs.BoolVar(&o.tests, "test", true, "load test packages; -test=false is faster and checks no _test.go file (-tests says whether findings in them are reported)")
 	fs.BoolVar(&o.fix, "fix", false, "apply the suggested fixes")
@@ -102,7 +116,11 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "%s %s\n", driver.Name, version.Read())
 		return exitOK
 	}
-	configFile, err := driver.Configure(fs, cfg, "")
+	if err := o.check(); err != nil {
+		io.WriteString(stderr, driver.ErrorText(err.Error(), driver.Name))
+		return exitFlags
+	}
+	configFile, err := driver.ConfigureFile(fs, cfg, "", o.config)
 	if err != nil {
 		io.WriteString(stderr, driver.ErrorText(err.Error(), driver.Name))
 		return exitFlags
@@ -111,9 +129,26 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		io.WriteString(stderr, driver.ErrorText(msg, driver.Name))
 		return exitFlags
 	}
+	if o.writeBaseline != "" {
+		// Every finding goes into the new baseline, those of the old one
+		// too.
+		cfg.Baseline, cfg.BaselinePath = nil, ""
+	}
 	if fs.NArg() == 0 {
 		fmt.Fprintf(stderr, "%s: no packages given\n%s\n", driver.Name, usage)
 		return exitFlags
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		fmt.Fprintf(stderr, "%s: %v\n", driver.Name, err)
+		return exitError
+	}
+	var changed *changedLines
+	if o.newFromRev != "" || o.newFromPatch != "" {
+		if changed, err = newChangedLines(o.newFromRev, o.newFromPatch, wd); err != nil {
+			fmt.Fprintf(stderr, "%s: %v\n", driver.Name, err)
+			return exitFlags
+		}
 	}
 	if o.cpuprofile != "" {
 		f, err := os.Create(o.cpuprofile)
@@ -127,7 +162,7 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		}
 		defer pprof.StopCPUProfile()
 	}
-	r := &runner{a: a, o: o, helperModules: cfg.HelperModules, stdout: stdout, stderr: stderr}
+	r := &runner{a: a, o: o, cfg: cfg, helperModules: cfg.HelperModules, stdout: stdout, stderr: stderr, wd: wd, changed: changed}
 	return r.run(fs.Args())
 }
 
@@ -152,92 +187,281 @@ func isSet(fs *flag.FlagSet, name string) bool {
 	return set
 }
 
+// check rejects flags that do not go together.
+func (o *options) check() error {
+	switch {
+	case !slices.Contains(formats, o.format):
+		return fmt.Errorf("-format=%s: want one of %s", o.format, strings.Join(formats, ", "))
+	case o.json && o.format != "text":
+		return fmt.Errorf("-json is go vet's JSON; -format=%s is another output: give one of them", o.format)
+	case (o.fix || o.diff) && (o.json || o.format != "text"):
+		return fmt.Errorf("-fix and -diff print text: they take no -json or -format")
+	case o.newFromRev != "" && o.newFromPatch != "":
+		return fmt.Errorf("-new-from-rev and -new-from-patch both name a diff: give one")
+	case o.writeBaseline != "" && (o.newFromRev != "" || o.newFromPatch != ""):
+		return fmt.Errorf("-write-baseline records every finding: it takes no -new-from-rev or -new-from-patch")
+	case o.writeBaseline != "" && (o.fix || o.diff || o.json):
+		return fmt.Errorf("-write-baseline writes a file: it takes no -fix, -diff or -json")
+	}
+	return nil
+}
+
 type runner struct {
 	a             *analysis.Analyzer
 	o             options
+	cfg           *analyzer.Config
 	helperModules []string
 	stdout        io.Writer
 	stderr        io.Writer
+	wd            string
+	changed       *changedLines // -new-from-rev, -new-from-patch
+	args          []string      // the packages and files as given
 }
 
 func (r *runner) errorf(format string, args ...any) {
 	fmt.Fprintf(r.stderr, driver.Name+": "+format+"\n", args...)
 }
 
-func (r *runner) run(patterns []string) int {
-	pkgs, requested, err := r.load(patterns)
+func (r *runner) run(args []string) int {
+	r.args = args
+	groups, err := resolveTargets(r.wd, args)
 	if err != nil {
 		r.errorf("%v", err)
 		return exitError
 	}
+	r.warnNested(groups)
 	exit := exitOK
-	if printLoadErrors(r.stderr, pkgs) > 0 {
-		exit = exitError
-	}
-
-	// Analyze every package loaded from source, facts flowing up; report
-	// the requested ones (the others were loaded for their facts).
-	graph, err := checker.Analyze([]*analysis.Analyzer{r.a}, pkgs, nil)
-	if err != nil {
-		r.errorf("%v", err)
-		return exitError
-	}
 	var roots []*checker.Action
-	for act := range graph.All() {
-		if act.IsRoot && !requested[act.Package.ID] {
-			act.IsRoot = false
+	var graphs []*checker.Graph
+	var files []map[string]bool // of each root: the files named, or nil
+	for _, g := range groups {
+		pkgs, requested, err := r.load(g)
+		if err != nil {
+			r.errorf("%v", err)
+			return exitError
 		}
-		if act.Err != nil && len(act.Package.Errors) == 0 {
-			// A failure of the analysis itself; a package that did not
-			// load is not analyzed, and its errors are printed above.
-			r.errorf("%s: %v", act.Package.ID, act.Err)
+		if len(pkgs) == 0 {
+			continue
+		}
+		if printLoadErrors(r.stderr, pkgs) > 0 {
 			exit = exitError
 		}
-		if act.IsRoot && act.Err == nil {
-			roots = append(roots, act)
+		// Analyze every package loaded from source, facts flowing up;
+		// report the requested ones (the others were loaded for their
+		// facts).
+		graph, err := checker.Analyze([]*analysis.Analyzer{r.a}, pkgs, nil)
+		if err != nil {
+			r.errorf("%v", err)
+			return exitError
+		}
+		graphs = append(graphs, graph)
+		for act := range graph.All() {
+			if act.IsRoot && !requested[act.Package.ID] {
+				act.IsRoot = false
+			}
+			if act.Err != nil && len(act.Package.Errors) == 0 {
+				// A failure of the analysis itself; a package that did
+				// not load is not analyzed, and its errors are printed
+				// above.
+				r.errorf("%s: %v", act.Package.ID, act.Err)
+				exit = exitError
+			}
+			if act.IsRoot && act.Err == nil {
+				roots = append(roots, act)
+				files = append(files, g.files)
+			}
 		}
 	}
 	if r.o.json {
-		if err := graph.PrintJSON(r.stdout); err != nil {
-			r.errorf("%v", err)
-			return exitError
+		for _, graph := range graphs {
+			if err := graph.PrintJSON(r.stdout); err != nil {
+				r.errorf("%v", err)
+				return exitError
+			}
 		}
 		return exit
 	}
 	if r.o.fix || r.o.diff {
-		return r.fix(roots, exit)
+		return r.fix(roots, files, exit)
 	}
 	var list []driver.Finding
-	for _, act := range roots {
-		for _, d := range act.Diagnostics {
-			list = append(list, driver.NewFinding(act.Package.Fset, d))
+	var tally baseline.Tally
+	for i, act := range roots {
+		res, _ := act.Result.(*analyzer.Result)
+		if res != nil {
+			tally.Add(res.Baseline)
+		}
+		for j, d := range act.Diagnostics {
+			f := driver.NewFinding(act.Package.Fset, d)
+			if res != nil && j < len(res.IDs) {
+				f.ID = res.IDs[j]
+			}
+			if files[i] == nil || files[i][f.Posn.Filename] {
+				list = append(list, f)
+			}
 		}
 	}
 	list = driver.Sort(list)
-	driver.Print(r.stderr, list, r.o.context, true)
+	if r.o.writeBaseline != "" {
+		return r.writeBaseline(list, exit)
+	}
+	var summary []string
+	if r.changed != nil {
+		all := len(list)
+		list = slices.DeleteFunc(list, func(f driver.Finding) bool { return !r.changed.isNew(f.Posn.Filename, f.Posn.Line) })
+		if n := all - len(list); n > 0 {
+			summary = append(summary, fmt.Sprintf("%s on lines the diff did not change not shown", driver.Plural(n, "finding", "findings")))
+		}
+	}
+	if b := r.cfg.Baseline; b != nil {
+		hidden, stale := tally.Counts(b)
+		s := fmt.Sprintf("the baseline %s hid %s", driver.ShortPath(b.Path), driver.Plural(hidden, "finding", "findings"))
+		if stale > 0 {
+			verb := "no longer occur"
+			if stale == 1 {
+				verb = "no longer occurs"
+			}
+			s += fmt.Sprintf("; %d of its findings %s (apierrlint -write-baseline=%s drops them)", stale, verb, driver.ShortPath(b.Path))
+		}
+		summary = append(summary, s)
+	}
+	out := &output{findings: list, wd: r.wd, root: srcRoot(r.wd), context: r.o.context}
+	if err := out.write(r.stdout, r.o.format); err != nil {
+		r.errorf("%v", err)
+		return exitError
+	}
 	if len(list) > 0 {
-		fmt.Fprintln(r.stderr, driver.Summary(list, analyzer.Rules))
+		summary = append([]string{driver.Summary(list, analyzer.Rules)}, summary...)
 		if exit == exitOK {
 			exit = exitFindings
 		}
+	} else if len(summary) > 0 {
+		summary = append([]string{"no findings"}, summary...)
+	}
+	if len(summary) > 0 {
+		fmt.Fprintln(r.stderr, strings.Join(summary, "; "))
 	}
 	return exit
+}
+
+// writeBaseline writes the findings to the -write-baseline file; the exit
+// code is 0 unless packages failed to load.
+func (r *runner) writeBaseline(list []driver.Finding, exit int) int {
+	ids := make([]baseline.ID, len(list))
+	for i, f := range list {
+		ids[i] = f.ID
+	}
+	b := baseline.New(ids)
+	if err := b.Write(r.o.writeBaseline); err != nil {
+		r.errorf("%v", err)
+		return exitError
+	}
+	fmt.Fprintf(r.stderr, "wrote %s to the baseline %s\n", driver.Plural(b.Len(), "finding", "findings"), r.o.writeBaseline)
+	return exit
+}
+
+// warnNested says, in one line, which modules below a ./... pattern the
+// run skips because each has a go.mod of its own, and how to include them.
+func (r *runner) warnNested(groups []*group) {
+	var dirs []string
+	loaded := map[string]bool{}
+	for _, g := range groups {
+		base := r.wd
+		if g.dir != "" {
+			base = g.dir
+			loaded[g.dir] = true
+		}
+		for _, p := range g.patterns {
+			if d, rest, ok := pathPattern(p); ok && rest == "..." {
+				dirs = append(dirs, filepath.Join(base, d))
+			}
+		}
+	}
+	if len(dirs) == 0 {
+		return
+	}
+	var work map[string]bool
+	nested := nestedModules(r.wd, dirs, func(mod string) bool {
+		if loaded[mod] {
+			return true
+		}
+		if work == nil {
+			work = workspaceModules(r.wd)
+		}
+		return work[mod]
+	})
+	if len(nested) == 0 {
+		return
+	}
+	var names, uses, pats []string
+	for _, m := range nested {
+		n := rel(r.wd, m)
+		names = append(names, n)
+		uses = append(uses, "./"+n)
+		pats = append(pats, "./"+n+"/...")
+	}
+	how := "go work init " + strings.Join(uses, " ")
+	if goWork(r.wd) != "" {
+		how = "go work use " + strings.Join(uses, " ")
+	} else if driver.ModuleRoot(r.wd) == r.wd {
+		how = "go work init . " + strings.Join(uses, " ")
+	}
+	r.errorf("./... skips the nested %s %s (each has a go.mod of its own): include them with a go.work (%s), or name them: apierrlint %s %s",
+		plural(len(nested), "module", "modules"), strings.Join(names, ", "), how, strings.Join(r.args, " "), strings.Join(pats, " "))
+}
+
+// argsOf returns the patterns of the run as given (those of other
+// modules' groups relative to the working directory).
+func (r *runner) argsOf(groups []*group) []string {
+	var args []string
+	for _, g := range groups {
+		for _, p := range g.patterns {
+			switch {
+			case strings.HasPrefix(p, "file="):
+				args = append(args, rel(r.wd, strings.TrimPrefix(p, "file=")))
+			case g.dir != "":
+				args = append(args, "./"+rel(r.wd, filepath.Join(g.dir, p)))
+			default:
+				args = append(args, p)
+			}
+		}
+	}
+	return args
+}
+
+func plural(n int, singular, plural string) string {
+	if n == 1 {
+		return singular
+	}
+	return plural
 }
 
 // load loads the requested packages and the main modules' packages they
 // depend on from source, everything else from export data. requested holds
 // the IDs of the packages the patterns named (and their test variants).
-func (r *runner) load(patterns []string) (pkgs []*packages.Package, requested map[string]bool, err error) {
-	// 1. The import graph, without types: cheap (go list).
+func (r *runner) load(g *group) (pkgs []*packages.Package, requested map[string]bool, err error) {
+	patterns := g.patterns
+	// 1. The import graph, without types: cheap (go list). A file= query
+	// matches a package by its files.
+	mode := packages.NeedName | packages.NeedImports | packages.NeedDeps | packages.NeedModule
+	if g.files != nil {
+		mode |= packages.NeedFiles
+	}
 	meta, err := packages.Load(&packages.Config{
-		Mode:  packages.NeedName | packages.NeedImports | packages.NeedDeps | packages.NeedModule,
+		Mode:  mode,
 		Tests: r.o.tests,
+		Dir:   g.dir,
 	}, patterns...)
 	if err != nil {
 		return nil, nil, err
 	}
+	if len(meta) == 0 && g.files != nil {
+		// Files that no package of this build holds (build
+		// constraints: //go:build ignore): nothing to check.
+		return nil, nil, nil
+	}
 	if len(meta) == 0 {
-		return nil, nil, fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
+		return nil, nil, fmt.Errorf("%s matched no packages", strings.Join(r.argsOf([]*group{g}), " "))
 	}
 	requested = map[string]bool{}
 	for _, p := range meta {
@@ -273,6 +497,7 @@ func (r *runner) load(patterns []string) (pkgs []*packages.Package, requested ma
 	pkgs, err = packages.Load(&packages.Config{
 		Mode:  packages.LoadSyntax | packages.NeedModule,
 		Tests: r.o.tests,
+		Dir:   g.dir,
 	}, paths...)
 	return pkgs, requested, err
 }
@@ -280,10 +505,17 @@ func (r *runner) load(patterns []string) (pkgs []*packages.Package, requested ma
 // fix applies the fixes of the requested packages (or prints their diff),
 // then prints the findings that remain and a summary. Exit code 3 when
 // findings remain.
-func (r *runner) fix(roots []*checker.Action, exit int) int {
+func (r *runner) fix(roots []*checker.Action, files []map[string]bool, exit int) int {
+	// Only the findings of the files named, when files were named.
+	diags := make([][]analysis.Diagnostic, len(roots))
 	var fps []fixdriver.Package
-	for _, act := range roots {
-		fps = append(fps, fixdriver.Package{Fset: act.Package.Fset, Files: act.Package.Syntax, Types: act.Package.Types, Diags: act.Diagnostics})
+	for i, act := range roots {
+		for _, d := range act.Diagnostics {
+			if files[i] == nil || files[i][act.Package.Fset.Position(d.Pos).Filename] {
+				diags[i] = append(diags[i], d)
+			}
+		}
+		fps = append(fps, fixdriver.Package{Fset: act.Package.Fset, Files: act.Package.Syntax, Types: act.Package.Types, Diags: diags[i]})
 	}
 	res, err := fixdriver.Apply(fps, fixdriver.Options{Diff: r.o.diff, Stdout: r.stdout})
 	if err != nil {
@@ -299,7 +531,7 @@ func (r *runner) fix(roots []*checker.Action, exit int) int {
 	fixed := map[key]bool{}
 	var all []driver.Finding
 	for i, act := range roots {
-		for j, d := range act.Diagnostics {
+		for j, d := range diags[i] {
 			f := driver.NewFinding(act.Package.Fset, d)
 			all = append(all, f)
 			if res.Fixed[i][j] {
@@ -314,7 +546,7 @@ func (r *runner) fix(roots []*checker.Action, exit int) int {
 		msg = fmt.Sprintf("the diff fixes %s in %s (not applied)",
 			driver.Plural(res.Applied, "finding", "findings"), driver.Plural(res.Files, "file", "files"))
 	} else {
-		driver.Print(r.stderr, remain, r.o.context, true)
+		driver.Print(r.stdout, remain, r.o.context, true)
 		msg = fmt.Sprintf("applied %s to %s", driver.Plural(res.Applied, "fix", "fixes"), driver.Plural(res.Files, "file", "files"))
 	}
 	if res.Conflicts > 0 {

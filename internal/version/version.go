@@ -9,6 +9,9 @@ package version
 import (
 	"runtime/debug"
 	"strings"
+
+	"golang.org/x/mod/module"
+	"golang.org/x/mod/semver"
 )
 
 // ModulePath is the module whose version is reported.
@@ -86,4 +89,11 @@ func (i Info) String() string {
 		vcs = append(vcs, "modified")
 	}
 	return i.Version + " (" + strings.Join(vcs, ", ") + ")"
+}
+
+// Tagged reports whether v is a released version, for which a tag of that
+// name exists: a semantic version without build metadata (+dirty) that is
+// not a pseudo-version (v0.0.0-20260101120000-abcdefabcdef).
+func Tagged(v string) bool {
+	return semver.IsValid(v) && semver.Build(v) == "" && !module.IsPseudoVersion(v)
 }
