@@ -94,7 +94,7 @@ func TestBaseline(t *testing.T) {
 	}
 	for _, want := range []string{
 		`"file": "example.com/bl/api/api.go"`, `"function": "List.func1"`, `"function": "Server.Get"`, `"count": 2`,
-		`"message": "raw-http-error: http.Error sends a plain-text body; send a JSON error body with code BAD_REQUEST"`,
+		`"message": "raw-http-error: http.Error sends a plain-text body; send a JSON error body with code BAD_REQUEST (from the embedded default catalog)"`,
 	} {
 		if !strings.Contains(written, want) {
 			t.Errorf("baseline.json lacks %s:\n%s", want, written)
@@ -115,7 +115,7 @@ func TestBaseline(t *testing.T) {
 	// Lines moved, functions reordered, one finding more, one gone.
 	writeFile(t, filepath.Join(dir, "api", "api.go"), baselineEdited)
 	out, errOut, code = runSplit(t, dir, bin, "-baseline=baseline.json", "./...")
-	wantNew := "api/api.go:24:2: raw-http-error: http.Error sends a plain-text body; send a JSON error body with code BAD_REQUEST"
+	wantNew := "api/api.go:24:2: raw-http-error: http.Error sends a plain-text body; send a JSON error body with code BAD_REQUEST (from the embedded default catalog)"
 	wantSummary := "1 finding: raw-http-error 1; the baseline baseline.json hid 2 findings; 1 of its findings no longer occurs (apierrlint -write-baseline=baseline.json drops them)"
 	if code != 3 || strings.TrimSpace(out) != wantNew || strings.TrimSpace(errOut) != wantSummary {
 		t.Errorf("-baseline after the edit: exit %d\nstdout %q\nwant   %q\nstderr %q\nwant   %q", code, out, wantNew, errOut, wantSummary)
@@ -221,8 +221,8 @@ func TestBaselineErrors(t *testing.T) {
 		first string
 	}{
 		{[]string{"-baseline=nowhere.json"}, "", "apierrlint: nowhere.json: no such file in " + dir + " or any of its parent directories"},
-		{[]string{"-baseline=broken.json"}, "", "apierrlint: " + filepath.Join(dir, "broken.json") + ":4: not a baseline file: invalid character '}'"},
-		{[]string{"-baseline=old.json"}, "", "apierrlint: " + filepath.Join(dir, "old.json") + ": baseline version 2, want 1"},
+		{[]string{"-baseline=broken.json"}, "", "apierrlint: broken.json:4: not a baseline file: invalid character '}'"},
+		{[]string{"-baseline=old.json"}, "", "apierrlint: old.json: baseline version 2, want 1"},
 		{nil, "tests: true\nbaseline: nowhere.json\n", "apierrlint: .apierrlint.yml:2: baseline: nowhere.json: no such file or directory (a relative path is relative to .)"},
 	} {
 		os.Remove(filepath.Join(dir, ".apierrlint.yml"))

@@ -44,8 +44,8 @@ func TestNewFromRev(t *testing.T) {
 	if n := len(lines(all)); n != 5 {
 		t.Fatalf("%d findings in all, want 5:\n%s", n, all)
 	}
-	want := "api/api.go:13:3: raw-http-error: http.Error sends a plain-text body; send a JSON error body with code BAD_REQUEST\n" +
-		"api/new.go:5:52: raw-http-error: http.NotFound sends a plain-text 404; send a JSON error body with code NOT_FOUND\n"
+	want := "api/api.go:13:3: raw-http-error: http.Error sends a plain-text body; send a JSON error body with code BAD_REQUEST (from the embedded default catalog)\n" +
+		"api/new.go:5:52: raw-http-error: http.NotFound sends a plain-text 404; send a JSON error body with code NOT_FOUND (from the embedded default catalog)\n"
 	out, errOut, code := runSplit(t, dir, bin, "-new-from-rev=HEAD", "./...")
 	if code != 3 || out != want || !strings.HasSuffix(errOut, "; 3 findings on lines the diff did not change not shown\n") {
 		t.Errorf("-new-from-rev=HEAD: exit %d\nstdout:\n%swant:\n%sstderr: %s", code, out, want, errOut)

@@ -25,7 +25,7 @@ var twoModules = map[string]string{
 	"m1/api/testdata/x.go": "package x\n\nimport \"net/http\"\n\nfunc A(w http.ResponseWriter, r *http.Request) { http.NotFound(w, r) }\n",
 }
 
-const notFound = ":5:50: raw-http-error: http.NotFound sends a plain-text 404; send a JSON error body with code NOT_FOUND"
+const notFound = ":5:50: raw-http-error: http.NotFound sends a plain-text 404; send a JSON error body with code NOT_FOUND (from the embedded default catalog)"
 
 // TestFileArguments: apierrlint FILE... analyzes the packages that hold the
 // files and reports the findings in those files only, for files of several
