@@ -6,7 +6,7 @@ import "net/http"
 // -retry-after=429,503.
 
 func maintenance(w http.ResponseWriter) {
-	w.WriteHeader(http.StatusServiceUnavailable) // want `missing-retry-after: 503 response`
+	w.WriteHeader(http.StatusServiceUnavailable) // want `missing-retry-after: 503 response is written without a Retry-After header on some path; set Retry-After`
 }
 
 type Error struct {

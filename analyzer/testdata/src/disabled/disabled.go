@@ -12,5 +12,5 @@ var errX = Error{Status: 500, Code: "NOPE", Message: "x"}
 
 func h(w http.ResponseWriter) {
 	http.Error(w, "x", 404)
-	w.WriteHeader(429) // want `missing-retry-after`
+	w.WriteHeader(429) // want `missing-retry-after: 429 response is written without a Retry-After header on some path; set Retry-After`
 }

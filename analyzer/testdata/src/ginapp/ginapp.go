@@ -19,7 +19,7 @@ func jsonWriters(c *gin.Context) {
 	c.SecureJSON(500, gin.H{"code": "CONFLICT", "message": "exists"})                          // want `status-mismatch: CONFLICT is documented with 409, sent with 500`
 	c.PureJSON(401, gin.H{"code": "FORBIDDEN", "message": "no"})                               // want `status-mismatch: FORBIDDEN is documented with 403, sent with 401`
 	c.AsciiJSON(422, gin.H{"code": "VALIDATION_ERROR", "message": "bad"})                      //
-	c.JSONP(404, gin.H{"code": "NOT_FOUNDD", "message": "x"})                                  // want `unknown-code: NOT_FOUNDD is not in the error catalog`
+	c.JSONP(404, gin.H{"code": "NOT_FOUNDD", "message": "x"})                                  // want `unknown-code: NOT_FOUNDD is not in the error catalog \(embedded default\); did you mean NOT_FOUND\?`
 	c.AbortWithStatusJSON(http.StatusForbidden, gin.H{"code": "UNAUTHORIZED", "message": "x"}) // want `status-mismatch: UNAUTHORIZED is documented with 401, sent with 403`
 	c.AbortWithStatusPureJSON(503, gin.H{"code": "SERVICE_UNAVAILABLE", "message": "later"})
 	c.JSON(http.StatusOK, gin.H{"status": "ok"})
@@ -29,19 +29,19 @@ func jsonWriters(c *gin.Context) {
 
 // Other content types with an error status are raw error responses.
 func otherContentTypes(c *gin.Context, ct string, data []byte) {
-	c.String(http.StatusInternalServerError, "boom")         // want `raw-http-error: \(\*gin.Context\).String sends a non-JSON body with status 500`
+	c.String(http.StatusInternalServerError, "boom")         // want `raw-http-error: \(\*gin\.Context\)\.String sends a non-JSON body with status 500; send a JSON error body \{"code", "message", \.\.\.\}`
 	c.String(http.StatusOK, "pong")                          // a health check
 	c.HTML(404, "404.tmpl", nil)                             // want `raw-http-error: \(\*gin.Context\).HTML sends a non-JSON body with status 404; send a JSON error body with code NOT_FOUND`
 	c.HTML(200, "index.tmpl", nil)                           //
-	c.XML(400, gin.H{"code": "BAD_REQUEST", "message": "x"}) // want `raw-http-error: \(\*gin.Context\).XML sends a non-JSON body with status 400`
-	c.YAML(500, nil)                                         // want `raw-http-error: \(\*gin.Context\).YAML`
-	c.TOML(502, nil)                                         // want `raw-http-error: \(\*gin.Context\).TOML`
-	c.ProtoBuf(500, nil)                                     // want `raw-http-error: \(\*gin.Context\).ProtoBuf`
-	c.BSON(500, nil)                                         // want `raw-http-error: \(\*gin.Context\).BSON`
-	c.Data(500, "text/plain", data)                          // want `raw-http-error: \(\*gin.Context\).Data with content type text/plain sends a non-JSON body with status 500`
+	c.XML(400, gin.H{"code": "BAD_REQUEST", "message": "x"}) // want `raw-http-error: \(\*gin\.Context\)\.XML sends a non-JSON body with status 400; send a JSON error body with code BAD_REQUEST`
+	c.YAML(500, nil)                                         // want `raw-http-error: \(\*gin\.Context\)\.YAML sends a non-JSON body with status 500; send a JSON error body \{"code", "message", \.\.\.\}`
+	c.TOML(502, nil)                                         // want `raw-http-error: \(\*gin\.Context\)\.TOML sends a non-JSON body with status 502; send a JSON error body \{"code", "message", \.\.\.\}`
+	c.ProtoBuf(500, nil)                                     // want `raw-http-error: \(\*gin\.Context\)\.ProtoBuf sends a non-JSON body with status 500; send a JSON error body \{"code", "message", \.\.\.\}`
+	c.BSON(500, nil)                                         // want `raw-http-error: \(\*gin\.Context\)\.BSON sends a non-JSON body with status 500; send a JSON error body \{"code", "message", \.\.\.\}`
+	c.Data(500, "text/plain", data)                          // want `raw-http-error: \(\*gin\.Context\)\.Data with content type text/plain sends a non-JSON body with status 500; send a JSON error body \{"code", "message", \.\.\.\}`
 	c.Data(500, "application/json", []byte(`{"code": "INTERNAL_ERROR", "message": "boom"}`))
 	c.Data(http.StatusNotFound, "application/problem+json; charset=utf-8", []byte(`{"code": "NOT_FOUND", "message": "x"}`))
-	c.Data(400, "application/json", []byte(`{"code": "NOPE", "message": "x"}`)) // want `unknown-code: NOPE is not in the error catalog`
+	c.Data(400, "application/json", []byte(`{"code": "NOPE", "message": "x"}`)) // want `unknown-code: NOPE is not in the error catalog \(embedded default\)`
 	c.Data(500, ct, data)                                                       // unknown content type
 	c.Data(200, "text/csv", data)
 }
@@ -49,7 +49,7 @@ func otherContentTypes(c *gin.Context, ct string, data []byte) {
 // Files after an error status.
 func files(c *gin.Context) {
 	c.Status(http.StatusNotFound)
-	c.File("404.html") // want `raw-http-error: \(\*gin.Context\).File sends a non-JSON body after status 404`
+	c.File("404.html") // want `raw-http-error: \(\*gin\.Context\)\.File sends a non-JSON body after status 404; send a JSON error body with code NOT_FOUND`
 }
 
 func attachment(c *gin.Context) {
@@ -59,7 +59,7 @@ func attachment(c *gin.Context) {
 // A bodyless error response.
 func bodyless(c *gin.Context, ok bool) {
 	if !ok {
-		c.AbortWithStatus(http.StatusUnauthorized) // want `raw-http-error: \(\*gin.Context\).AbortWithStatus sends status 401 without a JSON body`
+		c.AbortWithStatus(http.StatusUnauthorized) // want `raw-http-error: \(\*gin\.Context\)\.AbortWithStatus sends status 401 without a JSON body; send a JSON error body \{"code", "message", \.\.\.\}`
 		return
 	}
 	c.AbortWithStatus(http.StatusNoContent)
@@ -69,7 +69,7 @@ func bodyless(c *gin.Context, ok bool) {
 // writes the body): not raw, but it needs Retry-After like any 429.
 func abortWithError(c *gin.Context, limited bool) {
 	if limited {
-		_ = c.AbortWithError(http.StatusTooManyRequests, errBoom) // want `missing-retry-after: 429 response is written without a Retry-After header`
+		_ = c.AbortWithError(http.StatusTooManyRequests, errBoom) // want `missing-retry-after: 429 response is written without a Retry-After header on some path; set Retry-After`
 		return
 	}
 	_ = c.AbortWithError(http.StatusBadGateway, errBoom)
@@ -93,7 +93,7 @@ func rateLimitedWriter(c *gin.Context) { // want rateLimitedWriter:`helper\(writ
 
 func rateLimitedMissing(c *gin.Context) {
 	c.Header("X-RateLimit-Remaining", "0")
-	c.JSON(429, gin.H{"code": "RATE_LIMIT_EXCEEDED", "message": "slow down"}) // want `missing-retry-after: RATE_LIMIT_EXCEEDED response \(429\) is written without a Retry-After header`
+	c.JSON(429, gin.H{"code": "RATE_LIMIT_EXCEEDED", "message": "slow down"}) // want `missing-retry-after: RATE_LIMIT_EXCEEDED response \(429\) is written without a Retry-After header on some path; set Retry-After`
 }
 
 // Status sets the status of the later write: Retry-After in between is in time.
@@ -105,7 +105,7 @@ func statusThenWrite(c *gin.Context) { // want statusThenWrite:`helper\(writes r
 
 func statusPlainText(c *gin.Context) {
 	c.Status(http.StatusServiceUnavailable)
-	c.Writer.Write([]byte("down for maintenance")) // want `raw-http-error: plain-text body written after status 503`
+	c.Writer.Write([]byte("down for maintenance")) // want `raw-http-error: plain-text body written after status 503; send a JSON error body with code SERVICE_UNAVAILABLE`
 }
 
 // A project's own type with gin-like method names is not gin.

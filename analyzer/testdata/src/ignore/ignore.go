@@ -21,25 +21,25 @@ func wholeFunction(w http.ResponseWriter, r *http.Request) {
 
 func otherRuleStillReported(w http.ResponseWriter) {
 	//apierrlint:ignore raw-http-error the text is for curl users
-	http.Error(w, "slow down", 429) // want `missing-retry-after`
+	http.Error(w, "slow down", 429) // want `missing-retry-after: 429 response is written without a Retry-After header on some path; set Retry-After`
 }
 
 func twoLinesAbove(w http.ResponseWriter) {
 	//apierrlint:ignore raw-http-error too far away // want `ignore-directive: //apierrlint:ignore raw-http-error suppresses nothing; remove it`
 
-	http.Error(w, "x", 500) // want `raw-http-error`
+	http.Error(w, "x", 500) // want `raw-http-error: http\.Error sends a plain-text body; send a JSON error body \{"code", "message", \.\.\.\}`
 }
 
 func noReason(w http.ResponseWriter) {
-	http.Error(w, "x", 500) /* want `ignore-directive: //apierrlint:ignore raw-http-error needs a reason after the rule ids` `raw-http-error` */ //apierrlint:ignore raw-http-error
+	http.Error(w, "x", 500) /* want `ignore-directive: //apierrlint:ignore raw-http-error needs a reason after the rule ids$` `raw-http-error: http\.Error sends a plain-text body; send a JSON error body \{"code", "message", \.\.\.\}` */ //apierrlint:ignore raw-http-error
 }
 
 func unknownRule(w http.ResponseWriter) {
-	http.Error(w, "x", 500) //apierrlint:ignore raw-http-eror typo // want `ignore-directive: //apierrlint:ignore: unknown rule "raw-http-eror"` `raw-http-error`
+	http.Error(w, "x", 500) //apierrlint:ignore raw-http-eror typo // want `ignore-directive: //apierrlint:ignore: unknown rule "raw-http-eror" ` `raw-http-error: http\.Error sends a plain-text body; send a JSON error body \{"code", "message", \.\.\.\}`
 }
 
 func empty(w http.ResponseWriter) {
-	http.Error(w, "x", 500) /* want `ignore-directive: //apierrlint:ignore needs rule ids and a reason` `raw-http-error` */ //apierrlint:ignore
+	http.Error(w, "x", 500) /* want `ignore-directive: //apierrlint:ignore needs rule ids and a reason: //apierrlint:ignore RULE\[,RULE\.\.\.\] REASON$` `raw-http-error: http\.Error sends a plain-text body; send a JSON error body \{"code", "message", \.\.\.\}` */ //apierrlint:ignore
 }
 
 //apierrlint:ignoreme is not a directive

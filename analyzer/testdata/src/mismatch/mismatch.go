@@ -39,7 +39,7 @@ var statuses = map[Code]int{
 	NotFound:              404,
 	BadRequest:            422, // want `status-mismatch: BAD_REQUEST is documented with 400, sent with 422`
 	"CONFLICT":            http.StatusConflict,
-	"PAYMENT_REQUIRED":    402, // want `unknown-code: PAYMENT_REQUIRED is not in the error catalog`
+	"PAYMENT_REQUIRED":    402, // want `unknown-code: PAYMENT_REQUIRED is not in the error catalog \(embedded default\)`
 	"RATE_LIMIT_EXCEEDED": 429,
 }
 

@@ -18,10 +18,10 @@ const retryWait = "30s"
 
 func constants(w http.ResponseWriter) { // want constants:`helper\(writes retryafter\)`
 	w.Header().Set("Retry-After", "30s")                           // want `retry-after-format: Retry-After is set to "30s", not a whole number of seconds`
-	w.Header().Add("retry-after", "1.5")                           // want `retry-after-format: Retry-After is set to "1.5"`
-	w.Header().Set("Retry-After", "Wed, 21 Oct 2015 07:28:00 GMT") // want `retry-after-format: Retry-After is set to "Wed, 21 Oct 2015 07:28:00 GMT" \(an HTTP date\)`
-	w.Header().Set("Retry-After", retryWait)                       // want `retry-after-format: Retry-After is set to "30s"`
-	w.Header()["Retry-After"] = []string{"2m"}                     // want `retry-after-format: Retry-After is set to "2m"`
+	w.Header().Add("retry-after", "1.5")                           // want `retry-after-format: Retry-After is set to "1\.5", not a whole number of seconds`
+	w.Header().Set("Retry-After", "Wed, 21 Oct 2015 07:28:00 GMT") // want `retry-after-format: Retry-After is set to "Wed, 21 Oct 2015 07:28:00 GMT" \(an HTTP date\), not a whole number of seconds`
+	w.Header().Set("Retry-After", retryWait)                       // want `retry-after-format: Retry-After is set to "30s", not a whole number of seconds`
+	w.Header()["Retry-After"] = []string{"2m"}                     // want `retry-after-format: Retry-After is set to "2m", not a whole number of seconds`
 	w.WriteHeader(http.StatusTooManyRequests)
 }
 
@@ -29,37 +29,37 @@ func computed(w http.ResponseWriter, d time.Duration, at time.Time, secs float64
 	h := w.Header()
 	switch n {
 	case 0:
-		h.Set("Retry-After", d.String()) // want `retry-after-format: Retry-After is set to a time.Duration's String`
+		h.Set("Retry-After", d.String()) // want `retry-after-format: Retry-After is set to a time\.Duration's String \("1m0s"\), not a whole number of seconds`
 	case 1:
-		h.Set("Retry-After", fmt.Sprintf("%v", d)) // want `retry-after-format: Retry-After is set to fmt.Sprintf\("%v"\) of a time.Duration`
+		h.Set("Retry-After", fmt.Sprintf("%v", d)) // want `retry-after-format: Retry-After is set to fmt\.Sprintf\("%v"\) of a time\.Duration \("1m0s"\), not a whole number of seconds`
 	case 2:
-		h.Set("Retry-After", fmt.Sprint(d)) // want `retry-after-format: Retry-After is set to fmt.Sprint of a time.Duration`
+		h.Set("Retry-After", fmt.Sprint(d)) // want `retry-after-format: Retry-After is set to fmt\.Sprint of a time\.Duration \("1m0s"\), not a whole number of seconds`
 	case 3:
-		h.Set("Retry-After", at.Format(http.TimeFormat)) // want `retry-after-format: Retry-After is set to a formatted time`
+		h.Set("Retry-After", at.Format(http.TimeFormat)) // want `retry-after-format: Retry-After is set to a formatted time \(an HTTP date\), not a whole number of seconds`
 	case 4:
-		h.Set("Retry-After", strconv.FormatFloat(secs, 'f', -1, 64)) // want `retry-after-format: Retry-After is set to strconv.FormatFloat`
+		h.Set("Retry-After", strconv.FormatFloat(secs, 'f', -1, 64)) // want `retry-after-format: Retry-After is set to strconv\.FormatFloat\(\.\.\., 'f', -1, \.\.\.\) of the seconds, which keeps a fraction, not a whole number of seconds`
 	case 5:
-		h.Set("Retry-After", fmt.Sprintf("%f", secs)) // want `retry-after-format: Retry-After is set to fmt.Sprintf\("%f"\) of a float`
+		h.Set("Retry-After", fmt.Sprintf("%f", secs)) // want `retry-after-format: Retry-After is set to fmt\.Sprintf\("%f"\) of a float, which keeps a fraction, not a whole number of seconds`
 	case 6:
-		h.Set("Retry-After", fmt.Sprintf("%ds", n)) // want `retry-after-format: Retry-After is set to fmt.Sprintf\("%ds", ...\), which adds text around the number`
+		h.Set("Retry-After", fmt.Sprintf("%ds", n)) // want `retry-after-format: Retry-After is set to fmt\.Sprintf\("%ds", \.\.\.\), which adds text around the number, not a whole number of seconds`
 	case 7:
 		wait := d.String()
-		h.Set("Retry-After", wait) // want `retry-after-format: Retry-After is set to a time.Duration's String`
+		h.Set("Retry-After", wait) // want `retry-after-format: Retry-After is set to a time\.Duration's String \("1m0s"\), not a whole number of seconds`
 	case 8:
-		h.Set("Retry-After", strconv.Itoa(int(d))) // want `retry-after-format: Retry-After is set to strconv.Itoa of a time.Duration converted to an integer \(nanoseconds\)`
+		h.Set("Retry-After", strconv.Itoa(int(d))) // want `retry-after-format: Retry-After is set to strconv\.Itoa of a time\.Duration converted to an integer \(nanoseconds\), not a whole number of seconds`
 	case 9:
-		h.Set("Retry-After", strconv.FormatInt(int64(time.Until(at)), 10)) // want `retry-after-format: Retry-After is set to strconv.FormatInt of a time.Duration`
+		h.Set("Retry-After", strconv.FormatInt(int64(time.Until(at)), 10)) // want `retry-after-format: Retry-After is set to strconv\.FormatInt of a time\.Duration converted to an integer \(nanoseconds\), not a whole number of seconds`
 	case 10:
-		h.Set("Retry-After", fmt.Sprintf("%d", d)) // want `retry-after-format: Retry-After is set to fmt.Sprintf\("%d"\) of a time.Duration, which prints nanoseconds`
+		h.Set("Retry-After", fmt.Sprintf("%d", d)) // want `retry-after-format: Retry-After is set to fmt\.Sprintf\("%d"\) of a time\.Duration, which prints nanoseconds, not a whole number of seconds`
 	}
 }
 
 // Frameworks' setters.
 func frameworks(c *gin.Context, f *fiber.Ctx, d time.Duration) { // want frameworks:`helper\(retryafter\)`
-	c.Header("Retry-After", "30s")                // want `retry-after-format: Retry-After is set to "30s"`
-	f.Set("Retry-After", d.String())              // want `retry-after-format: Retry-After is set to a time.Duration's String`
-	f.Append(fiber.HeaderRetryAfter, "1m")        // want `retry-after-format: Retry-After is set to "1m"`
-	f.Response().Header.Set("Retry-After", "0.5") // want `retry-after-format: Retry-After is set to "0.5"`
+	c.Header("Retry-After", "30s")                // want `retry-after-format: Retry-After is set to "30s", not a whole number of seconds`
+	f.Set("Retry-After", d.String())              // want `retry-after-format: Retry-After is set to a time\.Duration's String \("1m0s"\), not a whole number of seconds`
+	f.Append(fiber.HeaderRetryAfter, "1m")        // want `retry-after-format: Retry-After is set to "1m", not a whole number of seconds`
+	f.Response().Header.Set("Retry-After", "0.5") // want `retry-after-format: Retry-After is set to "0\.5", not a whole number of seconds`
 }
 
 // Helpers: the value a helper sets Retry-After to, and a helper handed the
@@ -74,8 +74,8 @@ func setHeader(w http.ResponseWriter, key, value string) { // want setHeader:`he
 
 func viaHelpers(w http.ResponseWriter) { // want viaHelpers:`helper\(writes retryafter\)`
 	setRetryAfter(w, "45")
-	setRetryAfter(w, "1m")             // want `retry-after-format: Retry-After is set to "1m"`
-	setHeader(w, "Retry-After", "2.5") // want `retry-after-format: Retry-After is set to "2.5"`
+	setRetryAfter(w, "1m")             // want `retry-after-format: Retry-After is set to "1m", not a whole number of seconds`
+	setHeader(w, "Retry-After", "2.5") // want `retry-after-format: Retry-After is set to "2\.5", not a whole number of seconds`
 	setHeader(w, "X-Wait", "2.5")
 	w.WriteHeader(http.StatusTooManyRequests)
 }

@@ -22,7 +22,7 @@ func httpError(w http.ResponseWriter, r *http.Request) {
 }
 
 func httpErrorRuntimeStatus(w http.ResponseWriter, status int) { // want httpErrorRuntimeStatus:`helper\(status=1 writes\)`
-	http.Error(w, "boom", status) // want `raw-http-error: http.Error sends`
+	http.Error(w, "boom", status) // want `raw-http-error: http\.Error sends a plain-text body; send a JSON error body \{"code", "message", \.\.\.\}`
 }
 
 func httpErrorSuggestsCode(w http.ResponseWriter) {
@@ -34,20 +34,20 @@ func notFound(w http.ResponseWriter, r *http.Request) {
 }
 
 func routes(mux *http.ServeMux) {
-	mux.Handle("/old", http.NotFoundHandler()) // want `raw-http-error: http.NotFoundHandler serves a plain-text 404`
-	mux.HandleFunc("/gone", http.NotFound)     // want `raw-http-error: http.NotFound used as a handler`
-	var h http.HandlerFunc = http.NotFound     // want `raw-http-error: http.NotFound used as a handler`
+	mux.Handle("/old", http.NotFoundHandler()) // want `raw-http-error: http\.NotFoundHandler serves a plain-text 404; use a handler that sends a JSON error body with code NOT_FOUND`
+	mux.HandleFunc("/gone", http.NotFound)     // want `raw-http-error: http\.NotFound used as a handler sends a plain-text 404; use a handler that sends a JSON error body with code NOT_FOUND`
+	var h http.HandlerFunc = http.NotFound     // want `raw-http-error: http\.NotFound used as a handler sends a plain-text 404; use a handler that sends a JSON error body with code NOT_FOUND`
 	_ = h
 }
 
 func plainAfterStatus(w http.ResponseWriter) {
 	w.WriteHeader(http.StatusBadGateway)
-	fmt.Fprintf(w, "upstream failed: %v", errors.New("x")) // want `raw-http-error: plain-text body written after status 502`
+	fmt.Fprintf(w, "upstream failed: %v", errors.New("x")) // want `raw-http-error: plain-text body written after status 502; send a JSON error body \{"code", "message", \.\.\.\}`
 }
 
 func plainWriteAfterStatus(w http.ResponseWriter, err error) {
 	w.WriteHeader(500)
-	w.Write([]byte(err.Error())) // want `raw-http-error: plain-text body written after status 500`
+	w.Write([]byte(err.Error())) // want `raw-http-error: plain-text body written after status 500; send a JSON error body \{"code", "message", \.\.\.\}`
 }
 
 func plainStringAfterStatus(w http.ResponseWriter) {
@@ -59,12 +59,12 @@ func plainOnOneBranch(w http.ResponseWriter, ok bool) {
 	if !ok {
 		w.WriteHeader(http.StatusServiceUnavailable)
 	}
-	fmt.Fprintln(w, "maybe") // want `raw-http-error: plain-text body written after status 503`
+	fmt.Fprintln(w, "maybe") // want `raw-http-error: plain-text body written after status 503; send a JSON error body with code SERVICE_UNAVAILABLE`
 }
 
 func plainErrorValue(w http.ResponseWriter, err error) {
 	w.WriteHeader(400)
-	fmt.Fprint(w, err) // want `raw-http-error: plain-text body written after status 400`
+	fmt.Fprint(w, err) // want `raw-http-error: plain-text body written after status 400; send a JSON error body with code BAD_REQUEST`
 }
 
 // Not flagged.
@@ -140,7 +140,7 @@ func recoverer(next http.Handler) http.Handler {
 		defer func() {
 			if rec := recover(); rec != nil {
 				w.WriteHeader(http.StatusInternalServerError)
-				fmt.Fprintf(w, "internal server error: %v\n", rec) // want `raw-http-error: plain-text body written after status 500`
+				fmt.Fprintf(w, "internal server error: %v\n", rec) // want `raw-http-error: plain-text body written after status 500; send a JSON error body \{"code", "message", \.\.\.\}`
 			}
 		}()
 		next.ServeHTTP(w, r)
@@ -154,7 +154,7 @@ func concatenated(w http.ResponseWriter, err error) {
 
 func sprintfBody(w http.ResponseWriter, err error) {
 	w.WriteHeader(http.StatusBadRequest)
-	w.Write([]byte(fmt.Sprintf("bad input: %v", err))) // want `raw-http-error: plain-text body written after status 400`
+	w.Write([]byte(fmt.Sprintf("bad input: %v", err))) // want `raw-http-error: plain-text body written after status 400; send a JSON error body with code BAD_REQUEST`
 }
 
 // Not flagged: a JSON document assembled at run time.
@@ -173,5 +173,5 @@ func deferredWrite(w http.ResponseWriter) {
 // The writer of http.Error is a ResponseWriter by its parameter's type, even
 // a nil argument (a test stub).
 func nilWriter() {
-	http.NotFound(nil, nil) // want `raw-http-error: http.NotFound sends a plain-text 404`
+	http.NotFound(nil, nil) // want `raw-http-error: http\.NotFound sends a plain-text 404; send a JSON error body with code NOT_FOUND`
 }

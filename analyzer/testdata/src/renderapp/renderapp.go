@@ -49,7 +49,7 @@ func renderer(w http.ResponseWriter, r *http.Request) { // want renderer:`helper
 		return
 	}
 	if r.URL.Query().Get("b") != "" {
-		_ = render.Render(w, r, &ErrResponse{HTTPStatusCode: http.StatusTooManyRequests, Code: "RATE_LIMIT_EXCEEDED", Message: "x"}) // want `missing-retry-after: RATE_LIMIT_EXCEEDED response \(429\) is written without a Retry-After header`
+		_ = render.Render(w, r, &ErrResponse{HTTPStatusCode: http.StatusTooManyRequests, Code: "RATE_LIMIT_EXCEEDED", Message: "x"}) // want `missing-retry-after: RATE_LIMIT_EXCEEDED response \(429\) is written without a Retry-After header on some path; set Retry-After`
 		return
 	}
 	w.Header().Set("Retry-After", "30")
@@ -60,16 +60,16 @@ func plain(w http.ResponseWriter, r *http.Request, err error) {
 	switch r.URL.Query().Get("k") {
 	case "a":
 		render.Status(r, http.StatusBadRequest)
-		render.PlainText(w, r, err.Error()) // want `raw-http-error: render.PlainText sends a non-JSON body after status 400`
+		render.PlainText(w, r, err.Error()) // want `raw-http-error: render\.PlainText sends a non-JSON body after status 400; send a JSON error body with code BAD_REQUEST`
 	case "b":
 		render.Status(r, 500)
-		render.HTML(w, r, "<p>oops</p>") // want `raw-http-error: render.HTML sends a non-JSON body after status 500`
+		render.HTML(w, r, "<p>oops</p>") // want `raw-http-error: render\.HTML sends a non-JSON body after status 500; send a JSON error body \{"code", "message", \.\.\.\}`
 	case "c":
 		render.Status(r, 502)
-		render.Data(w, r, []byte("bad gateway")) // want `raw-http-error: render.Data sends a non-JSON body after status 502`
+		render.Data(w, r, []byte("bad gateway")) // want `raw-http-error: render\.Data sends a non-JSON body after status 502; send a JSON error body \{"code", "message", \.\.\.\}`
 	case "d":
 		render.Status(r, 404)
-		render.XML(w, r, ErrResponse{}) // want `raw-http-error: render.XML sends a non-JSON body after status 404`
+		render.XML(w, r, ErrResponse{}) // want `raw-http-error: render\.XML sends a non-JSON body after status 404; send a JSON error body with code NOT_FOUND`
 	case "e":
 		render.PlainText(w, r, "pong") // 200
 	default:
@@ -86,7 +86,7 @@ func limited(w http.ResponseWriter, r *http.Request, wait string) { // want limi
 }
 
 func limitedMissing(w http.ResponseWriter, r *http.Request, wait string) { // want limitedMissing:`helper\(retryaftervalue=2 writes retryafter\)`
-	render.Status(r, http.StatusTooManyRequests) // want `missing-retry-after: 429 response is written without a Retry-After header on some path`
+	render.Status(r, http.StatusTooManyRequests) // want `missing-retry-after: 429 response is written without a Retry-After header on some path; set Retry-After`
 	if wait != "" {
 		w.Header().Set("Retry-After", wait)
 	}

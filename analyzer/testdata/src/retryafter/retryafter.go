@@ -42,7 +42,7 @@ func plain429(w http.ResponseWriter) {
 }
 
 func tooLate(w http.ResponseWriter) { // want tooLate:`helper\(writes retryafter\)`
-	w.WriteHeader(429) // want `missing-retry-after: 429 response .* \(it is set only after the status is written, which is too late\)`
+	w.WriteHeader(429) // want `missing-retry-after: 429 response is written without a Retry-After header on some path \(it is set only after the status is written, which is too late\); set Retry-After`
 	w.Header().Set("Retry-After", "10")
 }
 
@@ -50,24 +50,24 @@ func oneBranch(w http.ResponseWriter, known bool) { // want oneBranch:`helper\(w
 	if known {
 		w.Header().Set("Retry-After", "5")
 	}
-	w.WriteHeader(429) // want `missing-retry-after`
+	w.WriteHeader(429) // want `missing-retry-after: 429 response is written without a Retry-After header on some path; set Retry-After`
 }
 
 func httpError429(w http.ResponseWriter) {
-	http.Error(w, "slow down", 429) // want `raw-http-error` `missing-retry-after: 429 response`
+	http.Error(w, "slow down", 429) // want `raw-http-error: http\.Error sends a plain-text body; send a JSON error body with code RATE_LIMIT_EXCEEDED` `missing-retry-after: 429 response is written without a Retry-After header on some path; set Retry-After`
 }
 
 func helperWith429(w http.ResponseWriter) {
-	writeJSON(w, 429, "RATE_LIMIT_EXCEEDED", "slow down") // want `missing-retry-after: RATE_LIMIT_EXCEEDED response \(429\) is written without a Retry-After header`
+	writeJSON(w, 429, "RATE_LIMIT_EXCEEDED", "slow down") // want `missing-retry-after: RATE_LIMIT_EXCEEDED response \(429\) is written without a Retry-After header on some path; set Retry-After`
 }
 
 func helperWithCodeOnly(w http.ResponseWriter) {
-	writeJSON(w, 503, "RATE_LIMIT_EXCEEDED", "slow down") // want `status-mismatch: RATE_LIMIT_EXCEEDED is documented with 429, sent with 503` `missing-retry-after: RATE_LIMIT_EXCEEDED response \(documented with 429\)`
+	writeJSON(w, 503, "RATE_LIMIT_EXCEEDED", "slow down") // want `status-mismatch: RATE_LIMIT_EXCEEDED is documented with 429, sent with 503` `missing-retry-after: RATE_LIMIT_EXCEEDED response \(documented with 429\) is written without a Retry-After header on some path; set Retry-After`
 }
 
 // limited fixes a 429 without Retry-After: reported inside, not at its callers.
 func limited(w http.ResponseWriter) {
-	writeJSON(w, http.StatusTooManyRequests, "RATE_LIMIT_EXCEEDED", "x") // want `missing-retry-after`
+	writeJSON(w, http.StatusTooManyRequests, "RATE_LIMIT_EXCEEDED", "x") // want `missing-retry-after: RATE_LIMIT_EXCEEDED response \(429\) is written without a Retry-After header on some path; set Retry-After`
 }
 
 func callsLimited(w http.ResponseWriter) {
@@ -76,12 +76,12 @@ func callsLimited(w http.ResponseWriter) {
 
 func requestHeaderDoesNotCount(w http.ResponseWriter, r *http.Request) {
 	r.Header.Set("Retry-After", "1")
-	w.WriteHeader(429) // want `missing-retry-after`
+	w.WriteHeader(429) // want `missing-retry-after: 429 response is written without a Retry-After header on some path; set Retry-After`
 }
 
 func otherHeader(w http.ResponseWriter) {
 	w.Header().Set("X-RateLimit-Remaining", "0")
-	w.WriteHeader(429) // want `missing-retry-after`
+	w.WriteHeader(429) // want `missing-retry-after: 429 response is written without a Retry-After header on some path; set Retry-After`
 }
 
 // Not flagged.
@@ -164,7 +164,7 @@ type limiter struct {
 }
 
 func defaultOnLimited(w http.ResponseWriter, r *http.Request) {
-	http.Error(w, "too many requests", http.StatusTooManyRequests) // want `raw-http-error`
+	http.Error(w, "too many requests", http.StatusTooManyRequests) // want `raw-http-error: http\.Error sends a plain-text body; send a JSON error body with code RATE_LIMIT_EXCEEDED`
 }
 
 func newLimiter() *limiter {
@@ -181,6 +181,6 @@ func (l *limiter) serve(w http.ResponseWriter, r *http.Request) { // want serve:
 // A handler returned by a constructor is not a callback: reported.
 func limitHandler() http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		w.WriteHeader(http.StatusTooManyRequests) // want `missing-retry-after`
+		w.WriteHeader(http.StatusTooManyRequests) // want `missing-retry-after: 429 response is written without a Retry-After header on some path; set Retry-After`
 	}
 }

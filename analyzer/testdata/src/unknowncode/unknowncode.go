@@ -29,43 +29,43 @@ type Banner struct {
 
 // Flagged.
 
-var ErrPayment = &APIError{Status: 402, Code: "PAYMENT_REQUIRED", Message: "pay"} // want `unknown-code: PAYMENT_REQUIRED is not in the error catalog`
+var ErrPayment = &APIError{Status: 402, Code: "PAYMENT_REQUIRED", Message: "pay"} // want `unknown-code: PAYMENT_REQUIRED is not in the error catalog \(embedded default\)`
 
 func typo() error {
-	return &APIError{Status: 404, Code: CodeTypo, Message: "x"} // want `unknown-code: NOT_FOUDN is not in the error catalog`
+	return &APIError{Status: 404, Code: CodeTypo, Message: "x"} // want `unknown-code: NOT_FOUDN is not in the error catalog \(embedded default\); did you mean NOT_FOUND\?`
 }
 
 func mapBody(w http.ResponseWriter) {
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(http.StatusTeapot)
-	json.NewEncoder(w).Encode(map[string]any{"code": "TEAPOT", "message": "short and stout"}) // want `unknown-code: TEAPOT is not in the error catalog`
+	json.NewEncoder(w).Encode(map[string]any{"code": "TEAPOT", "message": "short and stout"}) // want `unknown-code: TEAPOT is not in the error catalog \(embedded default\)`
 }
 
 func assigned() *APIError {
 	e := &APIError{Status: 500, Message: "x"}
-	e.Code = "OOPS" // want `unknown-code: OOPS is not in the error catalog`
+	e.Code = "OOPS" // want `unknown-code: OOPS is not in the error catalog \(embedded default\)`
 	return e
 }
 
 func constJSON(w http.ResponseWriter) {
 	w.WriteHeader(500)
-	w.Write([]byte(`{"code": "KABOOM", "message": "x"}`)) // want `unknown-code: KABOOM is not in the error catalog`
+	w.Write([]byte(`{"code": "KABOOM", "message": "x"}`)) // want `unknown-code: KABOOM is not in the error catalog \(embedded default\)`
 }
 
 func bannerAsError(w http.ResponseWriter) {
 	w.WriteHeader(http.StatusBadRequest)
-	json.NewEncoder(w).Encode(Banner{Code: "SALE_ENDED", Message: "x"}) // want `unknown-code: SALE_ENDED is not in the error catalog`
+	json.NewEncoder(w).Encode(Banner{Code: "SALE_ENDED", Message: "x"}) // want `unknown-code: SALE_ENDED is not in the error catalog \(embedded default\)`
 }
 
 func localVar(w http.ResponseWriter) {
 	code := "LOCAL_TYPO"
-	body := APIError{Status: 400, Code: Code(code), Message: "x"} // want `unknown-code: LOCAL_TYPO is not in the error catalog`
+	body := APIError{Status: 400, Code: Code(code), Message: "x"} // want `unknown-code: LOCAL_TYPO is not in the error catalog \(embedded default\)`
 	w.WriteHeader(400)
 	json.NewEncoder(w).Encode(body)
 }
 
 func positional() error {
-	return &APIError{409, "CONFLICTED", "x"} // want `unknown-code: CONFLICTED is not in the error catalog`
+	return &APIError{409, "CONFLICTED", "x"} // want `unknown-code: CONFLICTED is not in the error catalog \(embedded default\); did you mean CONFLICT\?`
 }
 
 // Not flagged.
@@ -100,7 +100,7 @@ type untagged struct {
 
 // An untagged Code field is the code its author meant (error-body-shape
 // reports that it encodes as "Code").
-func untaggedFields() any { return untagged{Code: "WHATEVER", Message: "x", Status: 500} } // want `unknown-code: WHATEVER is not in the error catalog`
+func untaggedFields() any { return untagged{Code: "WHATEVER", Message: "x", Status: 500} } // want `unknown-code: WHATEVER is not in the error catalog \(embedded default\)`
 
 func reassigned(cond bool) error {
 	code := Code("FIRST")
@@ -131,4 +131,4 @@ type legacyError struct {
 
 func (e legacyError) Error() string { return e.Message }
 
-var errLegacy = legacyError{Code: "legacy_code", Message: "x", Status: 500} // want `unknown-code: legacy_code is not in the error catalog`
+var errLegacy = legacyError{Code: "legacy_code", Message: "x", Status: 500} // want `unknown-code: legacy_code is not in the error catalog \(embedded default\)`
