@@ -95,33 +95,33 @@ func (r *errorRecorder) Errorf(format string, args ...any) {
 	r.errs = append(r.errs, fmt.Sprintf(format, args...))
 }
 
-var sharedFixtures = sync.OnceValues(func() (*fixtureRun, error) {
+// fixtureAnalyzer returns one analyzer for the whole run, with each
+// package's configuration (a dependency is analyzed, for its facts, with
+// its own set's, or the default), and the fixture packages.
+func fixtureAnalyzer() (*analysis.Analyzer, []string, error) {
 	byPkg := map[string]*analysis.Analyzer{}
 	var all []string
 	var def *analysis.Analyzer
 	for _, set := range fixtureSets {
 		cfg, err := set.cfg()
 		if err != nil {
-			return nil, fmt.Errorf("%s: %v", set.name, err)
+			return nil, nil, fmt.Errorf("%s: %v", set.name, err)
 		}
 		a, err := analyzer.New(cfg)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %v", set.name, err)
+			return nil, nil, fmt.Errorf("%s: %v", set.name, err)
 		}
 		if def == nil {
 			def = a
 		}
 		for _, pkg := range set.pkgs {
 			if byPkg[pkg] != nil {
-				return nil, fmt.Errorf("package %s is in two fixture sets", pkg)
+				return nil, nil, fmt.Errorf("package %s is in two fixture sets", pkg)
 			}
 			byPkg[pkg] = a
 			all = append(all, pkg)
 		}
 	}
-	// One analyzer for the whole run, with each package's configuration:
-	// a dependency is analyzed (for its facts) with its own set's, or the
-	// default.
 	pick := *def
 	pick.Run = func(pass *analysis.Pass) (any, error) {
 		a := byPkg[strings.TrimSuffix(pass.Pkg.Path(), "_test")]
@@ -130,9 +130,17 @@ var sharedFixtures = sync.OnceValues(func() (*fixtureRun, error) {
 		}
 		return a.Run(pass)
 	}
+	return &pick, all, nil
+}
+
+var sharedFixtures = sync.OnceValues(func() (*fixtureRun, error) {
+	a, pkgs, err := fixtureAnalyzer()
+	if err != nil {
+		return nil, err
+	}
 	rec := &errorRecorder{}
 	dir := analysistest.TestData()
-	results := analysistest.RunWithSuggestedFixes(rec, dir, &pick, all...)
+	results := analysistest.RunWithSuggestedFixes(rec, dir, a, pkgs...)
 	return &fixtureRun{results: results, errs: rec.errs, gopath: dir}, nil
 })
 

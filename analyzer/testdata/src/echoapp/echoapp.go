@@ -97,6 +97,9 @@ func ownType(c ctx) error {
 	return c.NoContent(500)
 }
 
-func jsonpBlob(c echo.Context) error {
+func jsonpBlob(c echo.Context, ok bool) error {
+	if !ok {
+		return c.JSONPBlob(http.StatusBadRequest, "cb", []byte(`{"code": "NOT_FOUND", "message": "x"}`)) // want `status-mismatch: NOT_FOUND is documented with 404, sent with 400`
+	}
 	return c.JSONPBlob(http.StatusNotFound, "cb", []byte(`{"code": "NOT_FOUND", "message": "x"}`))
 }

@@ -76,6 +76,10 @@ func resWriters(c fiber.Ctx) error { // want resWriters:`helper\(writes retryaft
 		return r.SendStatus(fiber.StatusForbidden) // want `raw-http-error: \(fiber\.Res\)\.SendStatus sends status 403 without a JSON body; send a JSON error body \{"code", "message", \.\.\.\}`
 	case "h":
 		return r.Format()
+	case "i":
+		r.Append("Retry-After", "1.5") // want `retry-after-format: Retry-After is set to "1\.5", not a whole number of seconds`
+	case "j":
+		c.Response().Header.Add("Retry-After", "2m") // want `retry-after-format: Retry-After is set to "2m", not a whole number of seconds`
 	}
 	r.Set("Retry-After", "10")
 	r.Append("Cache-Control", "no-store")

@@ -22,6 +22,9 @@ func jsonWriters(c *gin.Context) {
 	c.JSONP(404, gin.H{"code": "NOT_FOUNDD", "message": "x"})                                  // want `unknown-code: NOT_FOUNDD is not in the error catalog \(embedded default\); did you mean NOT_FOUND\?`
 	c.AbortWithStatusJSON(http.StatusForbidden, gin.H{"code": "UNAUTHORIZED", "message": "x"}) // want `status-mismatch: UNAUTHORIZED is documented with 401, sent with 403`
 	c.AbortWithStatusPureJSON(503, gin.H{"code": "SERVICE_UNAVAILABLE", "message": "later"})
+	c.IndentedJSON(500, gin.H{"code": "CONFLICT", "message": "exists"})                      // want `status-mismatch: CONFLICT is documented with 409, sent with 500`
+	c.AsciiJSON(400, gin.H{"code": "VALIDATION_ERROR", "message": "bad"})                    // want `status-mismatch: VALIDATION_ERROR is documented with 422, sent with 400`
+	c.AbortWithStatusPureJSON(500, gin.H{"code": "SERVICE_UNAVAILABLE", "message": "later"}) // want `status-mismatch: SERVICE_UNAVAILABLE is documented with 503, sent with 500`
 	c.JSON(http.StatusOK, gin.H{"status": "ok"})
 	// -1 keeps the status already set: a run-time value.
 	c.JSON(-1, gin.H{"code": "NOT_FOUND", "message": "x"})
@@ -54,6 +57,11 @@ func files(c *gin.Context) {
 
 func attachment(c *gin.Context) {
 	c.FileAttachment("report.csv", "report.csv") // status 200
+}
+
+func attachmentAfterError(c *gin.Context) {
+	c.Status(http.StatusForbidden)
+	c.FileAttachment("denied.txt", "denied.txt") // want `raw-http-error: \(\*gin\.Context\)\.FileAttachment sends a non-JSON body after status 403; send a JSON error body \{"code", "message", \.\.\.\}`
 }
 
 // A bodyless error response.

@@ -39,6 +39,11 @@ func statusThenJSON(w http.ResponseWriter, r *http.Request) {
 		render.Respond(w, r, render.M{"code": "UNAUTHORIZED", "message": "x"})
 		return
 	}
+	if r.URL.Query().Get("d") != "" {
+		render.Status(r, http.StatusBadRequest) // want `status-mismatch: DATABASE_ERROR is documented with 500, sent with 400`
+		render.DefaultResponder(w, r, render.M{"code": "DATABASE_ERROR", "message": "x"})
+		return
+	}
 	render.Status(r, http.StatusInternalServerError)
 	render.DefaultResponder(w, r, render.M{"code": "DATABASE_ERROR", "message": "x"})
 }

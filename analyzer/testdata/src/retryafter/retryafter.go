@@ -107,6 +107,14 @@ func viaMapsCopy(w http.ResponseWriter, extra http.Header) { // want viaMapsCopy
 	w.WriteHeader(429)
 }
 
+// Copying from the response's headers sets nothing on them.
+func copiesFromResponse(w http.ResponseWriter) http.Header {
+	saved := http.Header{}
+	maps.Copy(saved, w.Header())
+	w.WriteHeader(429) // want `missing-retry-after: 429 response is written without a Retry-After header on some path; set Retry-After`
+	return saved
+}
+
 func viaLoop(w http.ResponseWriter, extra http.Header) { // want viaLoop:`helper\(writes retryafter\)`
 	for k, v := range extra {
 		w.Header()[k] = v
