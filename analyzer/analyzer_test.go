@@ -1,4 +1,4 @@
-package analyzer_test
+package analyzer
 
 import (
 	"os"
@@ -8,8 +8,6 @@ import (
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
-
-	"github.com/apierrlint/apierrlint/analyzer"
 )
 
 func cgoEnabled() bool {
@@ -18,11 +16,11 @@ func cgoEnabled() bool {
 }
 
 func TestConfigValidation(t *testing.T) {
-	for _, cfg := range []analyzer.Config{
+	for _, cfg := range []Config{
 		{Disabled: []string{"raw-http-eror"}},
 		{RetryAfterStatuses: []int{200}},
 	} {
-		if _, err := analyzer.New(cfg); err == nil {
+		if _, err := New(cfg); err == nil {
 			t.Errorf("New(%+v): no error", cfg)
 		}
 	}
@@ -70,7 +68,7 @@ func TestRuleDocs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, r := range append(analyzer.Rules, analyzer.RuleIgnoreDirective) {
+	for _, r := range append(Rules, RuleIgnoreDirective) {
 		if _, err := os.Stat("../docs/rules/" + r + ".md"); err != nil {
 			t.Errorf("rule %s: %v", r, err)
 		}
@@ -78,7 +76,7 @@ func TestRuleDocs(t *testing.T) {
 			t.Errorf("rule %s: no anchor in docs/rules/README.md", r)
 		}
 	}
-	if !strings.HasSuffix(analyzer.URL, "/docs/rules/README.md") {
-		t.Errorf("URL = %s", analyzer.URL)
+	if !strings.HasSuffix(URL, "/docs/rules/README.md") {
+		t.Errorf("URL = %s", URL)
 	}
 }

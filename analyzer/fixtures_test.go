@@ -1,4 +1,4 @@
-package analyzer_test
+package analyzer
 
 import (
 	"bytes"
@@ -19,7 +19,6 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
 
-	"github.com/apierrlint/apierrlint/analyzer"
 	"github.com/apierrlint/apierrlint/catalog"
 )
 
@@ -34,12 +33,12 @@ import (
 // fixtureSet is the fixture packages analyzed with one configuration.
 type fixtureSet struct {
 	name string
-	cfg  func() (analyzer.Config, error)
+	cfg  func() (Config, error)
 	pkgs []string
 }
 
 var fixtureSets = []fixtureSet{
-	{"default configuration", func() (analyzer.Config, error) { return analyzer.Config{}, nil }, []string{
+	{"default configuration", func() (Config, error) { return Config{}, nil }, []string{
 		"raw", "unknowncode", "mismatch", "retryafter", "skipfiles", // the rules
 		"apierr", "apiwrap", "handlers", // helpers across packages, with facts
 		"ignore",                          // //apierrlint:ignore
@@ -59,19 +58,19 @@ var fixtureSets = []fixtureSet{
 		"fixes", "fixwriter", "fwfixes", "shapefix", "genhttp/fix", "codeonly/hand", "codeonly/othergen",
 	}},
 	// A catalog that documents MAINTENANCE as 503, with -retry-after=429,503.
-	{"configured catalog", func() (analyzer.Config, error) {
+	{"configured catalog", func() (Config, error) {
 		cat, err := catalog.New("test catalog", []catalog.Entry{{Code: "MAINTENANCE", Status: 503}})
-		return analyzer.Config{Catalog: cat, RetryAfterStatuses: []int{429, 503}}, err
+		return Config{Catalog: cat, RetryAfterStatuses: []int{429, 503}}, err
 	}, []string{"configured"}},
 	// With the flags, test and generated files are checked too (skipfiles
 	// shows that they are not by default). The code that apierrlint gen
 	// writes has nothing to report even then.
-	{"tests and generated files", func() (analyzer.Config, error) {
-		return analyzer.Config{IncludeTests: true, IncludeGenerated: true}, nil
+	{"tests and generated files", func() (Config, error) {
+		return Config{IncludeTests: true, IncludeGenerated: true}, nil
 	}, []string{"withtests", "genhttp/apierr", "gengin/apierr"}},
 	// A disabled rule reports nothing; the others still do.
-	{"disabled rules", func() (analyzer.Config, error) {
-		return analyzer.Config{Disabled: []string{analyzer.RuleRawHTTPError, analyzer.RuleUnknownCode, analyzer.RuleStatusMismatch}}, nil
+	{"disabled rules", func() (Config, error) {
+		return Config{Disabled: []string{RuleRawHTTPError, RuleUnknownCode, RuleStatusMismatch}}, nil
 	}, []string{"disabled"}},
 }
 
@@ -107,7 +106,7 @@ func fixtureAnalyzer() (*analysis.Analyzer, []string, error) {
 		if err != nil {
 			return nil, nil, fmt.Errorf("%s: %v", set.name, err)
 		}
-		a, err := analyzer.New(cfg)
+		a, err := New(cfg)
 		if err != nil {
 			return nil, nil, fmt.Errorf("%s: %v", set.name, err)
 		}

@@ -1,4 +1,4 @@
-package analyzer_test
+package analyzer
 
 import (
 	"fmt"
@@ -8,8 +8,6 @@ import (
 	"strings"
 	"testing"
 	"text/scanner"
-
-	"github.com/apierrlint/apierrlint/analyzer"
 )
 
 // TestWantPatterns: the // want pattern of each finding spells out its
@@ -90,13 +88,13 @@ func meaningfulEnd(rule, msg string) int {
 		return i + 1 // the separator's first character too: nothing may be inserted before it
 	}
 	switch rule {
-	case analyzer.RuleMissingRetryAfter:
+	case RuleMissingRetryAfter:
 		return through("; set Retry-After on the response header", false)
-	case analyzer.RuleRetryAfterFormat:
+	case RuleRetryAfterFormat:
 		return through(", not a whole number of seconds", false)
-	case analyzer.RuleErrorBodyShape:
+	case RuleErrorBodyShape:
 		return through("; send {", true)
-	case analyzer.RuleIgnoreDirective:
+	case RuleIgnoreDirective:
 		return through(" (known rules: ", false)
 	}
 	return len(msg)
