@@ -721,15 +721,32 @@ func looksLikeJSON(s string) bool {
 	return strings.HasPrefix(s, "{") || strings.HasPrefix(s, "[") || strings.HasPrefix(s, "\"")
 }
 
-// jsonErrorCode returns the code of a constant JSON error body.
+// jsonErrorCode returns the code of a constant JSON error body. Its keys
+// are read as encoding/json matches them to a client's struct fields, and
+// as the keys of a map literal are read (bodyOf): case-insensitively.
 func jsonErrorCode(s string) (string, bool) {
 	var m map[string]any
 	if json.Unmarshal([]byte(s), &m) != nil {
 		return "", false
 	}
-	code, ok := m["code"].(string)
-	_, hasMsg := m["message"]
-	return code, ok && hasMsg
+	c, hasCode := jsonKey(m, "code")
+	code, ok := c.(string)
+	_, hasMsg := jsonKey(m, "message")
+	return code, hasCode && ok && hasMsg
+}
+
+// jsonKey returns the value of the key of a JSON object that is equal to
+// key up to case. Two such keys: not known (a client's decoder keeps the
+// last one, a map literal's would be sorted), as in a map literal (bodyOf).
+func jsonKey(m map[string]any, key string) (any, bool) {
+	var found any
+	n := 0
+	for k, v := range m {
+		if strings.EqualFold(k, key) {
+			found, n = v, n+1
+		}
+	}
+	return found, n == 1
 }
 
 // isResponseHeader reports whether e is a response's header map: w.Header()
