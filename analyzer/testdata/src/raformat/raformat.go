@@ -54,6 +54,76 @@ func computed(w http.ResponseWriter, d time.Duration, at time.Time, secs float64
 	}
 }
 
+// A second of each kind: durations printed, floats that keep a fraction,
+// text around the number, nanoseconds, dates.
+type limits struct{ Wait time.Duration }
+
+func computedMore(w http.ResponseWriter, l limits, d time.Duration, since time.Time, secs float64, n int) { // want computedMore:`helper\(retryafter\)`
+	h := w.Header()
+	switch n {
+	case 0:
+		h.Set("Retry-After", l.Wait.String()) // want `retry-after-format: Retry-After is set to a time\.Duration's String \("1m0s"\), not a whole number of seconds`
+	case 1:
+		h.Set("Retry-After", (d * 2).String()) // want `retry-after-format: Retry-After is set to a time\.Duration's String \("1m0s"\), not a whole number of seconds`
+	case 2:
+		h.Set("Retry-After", fmt.Sprintln(d)) // want `retry-after-format: Retry-After is set to fmt\.Sprintln of a time\.Duration \("1m0s"\), not a whole number of seconds`
+	case 3:
+		h.Set("Retry-After", fmt.Sprintf("%s", l.Wait)) // want `retry-after-format: Retry-After is set to fmt\.Sprintf\("%s"\) of a time\.Duration \("1m0s"\), not a whole number of seconds`
+	case 4:
+		h.Set("Retry-After", fmt.Sprintf("%.1f", secs)) // want `retry-after-format: Retry-After is set to fmt\.Sprintf\("%\.1f"\) of a float, which keeps a fraction, not a whole number of seconds`
+	case 5:
+		h.Set("Retry-After", fmt.Sprintf("%g", secs)) // want `retry-after-format: Retry-After is set to fmt\.Sprintf\("%g"\) of a float that is not rounded, not a whole number of seconds`
+	case 6:
+		h.Set("Retry-After", fmt.Sprintf("%v", secs)) // want `retry-after-format: Retry-After is set to fmt\.Sprintf\("%v"\) of a float that is not rounded, not a whole number of seconds`
+	case 7:
+		h.Set("Retry-After", fmt.Sprintf("%d sec", n)) // want `retry-after-format: Retry-After is set to fmt\.Sprintf\("%d sec", \.\.\.\), which adds text around the number, not a whole number of seconds`
+	case 8:
+		h.Set("Retry-After", fmt.Sprintf("%d%%", n)) // want `retry-after-format: Retry-After is set to fmt\.Sprintf\("%d%%", \.\.\.\), which adds text around the number, not a whole number of seconds`
+	case 9:
+		h.Set("Retry-After", strconv.FormatFloat(secs, 'g', -1, 64)) // want `retry-after-format: Retry-After is set to strconv\.FormatFloat\(\.\.\., 'g', -1, \.\.\.\) of the seconds, which keeps a fraction, not a whole number of seconds`
+	case 10:
+		h.Set("Retry-After", strconv.FormatFloat(math.Ceil(secs), 'e', 0, 64)) // want `retry-after-format: Retry-After is set to strconv\.FormatFloat\(\.\.\., 'e', 0, \.\.\.\) of the seconds, which keeps a fraction, not a whole number of seconds`
+	case 11:
+		h.Set("Retry-After", time.Now().Add(d).Format(time.RFC1123)) // want `retry-after-format: Retry-After is set to a formatted time \(an HTTP date\), not a whole number of seconds`
+	case 12:
+		h.Set("Retry-After", "Thu, 01 Jan 2026 00:00:00 GMT") // want `retry-after-format: Retry-After is set to "Thu, 01 Jan 2026 00:00:00 GMT" \(an HTTP date\), not a whole number of seconds`
+	case 13:
+		h.Set("Retry-After", strconv.FormatUint(uint64(d), 10)) // want `retry-after-format: Retry-After is set to strconv\.FormatUint of a time\.Duration converted to an integer \(nanoseconds\), not a whole number of seconds`
+	case 14:
+		h.Set("Retry-After", fmt.Sprintf("%d", time.Since(since))) // want `retry-after-format: Retry-After is set to fmt\.Sprintf\("%d"\) of a time\.Duration, which prints nanoseconds, not a whole number of seconds`
+	case 15:
+		h.Set("Retry-After", "-1") // want `retry-after-format: Retry-After is set to "-1", not a whole number of seconds`
+	case 16:
+		h.Set("Retry-After", "") // want `retry-after-format: Retry-After is set to "", not a whole number of seconds`
+	case 17:
+		h.Set("Retry-After", "3 0") // want `retry-after-format: Retry-After is set to "3 0", not a whole number of seconds`
+	}
+}
+
+// Fine as well: arithmetic on a duration, integers, a float rounded first.
+func fineMore(w http.ResponseWriter, d time.Duration, secs float64, n int) { // want fineMore:`helper\(retryafter\)`
+	h := w.Header()
+	switch n {
+	case 0:
+		h.Set("Retry-After", fmt.Sprintf("%d", d/time.Second))
+	case 1:
+		h.Set("Retry-After", fmt.Sprintf("%v", n))
+	case 2:
+		h.Set("Retry-After", fmt.Sprint(n))
+	case 3:
+		rounded := math.Round(secs)
+		h.Set("Retry-After", fmt.Sprintf("%g", rounded))
+	case 4:
+		h.Set("Retry-After", strconv.FormatFloat(math.Trunc(secs), 'g', -1, 64))
+	case 5:
+		h.Set("Retry-After", strconv.Itoa(int(d/time.Second)))
+	case 6:
+		h.Set("Retry-After", fmt.Sprintf("%03d", n))
+	case 7:
+		h.Set("Retry-After", " 30\t") // spaces around a value are not part of it
+	}
+}
+
 // Frameworks' setters.
 func frameworks(c *gin.Context, f *fiber.Ctx, d time.Duration) { // want frameworks:`helper\(retryafter\)`
 	c.Header("Retry-After", "30s")                // want `retry-after-format: Retry-After is set to "30s", not a whole number of seconds`
