@@ -73,6 +73,9 @@ var fixtureSets = []fixtureSet{
 	{"disabled rules", func() (Config, error) {
 		return Config{Disabled: []string{RuleRawHTTPError, RuleUnknownCode, RuleStatusMismatch}}, nil
 	}, []string{"disabled"}},
+	{"disabled ignore-directive", func() (Config, error) {
+		return Config{Disabled: []string{RuleIgnoreDirective}}, nil
+	}, []string{"ignoreoff"}},
 }
 
 // fixtureRun is the shared analysistest run of every fixture package.
