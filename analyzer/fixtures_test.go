@@ -59,10 +59,11 @@ var fixtureSets = []fixtureSet{
 		// writer inferred in another package (facts).
 		"fixes", "fixwriter", "fwfixes", "shapefix", "genhttp/fix", "codeonly/hand", "codeonly/othergen",
 	}},
-	// A catalog that documents MAINTENANCE as 503, with -retry-after=429,503.
+	// A catalog that documents MAINTENANCE as 503, with -retry-after=429,503,
+	// the fixes' Retry-After value and error writer configured.
 	{"configured catalog", func() (Config, error) {
-		cat, err := catalog.New("test catalog", []catalog.Entry{{Code: "MAINTENANCE", Status: 503}})
-		return Config{Catalog: cat, RetryAfterStatuses: []int{429, 503}}, err
+		cat, err := catalog.New("test catalog", []catalog.Entry{{Code: "MAINTENANCE", Status: 503}, {Code: "SLOW_DOWN", Status: 429}})
+		return Config{Catalog: cat, RetryAfterStatuses: []int{429, 503}, RetryAfterValue: "120", ErrorWriter: "configured.writeError"}, err
 	}, []string{"configured"}},
 	// With the flags, test and generated files are checked too (skipfiles
 	// shows that they are not by default). The code that apierrlint gen

@@ -92,6 +92,36 @@ func usesFail(c *gin.Context) {
 	fail(c, http.StatusOK, "fine")
 }
 
+// A second of each kind: several problems at once, keys that are not all
+// known, a request_id that is a boolean, a number as the body, JSON text
+// that is not an object, and a map without the code.
+func more(c *gin.Context, w http.ResponseWriter, key string, n int) {
+	switch n {
+	case 0:
+		c.JSON(http.StatusBadRequest, gin.H{"error": "x", "details": "y"}) // want `error-body-shape: the error body \{"error", "details"\}: no "code" and no "message" key; "details" is a string, not an object; send`
+	case 1:
+		c.JSON(http.StatusBadRequest, gin.H{key: "x", "details": []string{"y"}}) // want `error-body-shape: the error body \{"details", \.\.\.\}: "details" is an array, not an object; send`
+	case 2:
+		c.JSON(http.StatusInternalServerError, gin.H{"code": "INTERNAL_ERROR", "message": "x", "request_id": true}) // want `error-body-shape: the error body \{"code", "message", "request_id"\}: "request_id" is a boolean, not a string; send`
+	case 3:
+		c.JSON(http.StatusInternalServerError, gin.H{"code": "INTERNAL_ERROR", "message": "x", "details": 3, "request_id": 7}) // want `error-body-shape: the error body \{"code", "message", "details", "request_id"\}: "details" is a number, not an object; "request_id" is a number, not a string; send`
+	case 4:
+		c.JSON(http.StatusBadRequest, 42) // want `error-body-shape: the error body is a number, not an object; send`
+	case 5:
+		w.WriteHeader(http.StatusInternalServerError)
+		w.Write([]byte(`"boom"`)) // want `error-body-shape: the error body is a string, not an object; send`
+	case 6:
+		w.WriteHeader(http.StatusInternalServerError)
+		w.Write([]byte(`[1, 2]`)) // want `error-body-shape: the error body is an array, not an object; send`
+	case 7:
+		c.JSON(http.StatusBadRequest, gin.H{"message": "x"}) // want `error-body-shape: the error body \{"message"\}: no "code" key; send`
+	case 8:
+		c.JSON(http.StatusBadRequest, gin.H{key: "x"}) // keys not known: nothing to say
+	case 9:
+		c.JSON(http.StatusBadRequest, gin.H{"code": "BAD_REQUEST", "message": "x", "request_id": nil})
+	}
+}
+
 // Look-alikes.
 
 type embedded struct {

@@ -83,6 +83,12 @@ func abortWithError(c *gin.Context, limited bool) {
 	_ = c.AbortWithError(http.StatusBadGateway, errBoom)
 }
 
+// AbortWithError writes the status: a header set after it is too late.
+func abortThenHeader(c *gin.Context) { // want abortThenHeader:`helper\(writes retryafter\)`
+	_ = c.AbortWithError(http.StatusTooManyRequests, errBoom) // want `missing-retry-after: 429 response is written without a Retry-After header on some path \(it is set only after the status is written, which is too late\); set Retry-After`
+	c.Header("Retry-After", "5")
+}
+
 func abortWithErrorRetry(c *gin.Context) { // want abortWithErrorRetry:`helper\(writes retryafter\)`
 	c.Header("Retry-After", "30")
 	_ = c.AbortWithError(http.StatusTooManyRequests, errBoom)

@@ -20,6 +20,8 @@ func handlers(c *gin.Context, ok bool) {
 	ginrespond.Text(c, http.StatusOK, "pong")
 	ginrespond.Abort(c, http.StatusForbidden) // want `raw-http-error: Abort sends status 403 without a JSON body; send a JSON error body \{"code", "message", \.\.\.\}`
 	ginrespond.Abort(c, http.StatusNoContent)
+	ginrespond.Text(c, http.StatusNotFound, "no such pet") // want `raw-http-error: Text sends a non-JSON body with status 404; send a JSON error body with code NOT_FOUND`
+	ginrespond.Abort(c, http.StatusTooManyRequests)        // want `raw-http-error: Abort sends status 429 without a JSON body; send a JSON error body with code RATE_LIMIT_EXCEEDED` `missing-retry-after: 429 response is written without a Retry-After header on some path; set Retry-After`
 }
 
 func limited(c *gin.Context) { // want limited:`helper\(writes retryafter\)`

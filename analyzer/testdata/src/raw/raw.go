@@ -34,9 +34,10 @@ func notFound(w http.ResponseWriter, r *http.Request) {
 }
 
 func routes(mux *http.ServeMux) {
-	mux.Handle("/old", http.NotFoundHandler()) // want `raw-http-error: http\.NotFoundHandler serves a plain-text 404; use a handler that sends a JSON error body with code NOT_FOUND`
-	mux.HandleFunc("/gone", http.NotFound)     // want `raw-http-error: http\.NotFound used as a handler sends a plain-text 404; use a handler that sends a JSON error body with code NOT_FOUND`
-	var h http.HandlerFunc = http.NotFound     // want `raw-http-error: http\.NotFound used as a handler sends a plain-text 404; use a handler that sends a JSON error body with code NOT_FOUND`
+	mux.Handle("/older", http.StripPrefix("/older", http.NotFoundHandler())) // want `raw-http-error: http\.NotFoundHandler serves a plain-text 404; use a handler that sends a JSON error body with code NOT_FOUND`
+	mux.Handle("/old", http.NotFoundHandler())                               // want `raw-http-error: http\.NotFoundHandler serves a plain-text 404; use a handler that sends a JSON error body with code NOT_FOUND`
+	mux.HandleFunc("/gone", http.NotFound)                                   // want `raw-http-error: http\.NotFound used as a handler sends a plain-text 404; use a handler that sends a JSON error body with code NOT_FOUND`
+	var h http.HandlerFunc = http.NotFound                                   // want `raw-http-error: http\.NotFound used as a handler sends a plain-text 404; use a handler that sends a JSON error body with code NOT_FOUND`
 	_ = h
 }
 

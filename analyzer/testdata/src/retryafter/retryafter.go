@@ -46,6 +46,16 @@ func tooLate(w http.ResponseWriter) { // want tooLate:`helper\(writes retryafter
 	w.Header().Set("Retry-After", "10")
 }
 
+// Set on another path only: not late on this one, just missing.
+func otherPathOnly(w http.ResponseWriter, ok bool) { // want otherPathOnly:`helper\(writes retryafter\)`
+	if ok {
+		w.Header().Set("Retry-After", "1")
+		w.WriteHeader(http.StatusServiceUnavailable)
+		return
+	}
+	w.WriteHeader(http.StatusTooManyRequests) // want `missing-retry-after: 429 response is written without a Retry-After header on some path; set Retry-After`
+}
+
 func oneBranch(w http.ResponseWriter, known bool) { // want oneBranch:`helper\(writes retryafter\)`
 	if known {
 		w.Header().Set("Retry-After", "5")
