@@ -1,7 +1,7 @@
 # apierrlint: common tasks. Everything here is also a plain go command.
 GO ?= go
 
-.PHONY: build test example ci custom-gcl test-gcl test-cache gopls test-gopls
+.PHONY: build test example ci custom-gcl test-gcl test-cache gopls test-gopls mutate
 
 build: ## build bin/apierrlint
 	$(GO) build -o bin/apierrlint ./cmd/apierrlint
@@ -16,6 +16,9 @@ test: ## run every test: the module's (with -race but for the analyzer's fixture
 
 example: build ## run the linter on the example service with the embedded catalog; succeeds when it finds exactly examples/expected.txt
 	.ci/example bin/apierrlint
+
+mutate: ## mutation testing of analyzer/ and catalog/ with gremlins v0.6.0 (installed into a cache dir on first use): prints the surviving mutants and the score; see CONTRIBUTING.md, "Mutation testing"
+	.ci/mutate
 
 ci: ## what CI runs
 	bash .ci/run
