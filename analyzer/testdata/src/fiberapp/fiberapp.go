@@ -179,5 +179,6 @@ func newHTTPError(status int, code, msg string) *httpError { // want newHTTPErro
 var (
 	errForbidden = newHTTPError(fiber.StatusUnauthorized, "FORBIDDEN", "no")  // want `status-mismatch: FORBIDDEN is documented with 403, sent with 401`
 	errConflict  = &httpError{Status: 400, Body: plainBody{Code: "CONFLICT"}} // want `status-mismatch: CONFLICT is documented with 409, sent with 400`
+	errGone      = &httpError{500, plainBody{Code: "NOT_FOUND"}}              // want `status-mismatch: NOT_FOUND is documented with 404, sent with 500`
 	errNotFound  = newHTTPError(fiber.StatusNotFound, "NOT_FOUND", "no")
 )

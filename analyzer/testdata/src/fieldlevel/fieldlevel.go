@@ -97,3 +97,23 @@ func notUnder(c *gin.Context) {
 	fe := fieldErr{Code: "required", Message: "m"} // want `unknown-code: required is not in the error catalog \(embedded default\)`
 	c.JSON(http.StatusUnprocessableEntity, gin.H{"code": "VALIDATION_ERROR", "message": "x", "errors": gin.H{"name": fe}})
 }
+
+// A field error four variables away from "details".
+func farAway(c *gin.Context) {
+	fe := fieldErr{Code: "required", Message: "m"}
+	byRule := gin.H{"min": fe}
+	byField := gin.H{"name": byRule}
+	all := gin.H{"user": byField}
+	c.JSON(http.StatusUnprocessableEntity, gin.H{"code": "VALIDATION_ERROR", "message": "x", "details": all})
+}
+
+// A details map that contains itself, and two that contain each other: the
+// analysis follows variables a few levels deep, and stops.
+func cycles(c *gin.Context) {
+	self := gin.H{}
+	self["self"] = self
+	a := gin.H{}
+	b := gin.H{"a": a}
+	a["b"] = b
+	c.JSON(http.StatusUnprocessableEntity, gin.H{"code": "VALIDATION_ERROR", "message": "x", "details": gin.H{"self": self, "a": a}})
+}

@@ -114,3 +114,10 @@ func notAStatusTable() map[string]int {
 func runtimeCodeTable(c Code) map[Code]int {
 	return map[Code]int{c: 500}
 }
+
+// Tables at the ends of the error statuses.
+var edges = map[string]int{
+	"BAD_REQUEST":    400,
+	"NOT_FOUND":      410, // want `status-mismatch: NOT_FOUND is documented with 404, sent with 410`
+	"INTERNAL_ERROR": 599, // want `status-mismatch: INTERNAL_ERROR is documented with 500, sent with 599`
+}

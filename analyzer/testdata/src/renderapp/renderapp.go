@@ -21,6 +21,32 @@ func (e *ErrResponse) Render(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
+// Helpers that pass their status to a Renderer's status field: their call
+// sites pair it with the code.
+func renderError(w http.ResponseWriter, r *http.Request, status int, code string) { // want renderError:`helper\(status=2 code=3 writes\)`
+	_ = render.Render(w, r, &ErrResponse{HTTPStatusCode: status, Code: code, Message: "x"})
+}
+
+func renderNotFound(status int, w http.ResponseWriter, r *http.Request) { // want renderNotFound:`helper\(status=0 fixedcode=NOT_FOUND writes\)`
+	_ = render.Render(w, r, &ErrResponse{HTTPStatusCode: status, Code: "NOT_FOUND", Message: "x"})
+}
+
+// The status set on the Renderer after it is built.
+func renderBuiltUp(status int, w http.ResponseWriter, r *http.Request) { // want renderBuiltUp:`helper\(status=0 fixedcode=NOT_FOUND writes\)`
+	e := &ErrResponse{Code: "NOT_FOUND", Message: "x"}
+	e.HTTPStatusCode = status
+	_ = render.Render(w, r, e)
+}
+
+func usesRenderHelpers(w http.ResponseWriter, r *http.Request) {
+	renderBuiltUp(http.StatusNotFound, w, r)
+	renderBuiltUp(http.StatusGone, w, r) // want `status-mismatch: NOT_FOUND is documented with 404, sent with 410`
+	renderError(w, r, http.StatusNotFound, "NOT_FOUND")
+	renderError(w, r, http.StatusBadRequest, "NOT_FOUND") // want `status-mismatch: NOT_FOUND is documented with 404, sent with 400`
+	renderNotFound(http.StatusNotFound, w, r)
+	renderNotFound(http.StatusConflict, w, r) // want `status-mismatch: NOT_FOUND is documented with 404, sent with 409`
+}
+
 var ErrConflict = &ErrResponse{HTTPStatusCode: http.StatusBadRequest, Code: "CONFLICT", Message: "exists"} // want `status-mismatch: CONFLICT is documented with 409, sent with 400`
 
 func statusThenJSON(w http.ResponseWriter, r *http.Request) {

@@ -202,3 +202,21 @@ func limitHandler() http.HandlerFunc {
 		w.WriteHeader(http.StatusTooManyRequests) // want `missing-retry-after: 429 response is written without a Retry-After header on some path; set Retry-After`
 	}
 }
+
+// A ResponseWriter of the project's own (a test double, a buffer): its
+// methods are a ResponseWriter's, whatever they do.
+type buffer struct {
+	header http.Header
+	status int
+	body   []byte
+}
+
+func (b *buffer) Header() http.Header         { return b.header }
+func (b *buffer) Write(p []byte) (int, error) { b.body = append(b.body, p...); return len(p), nil }
+func (b *buffer) WriteHeader(status int)      { b.status = status }
+
+func buffered() *buffer {
+	b := &buffer{header: http.Header{}}
+	b.WriteHeader(http.StatusTooManyRequests) // want `missing-retry-after: 429 response is written without a Retry-After header on some path; set Retry-After`
+	return b
+}

@@ -132,3 +132,43 @@ type legacyError struct {
 func (e legacyError) Error() string { return e.Message }
 
 var errLegacy = legacyError{Code: "legacy_code", Message: "x", Status: 500} // want `unknown-code: legacy_code is not in the error catalog \(embedded default\)`
+
+// A map is an error body by its own status: 400 is one.
+var errBadRequestMap = map[string]any{"status": 400, "code": "BAD_REQEST", "message": "x"} // want `unknown-code: BAD_REQEST is not in the error catalog \(embedded default\); did you mean BAD_REQUEST\?`
+
+// A writer that takes the code (no status: the response's is 200 unless
+// set): its callers' codes are checked.
+func writeCode(w http.ResponseWriter, code string) { // want writeCode:`helper\(code=1 writes\)`
+	json.NewEncoder(w).Encode(APIError{Code: Code(code), Message: "x"})
+}
+
+// A writer that takes the body first.
+func encodeFirst(v any, w http.ResponseWriter) { // want encodeFirst:`helper\(body=0 writes\)`
+	w.WriteHeader(http.StatusBadRequest)
+	json.NewEncoder(w).Encode(v)
+}
+
+// A constructor that assigns the code it is given.
+func withCode(code Code) *APIError { // want withCode:`helper\(code=0\)`
+	e := &APIError{Status: 400, Message: "x"}
+	e.Code = code
+	return e
+}
+
+var errWithCode = withCode("BAD_REQUESTS") // want `unknown-code: BAD_REQUESTS is not in the error catalog \(embedded default\); did you mean BAD_REQUEST\?`
+
+// A writer that takes the code first and builds the body up.
+func writeBuiltUp(code string, w http.ResponseWriter) { // want writeBuiltUp:`helper\(code=0 writes\)`
+	body := map[string]any{"message": "x"}
+	body["code"] = code
+	json.NewEncoder(w).Encode(body)
+}
+
+func callsWriters(w http.ResponseWriter) {
+	writeBuiltUp("NOT_FOUND", w)
+	writeBuiltUp("NOT_FUOND", w) // want `unknown-code: NOT_FUOND is not in the error catalog \(embedded default\); did you mean NOT_FOUND\?`
+	writeCode(w, "NOT_FOUND")
+	writeCode(w, "GONE_AWAY") // want `unknown-code: GONE_AWAY is not in the error catalog \(embedded default\)`
+	encodeFirst(APIError{Code: "NOT_FOUND", Message: "x"}, w)
+	encodeFirst(APIError{Code: "NOPE", Message: "x"}, w) // want `unknown-code: NOPE is not in the error catalog \(embedded default\)`
+}
