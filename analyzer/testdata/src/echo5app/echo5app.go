@@ -58,6 +58,11 @@ func httpError(status int, msg string) error { // want httpError:`helper\(status
 	return echo.NewHTTPError(status, msg)
 }
 
+// The message first.
+func httpErrorMessageFirst(msg string, status int) error { // want httpErrorMessageFirst:`helper\(status=1 body=0\)`
+	return echo.NewHTTPError(status, msg)
+}
+
 // A Before callback on v5's Response, which a handler unwraps.
 func limitedBefore(c *echo.Context) error { // want limitedBefore:`helper\(writes retryafter\)`
 	r, _ := echo.UnwrapResponse(c.Response())

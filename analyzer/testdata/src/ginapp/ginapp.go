@@ -49,6 +49,29 @@ func otherContentTypes(c *gin.Context, ct string, data []byte) {
 	c.Data(200, "text/csv", data)
 }
 
+// A content type the analysis cannot see: the status is still written, and
+// a body of any JSON text is paired with it.
+func unknownContentType(c *gin.Context, ct string, data []byte) {
+	c.Data(http.StatusTooManyRequests, ct, data)                             // want `missing-retry-after: 429 response is written without a Retry-After header on some path; set Retry-After`
+	c.String(http.StatusBadRequest, `{"code": "NOT_FOUND", "message": "x"}`) // want `status-mismatch: NOT_FOUND is documented with 404, sent with 400`
+	c.String(http.StatusNotFound, `{"code": "NOT_FOUND", "message": "x"}`)
+}
+
+func data(c *gin.Context, status int, ct string, b []byte) { // want data:`helper\(status=1 writes\)`
+	c.Data(status, ct, b)
+}
+
+// A raw writer whose status is its first parameter: a constant error
+// status at a call site is a raw error response.
+func textFirst(status int, c *gin.Context, msg string) { // want textFirst:`helper\(status=0 writes rawtext\)`
+	c.String(status, msg)
+}
+
+func usesTextFirst(c *gin.Context) {
+	textFirst(http.StatusOK, c, "pong")
+	textFirst(http.StatusInternalServerError, c, "boom") // want `raw-http-error: textFirst sends a non-JSON body with status 500; send a JSON error body \{"code", "message", \.\.\.\}`
+}
+
 // Files after an error status.
 func files(c *gin.Context) {
 	c.Status(http.StatusNotFound)
