@@ -103,3 +103,11 @@ func jsonpBlob(c echo.Context, ok bool) error {
 	}
 	return c.JSONPBlob(http.StatusNotFound, "cb", []byte(`{"code": "NOT_FOUND", "message": "x"}`))
 }
+
+// An error body as echo.NewHTTPError's message: its code is checked.
+func errorValueCodes(c echo.Context) error {
+	if c.Param("id") == "" {
+		return echo.NewHTTPError(http.StatusNotFound, apiError{Code: "NOT_FOUDN", Message: "x"}) // want `unknown-code: NOT_FOUDN is not in the error catalog \(embedded default\); did you mean NOT_FOUND\?`
+	}
+	return echo.NewHTTPError(http.StatusNotFound, apiError{Message: "x"})
+}

@@ -72,6 +72,11 @@ func usesTextFirst(c *gin.Context) {
 	textFirst(http.StatusInternalServerError, c, "boom") // want `raw-http-error: textFirst sends a non-JSON body with status 500; send a JSON error body \{"code", "message", \.\.\.\}`
 }
 
+// A setter whose status is its first parameter.
+func setStatusFirst(status int, c *gin.Context) { // want setStatusFirst:`helper\(status=0\)`
+	c.Status(status)
+}
+
 // Files after an error status.
 func files(c *gin.Context) {
 	c.Status(http.StatusNotFound)

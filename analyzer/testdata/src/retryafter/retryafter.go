@@ -220,3 +220,18 @@ func buffered() *buffer {
 	b.WriteHeader(http.StatusTooManyRequests) // want `missing-retry-after: 429 response is written without a Retry-After header on some path; set Retry-After`
 	return b
 }
+
+// Helpers whose first parameter is the status or the header's name.
+func writeStatusFirst(status int, w http.ResponseWriter) { // want writeStatusFirst:`helper\(status=0 writes\)`
+	w.WriteHeader(status)
+}
+
+func setHeaderFirst(key string, w http.ResponseWriter, value string) { // want setHeaderFirst:`helper\(headerkey=0 headervalue=2\)`
+	w.Header().Set(key, value)
+}
+
+func usesFirstParams(w http.ResponseWriter) { // want usesFirstParams:`helper\(writes retryafter\)`
+	setHeaderFirst("Retry-After", w, "1m") // want `retry-after-format: Retry-After is set to "1m", not a whole number of seconds`
+	setHeaderFirst("Retry-After", w, "60")
+	writeStatusFirst(http.StatusTooManyRequests, w)
+}
