@@ -111,3 +111,13 @@ func errorValueCodes(c echo.Context) error {
 	}
 	return echo.NewHTTPError(http.StatusNotFound, apiError{Message: "x"})
 }
+
+// A helper that passes its messages on: what they hold is not known at its
+// call sites.
+func httpErrorf(status int, msg ...any) error { // want httpErrorf:`helper\(status=0 body=1\)`
+	return echo.NewHTTPError(status, msg...)
+}
+
+func usesHTTPErrorf() error {
+	return httpErrorf(http.StatusBadRequest, apiError{Code: "NOPE", Message: "x"})
+}

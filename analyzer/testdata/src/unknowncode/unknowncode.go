@@ -172,3 +172,16 @@ func callsWriters(w http.ResponseWriter) {
 	encodeFirst(APIError{Code: "NOT_FOUND", Message: "x"}, w)
 	encodeFirst(APIError{Code: "NOPE", Message: "x"}, w) // want `unknown-code: NOPE is not in the error catalog \(embedded default\)`
 }
+
+// A wrapper that passes its first parameter on as the body.
+func encodeVia(v any, w http.ResponseWriter) { // want encodeVia:`helper\(body=0 writes\)`
+	encodeFirst(v, w)
+}
+
+// A helper called with the results of another call: its arguments are not
+// known one by one.
+func writerAndCode(w http.ResponseWriter) (http.ResponseWriter, string) { return w, "NOPE" }
+
+func spread(w http.ResponseWriter) {
+	writeCode(writerAndCode(w))
+}
