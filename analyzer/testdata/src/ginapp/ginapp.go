@@ -69,7 +69,13 @@ func textFirst(status int, c *gin.Context, msg string) { // want textFirst:`help
 
 func usesTextFirst(c *gin.Context) {
 	textFirst(http.StatusOK, c, "pong")
+	textFirst(http.StatusBadRequest, c, "bad")           // want `raw-http-error: textFirst sends a non-JSON body with status 400; send a JSON error body with code BAD_REQUEST`
 	textFirst(http.StatusInternalServerError, c, "boom") // want `raw-http-error: textFirst sends a non-JSON body with status 500; send a JSON error body \{"code", "message", \.\.\.\}`
+}
+
+// A wrapper that passes its first parameter on as a raw writer's status.
+func wrapTextFirst(status int, c *gin.Context) { // want wrapTextFirst:`helper\(status=0 writes rawtext\)`
+	textFirst(status, c, "x")
 }
 
 // A setter whose status is its first parameter.

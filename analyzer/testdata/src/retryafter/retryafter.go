@@ -235,3 +235,21 @@ func usesFirstParams(w http.ResponseWriter) { // want usesFirstParams:`helper\(w
 	setHeaderFirst("Retry-After", w, "60")
 	writeStatusFirst(http.StatusTooManyRequests, w)
 }
+
+func writesFirstWithout(w http.ResponseWriter) {
+	writeStatusFirst(http.StatusTooManyRequests, w) // want `missing-retry-after: 429 response is written without a Retry-After header on some path; set Retry-After`
+}
+
+// A limiter that writes through a field: its callers are not handed the
+// response, so what they write through it is not theirs.
+type fieldLimiter struct{ w http.ResponseWriter }
+
+func (l *fieldLimiter) reject() { // want reject:`helper\(writes retryafter\)`
+	l.w.Header().Set("Retry-After", "1")
+	l.w.WriteHeader(http.StatusTooManyRequests)
+}
+
+func (l *fieldLimiter) rejectWith(key string) { // want rejectWith:`helper\(headerkey=0\)`
+	l.reject()
+	l.w.Header().Set(key, "x")
+}

@@ -185,3 +185,9 @@ func writerAndCode(w http.ResponseWriter) (http.ResponseWriter, string) { return
 func spread(w http.ResponseWriter) {
 	writeCode(writerAndCode(w))
 }
+
+// A body whose code is documented with 429, written by a helper without a
+// status of its own: the response needs Retry-After.
+func encodesRateLimited(w http.ResponseWriter) {
+	encodeFirst(map[string]any{"code": "RATE_LIMIT_EXCEEDED", "message": "x"}, w) // want `missing-retry-after: RATE_LIMIT_EXCEEDED response \(documented with 429\) is written without a Retry-After header on some path; set Retry-After`
+}
