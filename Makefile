@@ -1,7 +1,7 @@
 # apierrlint: common tasks. Everything here is also a plain go command.
 GO ?= go
 
-.PHONY: build test example ci custom-gcl test-gcl test-cache gopls test-gopls test-adoption
+.PHONY: build test example ci custom-gcl test-gcl test-cache gopls test-gopls test-adoption mutate
 
 build: ## build bin/apierrlint
 	$(GO) build -o bin/apierrlint ./cmd/apierrlint
@@ -21,6 +21,9 @@ test-adoption: build ## the integrations CI checks with outside tools: SARIF thr
 	.ci/sarif bin/apierrlint
 	.ci/actionlint
 	.ci/pre-commit
+
+mutate: ## mutation testing of analyzer/ and catalog/ with gremlins v0.6.0 (installed into a cache dir on first use): prints the surviving mutants and the score; see CONTRIBUTING.md, "Mutation testing"
+	.ci/mutate
 
 ci: ## what CI runs
 	bash .ci/run

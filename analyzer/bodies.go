@@ -206,16 +206,93 @@ func (fc *funcCtx) markDetails(lit *ast.CompositeLit) {
 				}
 			}
 		}
-		if !strings.EqualFold(key, "details") {
-			continue
+		if strings.EqualFold(key, "details") {
+			fc.markFieldLevel(kv.Value, 0)
 		}
-		ast.Inspect(kv.Value, func(n ast.Node) bool {
-			if inner, ok := n.(*ast.CompositeLit); ok {
-				fc.p.fieldLevel[inner] = true
-			}
-			return true
-		})
 	}
+}
+
+// markDetailsAhead marks, before a function body is walked, the field-level
+// literals that reach an error body's "details" through local variables: a
+// field error built apart (fe := FieldError{...}; ... {"details": {"name":
+// fe}}), or added to a details map that a body gets later
+// (details["email"] = FieldError{...}; body["details"] = details). Their
+// literals come before the body's in the walk.
+func (fc *funcCtx) markDetailsAhead(body *ast.BlockStmt) {
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false // analyzed on its own
+		case *ast.CompositeLit:
+			fc.markDetails(n)
+		case *ast.AssignStmt:
+			if n.Tok != token.ASSIGN || len(n.Lhs) != len(n.Rhs) {
+				break
+			}
+			for i, lhs := range n.Lhs {
+				key := ""
+				switch l := ast.Unparen(lhs).(type) {
+				case *ast.IndexExpr: // body["details"] = v
+					key, _ = fc.sc.eval(l.Index).str()
+				case *ast.SelectorExpr: // body.Details = v
+					if f, ok := fc.p.TypesInfo.ObjectOf(l.Sel).(*types.Var); ok && f.IsField() {
+						key = jsonName(fc.fieldTag(l), f)
+					}
+				}
+				if strings.EqualFold(key, "details") {
+					fc.markFieldLevel(n.Rhs[i], 0)
+				}
+			}
+		}
+		return true
+	})
+}
+
+// fieldTag returns the struct tag of the field that sel selects.
+func (fc *funcCtx) fieldTag(sel *ast.SelectorExpr) string {
+	s, ok := fc.p.TypesInfo.Selections[sel]
+	if !ok {
+		return ""
+	}
+	t := s.Recv()
+	if ptr, ok := t.Underlying().(*types.Pointer); ok {
+		t = ptr.Elem()
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return ""
+	}
+	for i := range st.NumFields() {
+		if st.Field(i) == s.Obj() {
+			return st.Tag(i)
+		}
+	}
+	return ""
+}
+
+// markFieldLevel marks the composite literals of an expression under
+// "details" as field-level, and those of the local variables it names
+// (their single definition and the keys assigned to them).
+func (fc *funcCtx) markFieldLevel(e ast.Expr, depth int) {
+	if depth > 4 {
+		return
+	}
+	ast.Inspect(e, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.CompositeLit:
+			fc.p.fieldLevel[n] = true
+		case *ast.Ident:
+			if v := fc.sc.varOf(n); v != nil {
+				if def := fc.sc.defs[v]; def != nil {
+					fc.markFieldLevel(def, depth+1)
+				}
+				for _, part := range fc.sc.parts[v] {
+					fc.markFieldLevel(part, depth+1)
+				}
+			}
+		}
+		return true
+	})
 }
 
 // wrapperLit handles a struct that is not an error body but carries a

@@ -404,6 +404,9 @@ func isNamed(t types.Type, path, name string) bool {
 	return typeName{path, name}.is(t)
 }
 
+// defaultCatalogNote follows a code suggested from the embedded catalog.
+const defaultCatalogNote = " (from the embedded default catalog)"
+
 // jsonBody describes the JSON error body to send for a status: with the
 // catalog's code when exactly one code has that status. A code of the
 // embedded catalog says so: the user named no catalog, and the code may
@@ -412,7 +415,7 @@ func (p *pass) jsonBody(status value) string {
 	if st, ok := status.int(); ok {
 		if codes := p.s.cat.CodesWithStatus(st); len(codes) == 1 {
 			if p.s.defaultCatalog {
-				return "with code " + codes[0] + " (from the embedded default catalog)"
+				return "with code " + codes[0] + defaultCatalogNote
 			}
 			return "with code " + codes[0]
 		}
@@ -760,15 +763,32 @@ func looksLikeJSON(s string) bool {
 	return strings.HasPrefix(s, "{") || strings.HasPrefix(s, "[") || strings.HasPrefix(s, "\"")
 }
 
-// jsonErrorCode returns the code of a constant JSON error body.
+// jsonErrorCode returns the code of a constant JSON error body. Its keys
+// are read as encoding/json matches them to a client's struct fields, and
+// as the keys of a map literal are read (bodyOf): case-insensitively.
 func jsonErrorCode(s string) (string, bool) {
 	var m map[string]any
 	if json.Unmarshal([]byte(s), &m) != nil {
 		return "", false
 	}
-	code, ok := m["code"].(string)
-	_, hasMsg := m["message"]
-	return code, ok && hasMsg
+	c, hasCode := jsonKey(m, "code")
+	code, ok := c.(string)
+	_, hasMsg := jsonKey(m, "message")
+	return code, hasCode && ok && hasMsg
+}
+
+// jsonKey returns the value of the key of a JSON object that is equal to
+// key up to case. Two such keys: not known (a client's decoder keeps the
+// last one, a map literal's would be sorted), as in a map literal (bodyOf).
+func jsonKey(m map[string]any, key string) (any, bool) {
+	var found any
+	n := 0
+	for k, v := range m {
+		if strings.EqualFold(k, key) {
+			found, n = v, n+1
+		}
+	}
+	return found, n == 1
 }
 
 // isResponseHeader reports whether e is a response's header map: w.Header()

@@ -8,31 +8,162 @@ import (
 	"testing"
 )
 
-// TestFrameworkDocs: every row of every framework table is named on the
-// frameworks page (docs/frameworks.md), so that the documentation says what
-// each primitive counts as.
-func TestFrameworkDocs(t *testing.T) {
+// frameworksDoc returns the documentation of the framework tables: the
+// frameworks page (docs/frameworks.md). It is the one place that knows where
+// that documentation lives.
+func frameworksDoc(t *testing.T) string {
+	t.Helper()
 	data, err := os.ReadFile("../docs/frameworks.md")
 	if err != nil {
 		t.Fatal(err)
 	}
-	section := string(data)
+	return string(data)
+}
+
+// Columns of the documentation's table of primitives.
+const (
+	docStatus  = "status for the next write"
+	docJSON    = "JSON body"
+	docRaw     = "raw with a 4xx/5xx status"
+	docHeaders = "headers"
+	docAlone   = "left alone"
+)
+
+// docColumns are the columns that may document a row of each role; a row
+// whose role is roleData (JSON or raw by its content type) must be in both
+// of its columns.
+var docColumns = map[role][]string{
+	roleWriteStatus:     {docJSON, docAlone}, // WriteHeader before a JSON body; gin's AbortWithError
+	roleSetStatus:       {docStatus},
+	roleJSON:            {docJSON},
+	roleJSONText:        {docJSON},
+	roleEncode:          {docJSON},
+	roleData:            {docJSON, docRaw},
+	roleText:            {docRaw},
+	roleNoBody:          {docRaw},
+	roleBytes:           {docRaw},
+	roleFprint:          {docRaw},
+	roleHTTPError:       {docRaw},
+	roleNotFound:        {docRaw},
+	roleNotFoundHandler: {docRaw},
+	roleHeaderSet:       {docHeaders},
+	roleHeaderMap:       {docHeaders},
+	roleHeaderCopy:      {docHeaders},
+	roleBefore:          {docHeaders},
+	roleErrorValue:      {docAlone},
+	roleSilent:          {docAlone},
+}
+
+// TestFrameworkDocs: every row of every framework table is named in the
+// documentation's table, on its framework's line, in the column of what it
+// does (a code span with its name), so that the documentation says what
+// each primitive counts as; every map body type is named as pkg.Name.
+func TestFrameworkDocs(t *testing.T) {
+	doc := frameworksDoc(t)
+	table := parseDocTable(t, doc)
 	for _, fw := range frameworks {
-		if !strings.Contains(section, fw.name) {
-			t.Errorf("the frameworks page does not name %s", fw.name)
+		if !strings.Contains(doc, fw.name) {
+			t.Errorf("the frameworks' documentation does not name %s", fw.name)
 		}
-		for key := range fw.prims {
+		line := table.line(fw.name)
+		if line == nil {
+			t.Errorf("%s: no line of the documentation's table is the framework's", fw.name)
+			continue
+		}
+		for _, key := range tableKeys(fw) {
+			pr := fw.prims[key]
 			name := key[strings.LastIndex(key, ".")+1:]
-			if !regexp.MustCompile(`\b` + regexp.QuoteMeta(name) + `\b`).MatchString(section) {
-				t.Errorf("%s: %s is not on the frameworks page", fw.name, key)
+			cols, ok := docColumns[pr.role]
+			if !ok {
+				t.Errorf("%s: row %s: its role has no column (docColumns)", fw.name, key)
+				continue
+			}
+			var in []string
+			for _, col := range cols {
+				if slices.Contains(codeIdents(line[col]), name) {
+					in = append(in, col)
+				}
+			}
+			if len(in) == 0 || (pr.role == roleData && len(in) < len(cols)) {
+				t.Errorf("%s: row %s: `%s` is not in the column %q of the %s line of the documentation's table", fw.name, key, name, strings.Join(cols, `" and "`), fw.name)
 			}
 		}
 		for _, m := range fw.mapBodies {
-			if !strings.Contains(section, m.name) {
-				t.Errorf("%s: map body %s.%s is not on the frameworks page", fw.name, m.pkg, m.name)
+			elems := strings.Split(m.pkg, "/")
+			pkg := elems[len(elems)-1]
+			if regexp.MustCompile(`^v[0-9]+$`).MatchString(pkg) {
+				pkg = elems[len(elems)-2]
+			}
+			if !strings.Contains(doc, "`"+pkg+"."+m.name+"`") {
+				t.Errorf("%s: map body `%s.%s` is not in the frameworks' documentation", fw.name, pkg, m.name)
 			}
 		}
 	}
+}
+
+// docTable is the documentation's table of primitives: for each line, its
+// cells by column title.
+type docTable []map[string]string
+
+// line returns the table's line whose first cell names the framework.
+func (tab docTable) line(fw string) map[string]string {
+	for _, l := range tab {
+		if regexp.MustCompile(`(^|[ /])` + regexp.QuoteMeta(fw) + `\b`).MatchString(l["framework"]) {
+			return l
+		}
+	}
+	return nil
+}
+
+// parseDocTable reads the Markdown table whose first column is
+// "framework".
+func parseDocTable(t *testing.T, doc string) docTable {
+	t.Helper()
+	var titles []string
+	var tab docTable
+	for _, line := range strings.Split(doc, "\n") {
+		if !strings.HasPrefix(line, "|") {
+			if titles != nil {
+				break // the end of the table
+			}
+			continue
+		}
+		cells := strings.Split(strings.Trim(line, "|"), "|")
+		for i := range cells {
+			cells[i] = strings.TrimSpace(cells[i])
+		}
+		switch {
+		case titles == nil && len(cells) > 0 && cells[0] == "framework":
+			titles = cells
+		case titles == nil, strings.Trim(line, "|-: ") == "":
+		default:
+			l := map[string]string{}
+			for i, c := range cells {
+				if i < len(titles) {
+					l[titles[i]] = c
+				}
+			}
+			tab = append(tab, l)
+		}
+	}
+	for _, col := range []string{docStatus, docJSON, docRaw, docHeaders, docAlone} {
+		if !slices.Contains(titles, col) {
+			t.Fatalf("the documentation's table of primitives has no column %q (columns: %q)", col, titles)
+		}
+	}
+	if len(tab) == 0 {
+		t.Fatal("the documentation's table of primitives has no lines")
+	}
+	return tab
+}
+
+// codeIdents returns the identifiers in the code spans of a cell.
+func codeIdents(cell string) []string {
+	var out []string
+	for _, span := range regexp.MustCompile("`[^`]*`").FindAllString(cell, -1) {
+		out = append(out, regexp.MustCompile(`[A-Za-z_][A-Za-z0-9_]*`).FindAllString(span, -1)...)
+	}
+	return out
 }
 
 // TestRelevantFrameworks: a package that imports a framework (fiber code

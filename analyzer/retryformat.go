@@ -51,7 +51,9 @@ func (fc *funcCtx) retryAfterProblem(value ast.Expr, depth int) (string, *analys
 	p := fc.p
 	e := ast.Unparen(value)
 	if s, ok := fc.sc.eval(e).str(); ok {
-		if wholeSeconds(s) {
+		// Spaces and tabs around a header value are not part of it (RFC
+		// 9110's OWS: net/http trims them, clients' parsers strip them).
+		if wholeSeconds(strings.Trim(s, " \t")) {
 			return "", nil
 		}
 		what := strconv.Quote(s)

@@ -425,6 +425,7 @@ func TestNew(t *testing.T) {
 	}{
 		{nil, "src: catalog has no codes"},
 		{[]Entry{{Code: "A", Status: 399}}, "src: code A has status 399, want an HTTP error status (400-599)"},
+		{[]Entry{{Code: "A", Status: 600}}, "src: code A has status 600, want an HTTP error status (400-599)"},
 		{[]Entry{{Code: "A", Status: 404}, {Code: "A", Status: 404}}, "src: duplicate code A"},
 		{[]Entry{{Code: "A", Status: 404, Line: 7}, {Code: "A", Status: 404, Line: 9}}, "src:9: duplicate code A (first defined on line 7)"},
 		{[]Entry{{Code: "", Status: 404, Line: 2}}, "src:2: empty code"},
@@ -434,6 +435,10 @@ func TestNew(t *testing.T) {
 	for _, tt := range tests {
 		c, err := New("src", tt.entries)
 		checkError(t, c, err, tt.want)
+	}
+	// The bounds are error statuses.
+	if _, err := New("src", []Entry{{Code: "A", Status: 400}, {Code: "B", Status: 599}}); err != nil {
+		t.Errorf("New with statuses 400 and 599: %v", err)
 	}
 
 	// At most maxErrors problems are reported.

@@ -90,5 +90,5 @@ func Wrong(w http.ResponseWriter, r *http.Request) {
 
 // Raw wraps http.Error: reported inside; its status parameter is a helper's.
 func Raw(w http.ResponseWriter, msg string, status int) { // want Raw:`helper\(status=2 writes\)`
-	http.Error(w, msg, status) // want `raw-http-error`
+	http.Error(w, msg, status) // want `raw-http-error: http\.Error sends a plain-text body; send a JSON error body \{"code", "message", \.\.\.\}`
 }

@@ -21,11 +21,11 @@ func errorKey(w http.ResponseWriter) {
 }
 
 func ginErrorKey(c *gin.Context, err error) {
-	c.JSON(http.StatusBadRequest, gin.H{"error": err.Error(), "code": "BAD_REQUEST"}) // want `error-body-shape: the error body \{"error", "code"\}: no "message" key`
+	c.JSON(http.StatusBadRequest, gin.H{"error": err.Error(), "code": "BAD_REQUEST"}) // want `error-body-shape: the error body \{"error", "code"\}: no "message" key; send`
 }
 
 // A named type, reported at its declaration once, however often it is sent.
-type ErrorResponse struct { // want `error-body-shape: ErrorResponse encodes as \{"error", "status"\}: no "code" and no "message" key`
+type ErrorResponse struct { // want `error-body-shape: ErrorResponse encodes as \{"error", "status"\}: no "code" and no "message" key; send`
 	Error  string `json:"error"`
 	Status int    `json:"status"`
 }
@@ -37,11 +37,11 @@ func named(c *gin.Context) {
 
 // "details" must be an object, "request_id" a string.
 func detailsAndRequestID(c *gin.Context) {
-	c.JSON(400, gin.H{"code": "BAD_REQUEST", "message": "x", "details": "email is invalid"}) // want `error-body-shape: the error body \{"code", "message", "details"\}: "details" is a string, not an object`
+	c.JSON(400, gin.H{"code": "BAD_REQUEST", "message": "x", "details": "email is invalid"}) // want `error-body-shape: the error body \{"code", "message", "details"\}: "details" is a string, not an object; send`
 	c.JSON(400, requestIDBody{Code: "BAD_REQUEST", Message: "x", RequestID: 42})
 }
 
-type requestIDBody struct { // want `error-body-shape: requestIDBody encodes as \{"code", "message", "request_id"\}: "request_id" is a number, not a string`
+type requestIDBody struct { // want `error-body-shape: requestIDBody encodes as \{"code", "message", "request_id"\}: "request_id" is a number, not a string; send`
 	Code      string `json:"code"`
 	Message   string `json:"message"`
 	RequestID int64  `json:"request_id"`
@@ -50,19 +50,19 @@ type requestIDBody struct { // want `error-body-shape: requestIDBody encodes as 
 // Not an object at all.
 func notObject(c *fiber.Ctx, err error) error {
 	if err != nil {
-		return c.Status(fiber.StatusBadRequest).JSON(err.Error()) // want `error-body-shape: the error body is a string, not an object`
+		return c.Status(fiber.StatusBadRequest).JSON(err.Error()) // want `error-body-shape: the error body is a string, not an object; send`
 	}
-	return c.Status(fiber.StatusInternalServerError).JSON([]string{"boom"}) // want `error-body-shape: the error body is an array, not an object`
+	return c.Status(fiber.StatusInternalServerError).JSON([]string{"boom"}) // want `error-body-shape: the error body is an array, not an object; send`
 }
 
 // A constant JSON text.
 func constantText(w http.ResponseWriter) {
 	w.WriteHeader(http.StatusTeapot)
-	w.Write([]byte(`{"error": "short and stout"}`)) // want `error-body-shape: the error body \{"error"\}: no "code" and no "message" key`
+	w.Write([]byte(`{"error": "short and stout"}`)) // want `error-body-shape: the error body \{"error"\}: no "code" and no "message" key; send`
 }
 
 // json:"-" drops a field.
-type hiddenCode struct { // want `error-body-shape: hiddenCode encodes as \{"message"\}: no "code" key`
+type hiddenCode struct { // want `error-body-shape: hiddenCode encodes as \{"message"\}: no "code" key; send`
 	Code    string `json:"-"`
 	Message string `json:"message"`
 }
@@ -70,7 +70,7 @@ type hiddenCode struct { // want `error-body-shape: hiddenCode encodes as \{"mes
 func hidden(c *gin.Context) { c.JSON(404, hiddenCode{Code: "NOT_FOUND", Message: "x"}) }
 
 // An error type encoded in a response is an error body whatever the status.
-type plainErr struct { // want `error-body-shape: plainErr encodes as \{"msg"\}`
+type plainErr struct { // want `error-body-shape: plainErr encodes as \{"msg"\}: no "code" and no "message" key; send`
 	Msg string `json:"msg"`
 }
 
@@ -84,12 +84,42 @@ func errorType(c *gin.Context) {
 // status parameter: reported at that body, where a call sends an error
 // status.
 func fail(c *gin.Context, status int, msg string) { // want fail:`helper\(status=1 writes badbody\)`
-	c.JSON(status, gin.H{"error": msg}) // want `error-body-shape: the error body \{"error"\}: no "code" and no "message" key`
+	c.JSON(status, gin.H{"error": msg}) // want `error-body-shape: the error body \{"error"\}: no "code" and no "message" key; send`
 }
 
 func usesFail(c *gin.Context) {
 	fail(c, http.StatusConflict, "exists")
 	fail(c, http.StatusOK, "fine")
+}
+
+// A second of each kind: several problems at once, keys that are not all
+// known, a request_id that is a boolean, a number as the body, JSON text
+// that is not an object, and a map without the code.
+func more(c *gin.Context, w http.ResponseWriter, key string, n int) {
+	switch n {
+	case 0:
+		c.JSON(http.StatusBadRequest, gin.H{"error": "x", "details": "y"}) // want `error-body-shape: the error body \{"error", "details"\}: no "code" and no "message" key; "details" is a string, not an object; send`
+	case 1:
+		c.JSON(http.StatusBadRequest, gin.H{key: "x", "details": []string{"y"}}) // want `error-body-shape: the error body \{"details", \.\.\.\}: "details" is an array, not an object; send`
+	case 2:
+		c.JSON(http.StatusInternalServerError, gin.H{"code": "INTERNAL_ERROR", "message": "x", "request_id": true}) // want `error-body-shape: the error body \{"code", "message", "request_id"\}: "request_id" is a boolean, not a string; send`
+	case 3:
+		c.JSON(http.StatusInternalServerError, gin.H{"code": "INTERNAL_ERROR", "message": "x", "details": 3, "request_id": 7}) // want `error-body-shape: the error body \{"code", "message", "details", "request_id"\}: "details" is a number, not an object; "request_id" is a number, not a string; send`
+	case 4:
+		c.JSON(http.StatusBadRequest, 42) // want `error-body-shape: the error body is a number, not an object; send`
+	case 5:
+		w.WriteHeader(http.StatusInternalServerError)
+		w.Write([]byte(`"boom"`)) // want `error-body-shape: the error body is a string, not an object; send`
+	case 6:
+		w.WriteHeader(http.StatusInternalServerError)
+		w.Write([]byte(`[1, 2]`)) // want `error-body-shape: the error body is an array, not an object; send`
+	case 7:
+		c.JSON(http.StatusBadRequest, gin.H{"message": "x"}) // want `error-body-shape: the error body \{"message"\}: no "code" key; send`
+	case 8:
+		c.JSON(http.StatusBadRequest, gin.H{key: "x"}) // keys not known: nothing to say
+	case 9:
+		c.JSON(http.StatusBadRequest, gin.H{"code": "BAD_REQUEST", "message": "x", "request_id": nil})
+	}
 }
 
 // Look-alikes.

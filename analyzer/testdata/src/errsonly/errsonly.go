@@ -14,4 +14,4 @@ func New(status int, code, msg string) *Error { // want New:`helper\(status=0 co
 	return &Error{Status: status, Code: code, Message: msg}
 }
 
-var ErrGone = &Error{Status: 410, Code: "GONE", Message: "x"} // want `unknown-code: GONE is not in the error catalog`
+var ErrGone = &Error{Status: 410, Code: "GONE", Message: "x"} // want `unknown-code: GONE is not in the error catalog \(embedded default\)`

@@ -23,7 +23,7 @@ func chained(c *fiber.Ctx) error {
 }
 
 func unknownCode(c *fiber.Ctx) error {
-	return c.Status(404).JSON(fiber.Map{"code": "MISSING", "message": "x"}) // want `unknown-code: MISSING is not in the error catalog`
+	return c.Status(404).JSON(fiber.Map{"code": "MISSING", "message": "x"}) // want `unknown-code: MISSING is not in the error catalog \(embedded default\)`
 }
 
 // JSON without a status is a 200: not an error body.
@@ -35,15 +35,15 @@ func ok(c *fiber.Ctx) error {
 func text(c *fiber.Ctx, err error) error {
 	switch c.Params("kind") {
 	case "a":
-		return c.Status(fiber.StatusInternalServerError).SendString(err.Error()) // want `raw-http-error: \(\*fiber.Ctx\).SendString sends a non-JSON body after status 500`
+		return c.Status(fiber.StatusInternalServerError).SendString(err.Error()) // want `raw-http-error: \(\*fiber\.Ctx\)\.SendString sends a non-JSON body after status 500; send a JSON error body \{"code", "message", \.\.\.\}`
 	case "b":
-		return c.Status(502).Send([]byte("bad gateway")) // want `raw-http-error: \(\*fiber.Ctx\).Send sends a non-JSON body after status 502`
+		return c.Status(502).Send([]byte("bad gateway")) // want `raw-http-error: \(\*fiber\.Ctx\)\.Send sends a non-JSON body after status 502; send a JSON error body \{"code", "message", \.\.\.\}`
 	case "c":
-		return c.Status(404).SendFile("./404.html") // want `raw-http-error: \(\*fiber.Ctx\).SendFile sends a non-JSON body after status 404`
+		return c.Status(404).SendFile("./404.html") // want `raw-http-error: \(\*fiber\.Ctx\)\.SendFile sends a non-JSON body after status 404; send a JSON error body with code NOT_FOUND`
 	case "d":
-		return c.Status(400).XML(apiError{}) // want `raw-http-error: \(\*fiber.Ctx\).XML sends a non-JSON body after status 400`
+		return c.Status(400).XML(apiError{}) // want `raw-http-error: \(\*fiber\.Ctx\)\.XML sends a non-JSON body after status 400; send a JSON error body with code BAD_REQUEST`
 	case "e":
-		return c.Status(406).Format("not acceptable") // want `raw-http-error: \(\*fiber.Ctx\).Format sends a non-JSON body after status 406`
+		return c.Status(406).Format("not acceptable") // want `raw-http-error: \(\*fiber\.Ctx\)\.Format sends a non-JSON body after status 406; send a JSON error body \{"code", "message", \.\.\.\}`
 	case "f":
 		// A constant JSON object is JSON, whatever the content type says.
 		return c.Status(fiber.StatusNotFound).SendString(`{"code": "NOT_FOUND", "message": "x"}`)
@@ -54,7 +54,7 @@ func text(c *fiber.Ctx, err error) error {
 // SendStatus sends the status text as plain text.
 func sendStatus(c *fiber.Ctx) error {
 	if c.Params("id") == "" {
-		return c.SendStatus(fiber.StatusUnauthorized) // want `raw-http-error: \(\*fiber.Ctx\).SendStatus sends status 401 without a JSON body`
+		return c.SendStatus(fiber.StatusUnauthorized) // want `raw-http-error: \(\*fiber\.Ctx\)\.SendStatus sends status 401 without a JSON body; send a JSON error body \{"code", "message", \.\.\.\}`
 	}
 	return c.SendStatus(fiber.StatusNoContent)
 }
@@ -85,13 +85,13 @@ func limitedMissing(c *fiber.Ctx, wait string) error { // want limitedMissing:`h
 	if wait != "" {
 		c.Set("Retry-After", wait)
 	}
-	return c.Status(fiber.StatusTooManyRequests).JSON(apiError{Code: "RATE_LIMIT_EXCEEDED", Message: "slow down"}) // want `missing-retry-after: 429 response is written without a Retry-After header on some path`
+	return c.Status(fiber.StatusTooManyRequests).JSON(apiError{Code: "RATE_LIMIT_EXCEEDED", Message: "slow down"}) // want `missing-retry-after: 429 response is written without a Retry-After header on some path; set Retry-After`
 }
 
 // The write that follows the Status has its headers sent: setting them
 // after it is too late.
 func limitedLate(c *fiber.Ctx) error { // want limitedLate:`helper\(writes retryafter\)`
-	c.Status(429) // want `missing-retry-after: 429 response is written without a Retry-After header on some path`
+	c.Status(429) // want `missing-retry-after: 429 response is written without a Retry-After header on some path; set Retry-After`
 	err := c.JSON(apiError{Code: "RATE_LIMIT_EXCEEDED", Message: "slow down"})
 	c.Set("Retry-After", "60")
 	return err
@@ -130,7 +130,7 @@ func mapBodies(c *fiber.Ctx) error {
 	if c.Params("q") != "" {
 		return c.Status(fiber.StatusAccepted).JSON(fiber.Map{"code": "RESET_QUEUED", "message": "on its way"})
 	}
-	return c.Status(fiber.StatusGone).JSON(fiber.Map{"code": "GONE_FOREVER", "message": "x"}) // want `unknown-code: GONE_FOREVER is not in the error catalog`
+	return c.Status(fiber.StatusGone).JSON(fiber.Map{"code": "GONE_FOREVER", "message": "x"}) // want `unknown-code: GONE_FOREVER is not in the error catalog \(embedded default\)`
 }
 
 // A body built up in a variable: the code assigned to its field is the
@@ -144,7 +144,7 @@ type plainBody struct {
 func builtUp(c *fiber.Ctx, over bool) error {
 	if over {
 		body := plainBody{Message: "order total exceeds the credit limit"}
-		body.Code = "CREDIT_LIMIT_EXCEEDED" // want `unknown-code: CREDIT_LIMIT_EXCEEDED is not in the error catalog`
+		body.Code = "CREDIT_LIMIT_EXCEEDED" // want `unknown-code: CREDIT_LIMIT_EXCEEDED is not in the error catalog \(embedded default\)`
 		body.Details = map[string]any{"limit": 100}
 		return c.Status(fiber.StatusUnprocessableEntity).JSON(body)
 	}
@@ -179,5 +179,6 @@ func newHTTPError(status int, code, msg string) *httpError { // want newHTTPErro
 var (
 	errForbidden = newHTTPError(fiber.StatusUnauthorized, "FORBIDDEN", "no")  // want `status-mismatch: FORBIDDEN is documented with 403, sent with 401`
 	errConflict  = &httpError{Status: 400, Body: plainBody{Code: "CONFLICT"}} // want `status-mismatch: CONFLICT is documented with 409, sent with 400`
+	errGone      = &httpError{500, plainBody{Code: "NOT_FOUND"}}              // want `status-mismatch: NOT_FOUND is documented with 404, sent with 500`
 	errNotFound  = newHTTPError(fiber.StatusNotFound, "NOT_FOUND", "no")
 )

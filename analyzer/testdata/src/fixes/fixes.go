@@ -60,33 +60,33 @@ func writeHeaderThenBody(w http.ResponseWriter) {
 // missing-retry-after: set the header before the write.
 
 func plain(w http.ResponseWriter) {
-	w.WriteHeader(http.StatusTooManyRequests) // want `missing-retry-after`
+	w.WriteHeader(http.StatusTooManyRequests) // want `missing-retry-after: 429 response is written without a Retry-After header on some path; set Retry-After`
 }
 
 func inBranch(w http.ResponseWriter, slow bool) {
 	if slow {
-		http.Error(w, "slow down", 429) // want `missing-retry-after` `raw-http-error`
+		http.Error(w, "slow down", 429) // want `missing-retry-after: 429 response is written without a Retry-After header on some path; set Retry-After` `raw-http-error: http\.Error sends a plain-text body; send a JSON error body with code RATE_LIMIT_EXCEEDED`
 		return
 	}
 	switch {
 	case !slow:
-		w.WriteHeader(429) // want `missing-retry-after`
+		w.WriteHeader(429) // want `missing-retry-after: 429 response is written without a Retry-After header on some path; set Retry-After`
 	}
 }
 
 type server struct{ rw http.ResponseWriter }
 
 func (s *server) field() {
-	s.rw.WriteHeader(429) // want `missing-retry-after`
+	s.rw.WriteHeader(429) // want `missing-retry-after: 429 response is written without a Retry-After header on some path; set Retry-After`
 }
 
 // No fix: not alone in a block.
-func oneLine(w http.ResponseWriter) { w.WriteHeader(429) } // want `missing-retry-after`
+func oneLine(w http.ResponseWriter) { w.WriteHeader(429) } // want `missing-retry-after: 429 response is written without a Retry-After header on some path; set Retry-After`
 
 func writer() http.ResponseWriter { return nil }
 
 func computedWriter() {
-	writer().WriteHeader(429) // want `missing-retry-after`
+	writer().WriteHeader(429) // want `missing-retry-after: 429 response is written without a Retry-After header on some path; set Retry-After`
 }
 
 // No fix: the function sets Retry-After on another path, or too late; an
@@ -95,10 +95,10 @@ func conditional(w http.ResponseWriter, wait string) { // want conditional:`help
 	if wait != "" {
 		w.Header().Set("Retry-After", wait)
 	}
-	w.WriteHeader(429) // want `missing-retry-after`
+	w.WriteHeader(429) // want `missing-retry-after: 429 response is written without a Retry-After header on some path; set Retry-After`
 }
 
 func late(w http.ResponseWriter) { // want late:`helper\(writes retryafter\)`
-	w.WriteHeader(429) // want `missing-retry-after: .*too late`
+	w.WriteHeader(429) // want `missing-retry-after: 429 response is written without a Retry-After header on some path \(it is set only after the status is written, which is too late\); set Retry-After`
 	w.Header().Set("Retry-After", "1")
 }

@@ -11,15 +11,15 @@ import (
 )
 
 func ginLimited(c *gin.Context) {
-	c.JSON(http.StatusTooManyRequests, gin.H{"code": "RATE_LIMIT_EXCEEDED", "message": "slow down"}) // want `missing-retry-after: RATE_LIMIT_EXCEEDED response \(429\)`
+	c.JSON(http.StatusTooManyRequests, gin.H{"code": "RATE_LIMIT_EXCEEDED", "message": "slow down"}) // want `missing-retry-after: RATE_LIMIT_EXCEEDED response \(429\) is written without a Retry-After header on some path; set Retry-After`
 }
 
 func echoLimited(c echo.Context) error {
-	return c.JSON(http.StatusTooManyRequests, echo.Map{"code": "RATE_LIMIT_EXCEEDED", "message": "slow down"}) // want `missing-retry-after: RATE_LIMIT_EXCEEDED response \(429\)`
+	return c.JSON(http.StatusTooManyRequests, echo.Map{"code": "RATE_LIMIT_EXCEEDED", "message": "slow down"}) // want `missing-retry-after: RATE_LIMIT_EXCEEDED response \(429\) is written without a Retry-After header on some path; set Retry-After`
 }
 
 func fiberLimited(c *fiber.Ctx) error {
-	return c.Status(fiber.StatusTooManyRequests).JSON(fiber.Map{"code": "RATE_LIMIT_EXCEEDED", "message": "slow down"}) // want `missing-retry-after: 429 response`
+	return c.Status(fiber.StatusTooManyRequests).JSON(fiber.Map{"code": "RATE_LIMIT_EXCEEDED", "message": "slow down"}) // want `missing-retry-after: 429 response is written without a Retry-After header on some path; set Retry-After`
 }
 
 func ginMismatch(c *gin.Context) {

@@ -19,7 +19,7 @@ func h1(w http.ResponseWriter, r *http.Request) {
 }
 
 func h2(w http.ResponseWriter, r *http.Request) {
-	apierr.Write(w, r, 404, "NOT_FOUDN", "x") // want `unknown-code: NOT_FOUDN is not in the error catalog`
+	apierr.Write(w, r, 404, "NOT_FOUDN", "x") // want `unknown-code: NOT_FOUDN is not in the error catalog \(embedded default\); did you mean NOT_FOUND\?`
 }
 
 func h3(w http.ResponseWriter, r *http.Request) {
@@ -43,18 +43,18 @@ func h7(w http.ResponseWriter, r *http.Request) {
 }
 
 func h8(w http.ResponseWriter, r *http.Request) {
-	apierr.WriteCode(w, apierr.CodeRateLimit, "x") // want `missing-retry-after: RATE_LIMIT_EXCEEDED response \(documented with 429\)`
+	apierr.WriteCode(w, apierr.CodeRateLimit, "x") // want `missing-retry-after: RATE_LIMIT_EXCEEDED response \(documented with 429\) is written without a Retry-After header on some path; set Retry-After`
 }
 
 func h9(w http.ResponseWriter, r *http.Request) {
-	apierr.Write(w, r, 429, apierr.CodeRateLimit, "x") // want `missing-retry-after`
+	apierr.Write(w, r, 429, apierr.CodeRateLimit, "x") // want `missing-retry-after: RATE_LIMIT_EXCEEDED response \(429\) is written without a Retry-After header on some path; set Retry-After`
 }
 
 func h10(w http.ResponseWriter, r *http.Request) {
-	apierr.Raw(w, "slow", http.StatusTooManyRequests) // want `missing-retry-after`
+	apierr.Raw(w, "slow", http.StatusTooManyRequests) // want `missing-retry-after: 429 response is written without a Retry-After header on some path; set Retry-After`
 }
 
-var errNope = apierr.New(400, "NOPE", "x") // want `unknown-code: NOPE is not in the error catalog`
+var errNope = apierr.New(400, "NOPE", "x") // want `unknown-code: NOPE is not in the error catalog \(embedded default\)`
 
 // Not flagged.
 

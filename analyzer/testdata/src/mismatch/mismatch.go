@@ -39,7 +39,7 @@ var statuses = map[Code]int{
 	NotFound:              404,
 	BadRequest:            422, // want `status-mismatch: BAD_REQUEST is documented with 400, sent with 422`
 	"CONFLICT":            http.StatusConflict,
-	"PAYMENT_REQUIRED":    402, // want `unknown-code: PAYMENT_REQUIRED is not in the error catalog`
+	"PAYMENT_REQUIRED":    402, // want `unknown-code: PAYMENT_REQUIRED is not in the error catalog \(embedded default\)`
 	"RATE_LIMIT_EXCEEDED": 429,
 }
 
@@ -113,4 +113,11 @@ func notAStatusTable() map[string]int {
 
 func runtimeCodeTable(c Code) map[Code]int {
 	return map[Code]int{c: 500}
+}
+
+// Tables at the ends of the error statuses.
+var edges = map[string]int{
+	"BAD_REQUEST":    400,
+	"NOT_FOUND":      410, // want `status-mismatch: NOT_FOUND is documented with 404, sent with 410`
+	"INTERNAL_ERROR": 599, // want `status-mismatch: INTERNAL_ERROR is documented with 500, sent with 599`
 }

@@ -18,10 +18,10 @@ const retryWait = "30s"
 
 func constants(w http.ResponseWriter) { // want constants:`helper\(writes retryafter\)`
 	w.Header().Set("Retry-After", "30s")                           // want `retry-after-format: Retry-After is set to "30s", not a whole number of seconds`
-	w.Header().Add("retry-after", "1.5")                           // want `retry-after-format: Retry-After is set to "1.5"`
-	w.Header().Set("Retry-After", "Wed, 21 Oct 2015 07:28:00 GMT") // want `retry-after-format: Retry-After is set to "Wed, 21 Oct 2015 07:28:00 GMT" \(an HTTP date\)`
-	w.Header().Set("Retry-After", retryWait)                       // want `retry-after-format: Retry-After is set to "30s"`
-	w.Header()["Retry-After"] = []string{"2m"}                     // want `retry-after-format: Retry-After is set to "2m"`
+	w.Header().Add("retry-after", "1.5")                           // want `retry-after-format: Retry-After is set to "1\.5", not a whole number of seconds`
+	w.Header().Set("Retry-After", "Wed, 21 Oct 2015 07:28:00 GMT") // want `retry-after-format: Retry-After is set to "Wed, 21 Oct 2015 07:28:00 GMT" \(an HTTP date\), not a whole number of seconds`
+	w.Header().Set("Retry-After", retryWait)                       // want `retry-after-format: Retry-After is set to "30s", not a whole number of seconds`
+	w.Header()["Retry-After"] = []string{"2m"}                     // want `retry-after-format: Retry-After is set to "2m", not a whole number of seconds`
 	w.WriteHeader(http.StatusTooManyRequests)
 }
 
@@ -29,37 +29,107 @@ func computed(w http.ResponseWriter, d time.Duration, at time.Time, secs float64
 	h := w.Header()
 	switch n {
 	case 0:
-		h.Set("Retry-After", d.String()) // want `retry-after-format: Retry-After is set to a time.Duration's String`
+		h.Set("Retry-After", d.String()) // want `retry-after-format: Retry-After is set to a time\.Duration's String \("1m0s"\), not a whole number of seconds`
 	case 1:
-		h.Set("Retry-After", fmt.Sprintf("%v", d)) // want `retry-after-format: Retry-After is set to fmt.Sprintf\("%v"\) of a time.Duration`
+		h.Set("Retry-After", fmt.Sprintf("%v", d)) // want `retry-after-format: Retry-After is set to fmt\.Sprintf\("%v"\) of a time\.Duration \("1m0s"\), not a whole number of seconds`
 	case 2:
-		h.Set("Retry-After", fmt.Sprint(d)) // want `retry-after-format: Retry-After is set to fmt.Sprint of a time.Duration`
+		h.Set("Retry-After", fmt.Sprint(d)) // want `retry-after-format: Retry-After is set to fmt\.Sprint of a time\.Duration \("1m0s"\), not a whole number of seconds`
 	case 3:
-		h.Set("Retry-After", at.Format(http.TimeFormat)) // want `retry-after-format: Retry-After is set to a formatted time`
+		h.Set("Retry-After", at.Format(http.TimeFormat)) // want `retry-after-format: Retry-After is set to a formatted time \(an HTTP date\), not a whole number of seconds`
 	case 4:
-		h.Set("Retry-After", strconv.FormatFloat(secs, 'f', -1, 64)) // want `retry-after-format: Retry-After is set to strconv.FormatFloat`
+		h.Set("Retry-After", strconv.FormatFloat(secs, 'f', -1, 64)) // want `retry-after-format: Retry-After is set to strconv\.FormatFloat\(\.\.\., 'f', -1, \.\.\.\) of the seconds, which keeps a fraction, not a whole number of seconds`
 	case 5:
-		h.Set("Retry-After", fmt.Sprintf("%f", secs)) // want `retry-after-format: Retry-After is set to fmt.Sprintf\("%f"\) of a float`
+		h.Set("Retry-After", fmt.Sprintf("%f", secs)) // want `retry-after-format: Retry-After is set to fmt\.Sprintf\("%f"\) of a float, which keeps a fraction, not a whole number of seconds`
 	case 6:
-		h.Set("Retry-After", fmt.Sprintf("%ds", n)) // want `retry-after-format: Retry-After is set to fmt.Sprintf\("%ds", ...\), which adds text around the number`
+		h.Set("Retry-After", fmt.Sprintf("%ds", n)) // want `retry-after-format: Retry-After is set to fmt\.Sprintf\("%ds", \.\.\.\), which adds text around the number, not a whole number of seconds`
 	case 7:
 		wait := d.String()
-		h.Set("Retry-After", wait) // want `retry-after-format: Retry-After is set to a time.Duration's String`
+		h.Set("Retry-After", wait) // want `retry-after-format: Retry-After is set to a time\.Duration's String \("1m0s"\), not a whole number of seconds`
 	case 8:
-		h.Set("Retry-After", strconv.Itoa(int(d))) // want `retry-after-format: Retry-After is set to strconv.Itoa of a time.Duration converted to an integer \(nanoseconds\)`
+		h.Set("Retry-After", strconv.Itoa(int(d))) // want `retry-after-format: Retry-After is set to strconv\.Itoa of a time\.Duration converted to an integer \(nanoseconds\), not a whole number of seconds`
 	case 9:
-		h.Set("Retry-After", strconv.FormatInt(int64(time.Until(at)), 10)) // want `retry-after-format: Retry-After is set to strconv.FormatInt of a time.Duration`
+		h.Set("Retry-After", strconv.FormatInt(int64(time.Until(at)), 10)) // want `retry-after-format: Retry-After is set to strconv\.FormatInt of a time\.Duration converted to an integer \(nanoseconds\), not a whole number of seconds`
 	case 10:
-		h.Set("Retry-After", fmt.Sprintf("%d", d)) // want `retry-after-format: Retry-After is set to fmt.Sprintf\("%d"\) of a time.Duration, which prints nanoseconds`
+		h.Set("Retry-After", fmt.Sprintf("%d", d)) // want `retry-after-format: Retry-After is set to fmt\.Sprintf\("%d"\) of a time\.Duration, which prints nanoseconds, not a whole number of seconds`
+	}
+}
+
+// A second of each kind: durations printed, floats that keep a fraction,
+// text around the number, nanoseconds, dates.
+type limits struct{ Wait time.Duration }
+
+func computedMore(w http.ResponseWriter, l limits, d time.Duration, since time.Time, secs float64, n int) { // want computedMore:`helper\(retryafter\)`
+	h := w.Header()
+	switch n {
+	case 0:
+		h.Set("Retry-After", l.Wait.String()) // want `retry-after-format: Retry-After is set to a time\.Duration's String \("1m0s"\), not a whole number of seconds`
+	case 1:
+		h.Set("Retry-After", (d * 2).String()) // want `retry-after-format: Retry-After is set to a time\.Duration's String \("1m0s"\), not a whole number of seconds`
+	case 2:
+		h.Set("Retry-After", fmt.Sprintln(d)) // want `retry-after-format: Retry-After is set to fmt\.Sprintln of a time\.Duration \("1m0s"\), not a whole number of seconds`
+	case 3:
+		h.Set("Retry-After", fmt.Sprintf("%s", l.Wait)) // want `retry-after-format: Retry-After is set to fmt\.Sprintf\("%s"\) of a time\.Duration \("1m0s"\), not a whole number of seconds`
+	case 4:
+		h.Set("Retry-After", fmt.Sprintf("%.1f", secs)) // want `retry-after-format: Retry-After is set to fmt\.Sprintf\("%\.1f"\) of a float, which keeps a fraction, not a whole number of seconds`
+	case 5:
+		h.Set("Retry-After", fmt.Sprintf("%g", secs)) // want `retry-after-format: Retry-After is set to fmt\.Sprintf\("%g"\) of a float that is not rounded, not a whole number of seconds`
+	case 6:
+		h.Set("Retry-After", fmt.Sprintf("%v", secs)) // want `retry-after-format: Retry-After is set to fmt\.Sprintf\("%v"\) of a float that is not rounded, not a whole number of seconds`
+	case 7:
+		h.Set("Retry-After", fmt.Sprintf("%d sec", n)) // want `retry-after-format: Retry-After is set to fmt\.Sprintf\("%d sec", \.\.\.\), which adds text around the number, not a whole number of seconds`
+	case 8:
+		h.Set("Retry-After", fmt.Sprintf("%d%%", n)) // want `retry-after-format: Retry-After is set to fmt\.Sprintf\("%d%%", \.\.\.\), which adds text around the number, not a whole number of seconds`
+	case 9:
+		h.Set("Retry-After", strconv.FormatFloat(secs, 'g', -1, 64)) // want `retry-after-format: Retry-After is set to strconv\.FormatFloat\(\.\.\., 'g', -1, \.\.\.\) of the seconds, which keeps a fraction, not a whole number of seconds`
+	case 10:
+		h.Set("Retry-After", strconv.FormatFloat(math.Ceil(secs), 'e', 0, 64)) // want `retry-after-format: Retry-After is set to strconv\.FormatFloat\(\.\.\., 'e', 0, \.\.\.\) of the seconds, which keeps a fraction, not a whole number of seconds`
+	case 11:
+		h.Set("Retry-After", time.Now().Add(d).Format(time.RFC1123)) // want `retry-after-format: Retry-After is set to a formatted time \(an HTTP date\), not a whole number of seconds`
+	case 12:
+		h.Set("Retry-After", "Thu, 01 Jan 2026 00:00:00 GMT") // want `retry-after-format: Retry-After is set to "Thu, 01 Jan 2026 00:00:00 GMT" \(an HTTP date\), not a whole number of seconds`
+	case 13:
+		h.Set("Retry-After", strconv.FormatUint(uint64(d), 10)) // want `retry-after-format: Retry-After is set to strconv\.FormatUint of a time\.Duration converted to an integer \(nanoseconds\), not a whole number of seconds`
+	case 14:
+		h.Set("Retry-After", fmt.Sprintf("%d", time.Since(since))) // want `retry-after-format: Retry-After is set to fmt\.Sprintf\("%d"\) of a time\.Duration, which prints nanoseconds, not a whole number of seconds`
+	case 15:
+		h.Set("Retry-After", "-1") // want `retry-after-format: Retry-After is set to "-1", not a whole number of seconds`
+	case 16:
+		h.Set("Retry-After", "") // want `retry-after-format: Retry-After is set to "", not a whole number of seconds`
+	case 17:
+		h.Set("Retry-After", "3 0") // want `retry-after-format: Retry-After is set to "3 0", not a whole number of seconds`
+	}
+}
+
+// Fine as well: arithmetic on a duration, integers, a float rounded first.
+func fineMore(w http.ResponseWriter, d time.Duration, secs float64, n int) { // want fineMore:`helper\(retryafter\)`
+	h := w.Header()
+	switch n {
+	case 0:
+		h.Set("Retry-After", fmt.Sprintf("%d", d/time.Second))
+	case 1:
+		h.Set("Retry-After", fmt.Sprintf("%v", n))
+	case 2:
+		h.Set("Retry-After", fmt.Sprint(n))
+	case 3:
+		rounded := math.Round(secs)
+		h.Set("Retry-After", fmt.Sprintf("%g", rounded))
+	case 4:
+		h.Set("Retry-After", strconv.FormatFloat(math.Trunc(secs), 'g', -1, 64))
+	case 5:
+		h.Set("Retry-After", strconv.Itoa(int(d/time.Second)))
+	case 6:
+		h.Set("Retry-After", fmt.Sprintf("%03d", n))
+	case 7:
+		h.Set("Retry-After", " 30\t") // spaces around a value are not part of it
 	}
 }
 
 // Frameworks' setters.
 func frameworks(c *gin.Context, f *fiber.Ctx, d time.Duration) { // want frameworks:`helper\(retryafter\)`
-	c.Header("Retry-After", "30s")                // want `retry-after-format: Retry-After is set to "30s"`
-	f.Set("Retry-After", d.String())              // want `retry-after-format: Retry-After is set to a time.Duration's String`
-	f.Append(fiber.HeaderRetryAfter, "1m")        // want `retry-after-format: Retry-After is set to "1m"`
-	f.Response().Header.Set("Retry-After", "0.5") // want `retry-after-format: Retry-After is set to "0.5"`
+	c.Header("Retry-After", "30s")                // want `retry-after-format: Retry-After is set to "30s", not a whole number of seconds`
+	f.Set("Retry-After", d.String())              // want `retry-after-format: Retry-After is set to a time\.Duration's String \("1m0s"\), not a whole number of seconds`
+	f.Append(fiber.HeaderRetryAfter, "1m")        // want `retry-after-format: Retry-After is set to "1m", not a whole number of seconds`
+	f.Response().Header.Set("Retry-After", "0.5") // want `retry-after-format: Retry-After is set to "0\.5", not a whole number of seconds`
 }
 
 // Helpers: the value a helper sets Retry-After to, and a helper handed the
@@ -74,8 +144,8 @@ func setHeader(w http.ResponseWriter, key, value string) { // want setHeader:`he
 
 func viaHelpers(w http.ResponseWriter) { // want viaHelpers:`helper\(writes retryafter\)`
 	setRetryAfter(w, "45")
-	setRetryAfter(w, "1m")             // want `retry-after-format: Retry-After is set to "1m"`
-	setHeader(w, "Retry-After", "2.5") // want `retry-after-format: Retry-After is set to "2.5"`
+	setRetryAfter(w, "1m")             // want `retry-after-format: Retry-After is set to "1m", not a whole number of seconds`
+	setHeader(w, "Retry-After", "2.5") // want `retry-after-format: Retry-After is set to "2\.5", not a whole number of seconds`
 	setHeader(w, "X-Wait", "2.5")
 	w.WriteHeader(http.StatusTooManyRequests)
 }

@@ -22,7 +22,7 @@ func httpError(w http.ResponseWriter, r *http.Request) {
 }
 
 func httpErrorRuntimeStatus(w http.ResponseWriter, status int) { // want httpErrorRuntimeStatus:`helper\(status=1 writes\)`
-	http.Error(w, "boom", status) // want `raw-http-error: http.Error sends`
+	http.Error(w, "boom", status) // want `raw-http-error: http\.Error sends a plain-text body; send a JSON error body \{"code", "message", \.\.\.\}`
 }
 
 func httpErrorSuggestsCode(w http.ResponseWriter) {
@@ -34,7 +34,7 @@ func httpErrorJSONBody(w http.ResponseWriter, err error) {
 	http.Error(w, `{"code": "CONFLICT", "message": "taken"}`, http.StatusConflict)    // want `raw-http-error: http.Error sends this JSON-looking body as text/plain \(it sets Content-Type: text/plain\); set Content-Type: application/json and write a JSON error body with code CONFLICT \(from the embedded default catalog\)$`
 	http.Error(w, fmt.Sprintf(`{"code": "INTERNAL_ERROR", "message": %q}`, err), 503) // want `raw-http-error: http.Error sends this JSON-looking body as text/plain .* with code SERVICE_UNAVAILABLE`
 	b, _ := json.Marshal(Error{Code: "BAD_REQUEST", Message: "no"})
-	http.Error(w, string(b), 400) // want `raw-http-error: http.Error sends this JSON-looking body as text/plain`
+	http.Error(w, string(b), 400) // want `raw-http-error: http\.Error sends this JSON-looking body as text/plain \(it sets Content-Type: text/plain\); set Content-Type: application/json and write a JSON error body with code BAD_REQUEST`
 	const list = ` [1, 2]`
 	http.Error(w, list, 500) // want `raw-http-error: http.Error sends this JSON-looking body as text/plain .* \{"code", "message", ...\}$`
 }
@@ -42,7 +42,7 @@ func httpErrorJSONBody(w http.ResponseWriter, err error) {
 // Text that is not JSON keeps the plain-text message, whatever it mentions.
 func httpErrorTextMentioningJSON(w http.ResponseWriter, err error) {
 	http.Error(w, "invalid JSON: "+err.Error(), 400)        // want `raw-http-error: http.Error sends a plain-text body; send a JSON error body with code BAD_REQUEST`
-	http.Error(w, fmt.Sprintf("bad {field}: %v", err), 400) // want `raw-http-error: http.Error sends a plain-text body`
+	http.Error(w, fmt.Sprintf("bad {field}: %v", err), 400) // want `raw-http-error: http\.Error sends a plain-text body; send a JSON error body with code BAD_REQUEST`
 }
 
 func notFound(w http.ResponseWriter, r *http.Request) {
@@ -50,20 +50,21 @@ func notFound(w http.ResponseWriter, r *http.Request) {
 }
 
 func routes(mux *http.ServeMux) {
-	mux.Handle("/old", http.NotFoundHandler()) // want `raw-http-error: http.NotFoundHandler serves a plain-text 404`
-	mux.HandleFunc("/gone", http.NotFound)     // want `raw-http-error: http.NotFound used as a handler`
-	var h http.HandlerFunc = http.NotFound     // want `raw-http-error: http.NotFound used as a handler`
+	mux.Handle("/older", http.StripPrefix("/older", http.NotFoundHandler())) // want `raw-http-error: http\.NotFoundHandler serves a plain-text 404; use a handler that sends a JSON error body with code NOT_FOUND`
+	mux.Handle("/old", http.NotFoundHandler())                               // want `raw-http-error: http\.NotFoundHandler serves a plain-text 404; use a handler that sends a JSON error body with code NOT_FOUND`
+	mux.HandleFunc("/gone", http.NotFound)                                   // want `raw-http-error: http\.NotFound used as a handler sends a plain-text 404; use a handler that sends a JSON error body with code NOT_FOUND`
+	var h http.HandlerFunc = http.NotFound                                   // want `raw-http-error: http\.NotFound used as a handler sends a plain-text 404; use a handler that sends a JSON error body with code NOT_FOUND`
 	_ = h
 }
 
 func plainAfterStatus(w http.ResponseWriter) {
 	w.WriteHeader(http.StatusBadGateway)
-	fmt.Fprintf(w, "upstream failed: %v", errors.New("x")) // want `raw-http-error: plain-text body written after status 502`
+	fmt.Fprintf(w, "upstream failed: %v", errors.New("x")) // want `raw-http-error: plain-text body written after status 502; send a JSON error body \{"code", "message", \.\.\.\}`
 }
 
 func plainWriteAfterStatus(w http.ResponseWriter, err error) {
 	w.WriteHeader(500)
-	w.Write([]byte(err.Error())) // want `raw-http-error: plain-text body written after status 500`
+	w.Write([]byte(err.Error())) // want `raw-http-error: plain-text body written after status 500; send a JSON error body \{"code", "message", \.\.\.\}`
 }
 
 func plainStringAfterStatus(w http.ResponseWriter) {
@@ -75,12 +76,12 @@ func plainOnOneBranch(w http.ResponseWriter, ok bool) {
 	if !ok {
 		w.WriteHeader(http.StatusServiceUnavailable)
 	}
-	fmt.Fprintln(w, "maybe") // want `raw-http-error: plain-text body written after status 503`
+	fmt.Fprintln(w, "maybe") // want `raw-http-error: plain-text body written after status 503; send a JSON error body with code SERVICE_UNAVAILABLE`
 }
 
 func plainErrorValue(w http.ResponseWriter, err error) {
 	w.WriteHeader(400)
-	fmt.Fprint(w, err) // want `raw-http-error: plain-text body written after status 400`
+	fmt.Fprint(w, err) // want `raw-http-error: plain-text body written after status 400; send a JSON error body with code BAD_REQUEST`
 }
 
 // Not flagged.
@@ -156,7 +157,7 @@ func recoverer(next http.Handler) http.Handler {
 		defer func() {
 			if rec := recover(); rec != nil {
 				w.WriteHeader(http.StatusInternalServerError)
-				fmt.Fprintf(w, "internal server error: %v\n", rec) // want `raw-http-error: plain-text body written after status 500`
+				fmt.Fprintf(w, "internal server error: %v\n", rec) // want `raw-http-error: plain-text body written after status 500; send a JSON error body \{"code", "message", \.\.\.\}`
 			}
 		}()
 		next.ServeHTTP(w, r)
@@ -170,7 +171,7 @@ func concatenated(w http.ResponseWriter, err error) {
 
 func sprintfBody(w http.ResponseWriter, err error) {
 	w.WriteHeader(http.StatusBadRequest)
-	w.Write([]byte(fmt.Sprintf("bad input: %v", err))) // want `raw-http-error: plain-text body written after status 400`
+	w.Write([]byte(fmt.Sprintf("bad input: %v", err))) // want `raw-http-error: plain-text body written after status 400; send a JSON error body with code BAD_REQUEST`
 }
 
 // Not flagged: a JSON document assembled at run time.
@@ -189,5 +190,5 @@ func deferredWrite(w http.ResponseWriter) {
 // The writer of http.Error is a ResponseWriter by its parameter's type, even
 // a nil argument (a test stub).
 func nilWriter() {
-	http.NotFound(nil, nil) // want `raw-http-error: http.NotFound sends a plain-text 404`
+	http.NotFound(nil, nil) // want `raw-http-error: http\.NotFound sends a plain-text 404; send a JSON error body with code NOT_FOUND`
 }

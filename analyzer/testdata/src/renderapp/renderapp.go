@@ -21,6 +21,32 @@ func (e *ErrResponse) Render(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
+// Helpers that pass their status to a Renderer's status field: their call
+// sites pair it with the code.
+func renderError(w http.ResponseWriter, r *http.Request, status int, code string) { // want renderError:`helper\(status=2 code=3 writes\)`
+	_ = render.Render(w, r, &ErrResponse{HTTPStatusCode: status, Code: code, Message: "x"})
+}
+
+func renderNotFound(status int, w http.ResponseWriter, r *http.Request) { // want renderNotFound:`helper\(status=0 fixedcode=NOT_FOUND writes\)`
+	_ = render.Render(w, r, &ErrResponse{HTTPStatusCode: status, Code: "NOT_FOUND", Message: "x"})
+}
+
+// The status set on the Renderer after it is built.
+func renderBuiltUp(status int, w http.ResponseWriter, r *http.Request) { // want renderBuiltUp:`helper\(status=0 fixedcode=NOT_FOUND writes\)`
+	e := &ErrResponse{Code: "NOT_FOUND", Message: "x"}
+	e.HTTPStatusCode = status
+	_ = render.Render(w, r, e)
+}
+
+func usesRenderHelpers(w http.ResponseWriter, r *http.Request) {
+	renderBuiltUp(http.StatusNotFound, w, r)
+	renderBuiltUp(http.StatusGone, w, r) // want `status-mismatch: NOT_FOUND is documented with 404, sent with 410`
+	renderError(w, r, http.StatusNotFound, "NOT_FOUND")
+	renderError(w, r, http.StatusBadRequest, "NOT_FOUND") // want `status-mismatch: NOT_FOUND is documented with 404, sent with 400`
+	renderNotFound(http.StatusNotFound, w, r)
+	renderNotFound(http.StatusConflict, w, r) // want `status-mismatch: NOT_FOUND is documented with 404, sent with 409`
+}
+
 var ErrConflict = &ErrResponse{HTTPStatusCode: http.StatusBadRequest, Code: "CONFLICT", Message: "exists"} // want `status-mismatch: CONFLICT is documented with 409, sent with 400`
 
 func statusThenJSON(w http.ResponseWriter, r *http.Request) {
@@ -39,6 +65,11 @@ func statusThenJSON(w http.ResponseWriter, r *http.Request) {
 		render.Respond(w, r, render.M{"code": "UNAUTHORIZED", "message": "x"})
 		return
 	}
+	if r.URL.Query().Get("d") != "" {
+		render.Status(r, http.StatusBadRequest) // want `status-mismatch: DATABASE_ERROR is documented with 500, sent with 400`
+		render.DefaultResponder(w, r, render.M{"code": "DATABASE_ERROR", "message": "x"})
+		return
+	}
 	render.Status(r, http.StatusInternalServerError)
 	render.DefaultResponder(w, r, render.M{"code": "DATABASE_ERROR", "message": "x"})
 }
@@ -49,7 +80,7 @@ func renderer(w http.ResponseWriter, r *http.Request) { // want renderer:`helper
 		return
 	}
 	if r.URL.Query().Get("b") != "" {
-		_ = render.Render(w, r, &ErrResponse{HTTPStatusCode: http.StatusTooManyRequests, Code: "RATE_LIMIT_EXCEEDED", Message: "x"}) // want `missing-retry-after: RATE_LIMIT_EXCEEDED response \(429\) is written without a Retry-After header`
+		_ = render.Render(w, r, &ErrResponse{HTTPStatusCode: http.StatusTooManyRequests, Code: "RATE_LIMIT_EXCEEDED", Message: "x"}) // want `missing-retry-after: RATE_LIMIT_EXCEEDED response \(429\) is written without a Retry-After header on some path; set Retry-After`
 		return
 	}
 	w.Header().Set("Retry-After", "30")
@@ -60,16 +91,16 @@ func plain(w http.ResponseWriter, r *http.Request, err error) {
 	switch r.URL.Query().Get("k") {
 	case "a":
 		render.Status(r, http.StatusBadRequest)
-		render.PlainText(w, r, err.Error()) // want `raw-http-error: render.PlainText sends a non-JSON body after status 400`
+		render.PlainText(w, r, err.Error()) // want `raw-http-error: render\.PlainText sends a non-JSON body after status 400; send a JSON error body with code BAD_REQUEST`
 	case "b":
 		render.Status(r, 500)
-		render.HTML(w, r, "<p>oops</p>") // want `raw-http-error: render.HTML sends a non-JSON body after status 500`
+		render.HTML(w, r, "<p>oops</p>") // want `raw-http-error: render\.HTML sends a non-JSON body after status 500; send a JSON error body \{"code", "message", \.\.\.\}`
 	case "c":
 		render.Status(r, 502)
-		render.Data(w, r, []byte("bad gateway")) // want `raw-http-error: render.Data sends a non-JSON body after status 502`
+		render.Data(w, r, []byte("bad gateway")) // want `raw-http-error: render\.Data sends a non-JSON body after status 502; send a JSON error body \{"code", "message", \.\.\.\}`
 	case "d":
 		render.Status(r, 404)
-		render.XML(w, r, ErrResponse{}) // want `raw-http-error: render.XML sends a non-JSON body after status 404`
+		render.XML(w, r, ErrResponse{}) // want `raw-http-error: render\.XML sends a non-JSON body after status 404; send a JSON error body with code NOT_FOUND`
 	case "e":
 		render.PlainText(w, r, "pong") // 200
 	default:
@@ -86,7 +117,7 @@ func limited(w http.ResponseWriter, r *http.Request, wait string) { // want limi
 }
 
 func limitedMissing(w http.ResponseWriter, r *http.Request, wait string) { // want limitedMissing:`helper\(retryaftervalue=2 writes retryafter\)`
-	render.Status(r, http.StatusTooManyRequests) // want `missing-retry-after: 429 response is written without a Retry-After header on some path`
+	render.Status(r, http.StatusTooManyRequests) // want `missing-retry-after: 429 response is written without a Retry-After header on some path; set Retry-After`
 	if wait != "" {
 		w.Header().Set("Retry-After", wait)
 	}

@@ -42,32 +42,42 @@ func plain429(w http.ResponseWriter) {
 }
 
 func tooLate(w http.ResponseWriter) { // want tooLate:`helper\(writes retryafter\)`
-	w.WriteHeader(429) // want `missing-retry-after: 429 response .* \(it is set only after the status is written, which is too late\)`
+	w.WriteHeader(429) // want `missing-retry-after: 429 response is written without a Retry-After header on some path \(it is set only after the status is written, which is too late\); set Retry-After`
 	w.Header().Set("Retry-After", "10")
+}
+
+// Set on another path only: not late on this one, just missing.
+func otherPathOnly(w http.ResponseWriter, ok bool) { // want otherPathOnly:`helper\(writes retryafter\)`
+	if ok {
+		w.Header().Set("Retry-After", "1")
+		w.WriteHeader(http.StatusServiceUnavailable)
+		return
+	}
+	w.WriteHeader(http.StatusTooManyRequests) // want `missing-retry-after: 429 response is written without a Retry-After header on some path; set Retry-After`
 }
 
 func oneBranch(w http.ResponseWriter, known bool) { // want oneBranch:`helper\(writes retryafter\)`
 	if known {
 		w.Header().Set("Retry-After", "5")
 	}
-	w.WriteHeader(429) // want `missing-retry-after`
+	w.WriteHeader(429) // want `missing-retry-after: 429 response is written without a Retry-After header on some path; set Retry-After`
 }
 
 func httpError429(w http.ResponseWriter) {
-	http.Error(w, "slow down", 429) // want `raw-http-error` `missing-retry-after: 429 response`
+	http.Error(w, "slow down", 429) // want `raw-http-error: http\.Error sends a plain-text body; send a JSON error body with code RATE_LIMIT_EXCEEDED` `missing-retry-after: 429 response is written without a Retry-After header on some path; set Retry-After`
 }
 
 func helperWith429(w http.ResponseWriter) {
-	writeJSON(w, 429, "RATE_LIMIT_EXCEEDED", "slow down") // want `missing-retry-after: RATE_LIMIT_EXCEEDED response \(429\) is written without a Retry-After header`
+	writeJSON(w, 429, "RATE_LIMIT_EXCEEDED", "slow down") // want `missing-retry-after: RATE_LIMIT_EXCEEDED response \(429\) is written without a Retry-After header on some path; set Retry-After`
 }
 
 func helperWithCodeOnly(w http.ResponseWriter) {
-	writeJSON(w, 503, "RATE_LIMIT_EXCEEDED", "slow down") // want `status-mismatch: RATE_LIMIT_EXCEEDED is documented with 429, sent with 503` `missing-retry-after: RATE_LIMIT_EXCEEDED response \(documented with 429\)`
+	writeJSON(w, 503, "RATE_LIMIT_EXCEEDED", "slow down") // want `status-mismatch: RATE_LIMIT_EXCEEDED is documented with 429, sent with 503` `missing-retry-after: RATE_LIMIT_EXCEEDED response \(documented with 429\) is written without a Retry-After header on some path; set Retry-After`
 }
 
 // limited fixes a 429 without Retry-After: reported inside, not at its callers.
 func limited(w http.ResponseWriter) {
-	writeJSON(w, http.StatusTooManyRequests, "RATE_LIMIT_EXCEEDED", "x") // want `missing-retry-after`
+	writeJSON(w, http.StatusTooManyRequests, "RATE_LIMIT_EXCEEDED", "x") // want `missing-retry-after: RATE_LIMIT_EXCEEDED response \(429\) is written without a Retry-After header on some path; set Retry-After`
 }
 
 func callsLimited(w http.ResponseWriter) {
@@ -76,12 +86,12 @@ func callsLimited(w http.ResponseWriter) {
 
 func requestHeaderDoesNotCount(w http.ResponseWriter, r *http.Request) {
 	r.Header.Set("Retry-After", "1")
-	w.WriteHeader(429) // want `missing-retry-after`
+	w.WriteHeader(429) // want `missing-retry-after: 429 response is written without a Retry-After header on some path; set Retry-After`
 }
 
 func otherHeader(w http.ResponseWriter) {
 	w.Header().Set("X-RateLimit-Remaining", "0")
-	w.WriteHeader(429) // want `missing-retry-after`
+	w.WriteHeader(429) // want `missing-retry-after: 429 response is written without a Retry-After header on some path; set Retry-After`
 }
 
 // Not flagged.
@@ -105,6 +115,14 @@ func viaVariable(w http.ResponseWriter) { // want viaVariable:`helper\(writes re
 func viaMapsCopy(w http.ResponseWriter, extra http.Header) { // want viaMapsCopy:`helper\(writes retryafter\)`
 	maps.Copy(w.Header(), extra)
 	w.WriteHeader(429)
+}
+
+// Copying from the response's headers sets nothing on them.
+func copiesFromResponse(w http.ResponseWriter) http.Header {
+	saved := http.Header{}
+	maps.Copy(saved, w.Header())
+	w.WriteHeader(429) // want `missing-retry-after: 429 response is written without a Retry-After header on some path; set Retry-After`
+	return saved
 }
 
 func viaLoop(w http.ResponseWriter, extra http.Header) { // want viaLoop:`helper\(writes retryafter\)`
@@ -164,7 +182,7 @@ type limiter struct {
 }
 
 func defaultOnLimited(w http.ResponseWriter, r *http.Request) {
-	http.Error(w, "too many requests", http.StatusTooManyRequests) // want `raw-http-error`
+	http.Error(w, "too many requests", http.StatusTooManyRequests) // want `raw-http-error: http\.Error sends a plain-text body; send a JSON error body with code RATE_LIMIT_EXCEEDED`
 }
 
 func newLimiter() *limiter {
@@ -181,6 +199,57 @@ func (l *limiter) serve(w http.ResponseWriter, r *http.Request) { // want serve:
 // A handler returned by a constructor is not a callback: reported.
 func limitHandler() http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		w.WriteHeader(http.StatusTooManyRequests) // want `missing-retry-after`
+		w.WriteHeader(http.StatusTooManyRequests) // want `missing-retry-after: 429 response is written without a Retry-After header on some path; set Retry-After`
 	}
+}
+
+// A ResponseWriter of the project's own (a test double, a buffer): its
+// methods are a ResponseWriter's, whatever they do.
+type buffer struct {
+	header http.Header
+	status int
+	body   []byte
+}
+
+func (b *buffer) Header() http.Header         { return b.header }
+func (b *buffer) Write(p []byte) (int, error) { b.body = append(b.body, p...); return len(p), nil }
+func (b *buffer) WriteHeader(status int)      { b.status = status }
+
+func buffered() *buffer {
+	b := &buffer{header: http.Header{}}
+	b.WriteHeader(http.StatusTooManyRequests) // want `missing-retry-after: 429 response is written without a Retry-After header on some path; set Retry-After`
+	return b
+}
+
+// Helpers whose first parameter is the status or the header's name.
+func writeStatusFirst(status int, w http.ResponseWriter) { // want writeStatusFirst:`helper\(status=0 writes\)`
+	w.WriteHeader(status)
+}
+
+func setHeaderFirst(key string, w http.ResponseWriter, value string) { // want setHeaderFirst:`helper\(headerkey=0 headervalue=2\)`
+	w.Header().Set(key, value)
+}
+
+func usesFirstParams(w http.ResponseWriter) { // want usesFirstParams:`helper\(writes retryafter\)`
+	setHeaderFirst("Retry-After", w, "1m") // want `retry-after-format: Retry-After is set to "1m", not a whole number of seconds`
+	setHeaderFirst("Retry-After", w, "60")
+	writeStatusFirst(http.StatusTooManyRequests, w)
+}
+
+func writesFirstWithout(w http.ResponseWriter) {
+	writeStatusFirst(http.StatusTooManyRequests, w) // want `missing-retry-after: 429 response is written without a Retry-After header on some path; set Retry-After`
+}
+
+// A limiter that writes through a field: its callers are not handed the
+// response, so what they write through it is not theirs.
+type fieldLimiter struct{ w http.ResponseWriter }
+
+func (l *fieldLimiter) reject() { // want reject:`helper\(writes retryafter\)`
+	l.w.Header().Set("Retry-After", "1")
+	l.w.WriteHeader(http.StatusTooManyRequests)
+}
+
+func (l *fieldLimiter) rejectWith(key string) { // want rejectWith:`helper\(headerkey=0\)`
+	l.reject()
+	l.w.Header().Set(key, "x")
 }

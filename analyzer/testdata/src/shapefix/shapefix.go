@@ -10,7 +10,7 @@ import (
 	"github.com/gin-gonic/gin"
 )
 
-type apiError struct { // want `error-body-shape: apiError encodes as \{"Code", "Message", "Details"\}: no "code" and no "message" key`
+type apiError struct { // want `error-body-shape: apiError encodes as \{"Code", "Message", "Details"\}: no "code" and no "message" key; send`
 	Code    string
 	Message string
 	Details map[string]string
@@ -21,11 +21,11 @@ func untagged(c *gin.Context) {
 }
 
 func constants(w http.ResponseWriter) { // want constants:`helper\(retryafter\)`
-	w.Header().Set("Retry-After", "30s") // want `retry-after-format: Retry-After is set to "30s"`
-	w.Header().Set("Retry-After", "2m")  // want `retry-after-format: Retry-After is set to "2m"`
-	w.Header().Set("Retry-After", "1.5") // want `retry-after-format: Retry-After is set to "1.5"`
+	w.Header().Set("Retry-After", "30s") // want `retry-after-format: Retry-After is set to "30s", not a whole number of seconds`
+	w.Header().Set("Retry-After", "2m")  // want `retry-after-format: Retry-After is set to "2m", not a whole number of seconds`
+	w.Header().Set("Retry-After", "1.5") // want `retry-after-format: Retry-After is set to "1\.5", not a whole number of seconds`
 }
 
 func duration(c *gin.Context, d time.Duration) { // want duration:`helper\(retryafter\)`
-	c.Header("Retry-After", d.String()) // want `retry-after-format: Retry-After is set to a time.Duration's String`
+	c.Header("Retry-After", d.String()) // want `retry-after-format: Retry-After is set to a time\.Duration's String \("1m0s"\), not a whole number of seconds`
 }

@@ -7,4 +7,4 @@ import "errsonly"
 
 var errA = errsonly.New(500, "NOT_FOUND", "x") // want `status-mismatch: NOT_FOUND is documented with 404, sent with 500`
 
-var errB = &errsonly.Error{Status: 400, Code: "NOPE", Message: "x"} // want `unknown-code: NOPE is not in the error catalog`
+var errB = &errsonly.Error{Status: 400, Code: "NOPE", Message: "x"} // want `unknown-code: NOPE is not in the error catalog \(embedded default\)`

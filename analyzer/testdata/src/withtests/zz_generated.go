@@ -5,5 +5,5 @@ package withtests
 import "net/http"
 
 func generated(w http.ResponseWriter) {
-	w.WriteHeader(429) // want `missing-retry-after`
+	w.WriteHeader(429) // want `missing-retry-after: 429 response is written without a Retry-After header on some path; set Retry-After`
 }

@@ -26,5 +26,5 @@ func Write(w http.ResponseWriter, r *http.Request, code Code, message string) { 
 }
 
 func get(w http.ResponseWriter, r *http.Request) {
-	http.Error(w, "no such order", http.StatusNotFound) // want `raw-http-error: http.Error sends a plain-text body`
+	http.Error(w, "no such order", http.StatusNotFound) // want `raw-http-error: http\.Error sends a plain-text body; send a JSON error body with code NOT_FOUND`
 }

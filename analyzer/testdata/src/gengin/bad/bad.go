@@ -12,7 +12,7 @@ import (
 )
 
 func typo(c *gin.Context) { // want typo:`helper\(writes retryafter\)`
-	apierr.Write(c, apierr.Code("NOPE"), "x") // want `unknown-code: NOPE is not in the error catalog`
+	apierr.Write(c, apierr.Code("NOPE"), "x") // want `unknown-code: NOPE is not in the error catalog \(embedded default\)`
 }
 
 // The error body sent by hand with another status than its code's.
@@ -26,10 +26,10 @@ func raw(c *gin.Context) { // want raw:`helper\(writes retryafter\)`
 		apierr.Write(c, apierr.CodeBadRequest, "missing id")
 		return
 	}
-	c.String(500, "boom") // want `raw-http-error: \(\*gin.Context\).String sends a non-JSON body with status 500`
+	c.String(500, "boom") // want `raw-http-error: \(\*gin\.Context\)\.String sends a non-JSON body with status 500; send a JSON error body \{"code", "message", \.\.\.\}`
 }
 
 // 429 by hand, without the writer's Retry-After.
 func tooMany(c *gin.Context) {
-	c.AbortWithStatusJSON(http.StatusTooManyRequests, apierr.New(apierr.CodeRateLimitExceeded, "x")) // want `missing-retry-after: 429 response`
+	c.AbortWithStatusJSON(http.StatusTooManyRequests, apierr.New(apierr.CodeRateLimitExceeded, "x")) // want `missing-retry-after: 429 response is written without a Retry-After header on some path; set Retry-After`
 }

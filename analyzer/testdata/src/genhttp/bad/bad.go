@@ -13,7 +13,7 @@ import (
 
 // A code constant typed by hand, unknown to the catalog.
 func typo(w http.ResponseWriter, r *http.Request) { // want typo:`helper\(writes retryafter\)`
-	apierr.Write(w, r, apierr.Code("NOPE"), "x") // want `unknown-code: NOPE is not in the error catalog`
+	apierr.Write(w, r, apierr.Code("NOPE"), "x") // want `unknown-code: NOPE is not in the error catalog \(embedded default\)`
 }
 
 func typoError() error {
@@ -33,12 +33,12 @@ func raw(w http.ResponseWriter, r *http.Request) { // want raw:`helper\(writes r
 		apierr.Write(w, r, apierr.CodeNotFound, "x")
 		return
 	}
-	http.Error(w, "boom", http.StatusInternalServerError) // want `raw-http-error: http.Error sends a plain-text body`
+	http.Error(w, "boom", http.StatusInternalServerError) // want `raw-http-error: http\.Error sends a plain-text body; send a JSON error body \{"code", "message", \.\.\.\}`
 }
 
 // 429 written by hand, without the writer's Retry-After.
 func tooMany(w http.ResponseWriter, r *http.Request) {
-	w.WriteHeader(http.StatusTooManyRequests) // want `missing-retry-after: 429 response is written without a Retry-After header`
+	w.WriteHeader(http.StatusTooManyRequests) // want `missing-retry-after: 429 response is written without a Retry-After header on some path; set Retry-After`
 	json.NewEncoder(w).Encode(apierr.New(apierr.CodeRateLimitExceeded, "slow down"))
 }
 
@@ -48,5 +48,5 @@ func fail(w http.ResponseWriter, r *http.Request, code apierr.Code) { // want fa
 }
 
 func callsFail(w http.ResponseWriter, r *http.Request) { // want callsFail:`helper\(writes retryafter\)`
-	fail(w, r, "INTERNAL") // want `unknown-code: INTERNAL is not in the error catalog`
+	fail(w, r, "INTERNAL") // want `unknown-code: INTERNAL is not in the error catalog \(embedded default\)`
 }

@@ -13,15 +13,15 @@ import (
 
 func get(w http.ResponseWriter, r *http.Request) {
 	if r.URL.Query().Get("id") == "" {
-		http.Error(w, "no such order", http.StatusNotFound) // want `raw-http-error: http.Error sends a plain-text body`
+		http.Error(w, "no such order", http.StatusNotFound) // want `raw-http-error: http\.Error sends a plain-text body; send a JSON error body with code NOT_FOUND`
 		return
 	}
 	if r.Method != http.MethodGet {
-		http.NotFound(w, r) // want `raw-http-error: http.NotFound sends a plain-text 404`
+		http.NotFound(w, r) // want `raw-http-error: http\.NotFound sends a plain-text 404; send a JSON error body with code NOT_FOUND`
 		return
 	}
 	// Two codes have 500: no fix.
-	http.Error(w, "boom", http.StatusInternalServerError) // want `raw-http-error: http.Error sends a plain-text body`
+	http.Error(w, "boom", http.StatusInternalServerError) // want `raw-http-error: http\.Error sends a plain-text body; send a JSON error body \{"code", "message", \.\.\.\}`
 }
 
 // A hand-written wrapper that takes a code and no status is not trusted to

@@ -1,0 +1,373 @@
+package analyzer
+
+import (
+	"bytes"
+	"cmp"
+	"flag"
+	"fmt"
+	"go/ast"
+	"go/format"
+	"go/token"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/apierrlint/apierrlint/catalog"
+)
+
+// The analyzer's fixtures (testdata/src) are checked by one analysistest
+// run: loading them type-checks net/http and its dependencies from source,
+// which is most of the time a run takes, so every fixture package is loaded
+// once and analyzed with the configuration of its set (fixtureSets), through
+// an analyzer that picks the configuration by package. The tests that need
+// the loaded packages (the fixes' goldens, the want patterns, the table
+// rows) share that run.
+
+// fixtureSet is the fixture packages analyzed with one configuration.
+type fixtureSet struct {
+	name string
+	cfg  func() (Config, error)
+	pkgs []string
+}
+
+var fixtureSets = []fixtureSet{
+	{"default configuration", func() (Config, error) { return Config{}, nil }, []string{
+		"raw", "unknowncode", "mismatch", "retryafter", "skipfiles", // the rules
+		"apierr", "apiwrap", "handlers", // helpers across packages, with facts
+		"ignore",                          // //apierrlint:ignore
+		"errsonly", "useserrs", "nothing", // packages without net/http
+		"cgohandler", // cgo: findings without fixes
+		"casekeys",   // keys and field names in other cases
+		"fieldlevel", // codes under "details"
+		// The frameworks, through stubs of their APIs (testdata/src/github.com/...,
+		// checked against the real modules by TestTables).
+		"ginapp", "ginrespond", "ginuse", "echoapp", "echo5app", "fiberapp", "fiber3app", "renderapp",
+		// error-body-shape and retry-after-format; the document's own examples, clean.
+		"bodyshape", "bodyshapehelp", "bodyshapeuse", "raformat", "docexamples",
+		// Code written by apierrlint gen (internal/gen keeps the copies up to
+		// date): its writer is a helper although generated files are not
+		// checked; a service that uses it well, and one that misuses it.
+		"genhttp/ok", "genhttp/bad", "gengin/ok", "gengin/bad",
+		// Fixes, with their .golden files; fixwriter's fixes call an error
+		// writer inferred in another package (facts).
+		"fixes", "fixwriter", "fwfixes", "shapefix", "genhttp/fix", "codeonly/hand", "codeonly/othergen",
+	}},
+	// A catalog that documents MAINTENANCE as 503, with -retry-after=429,503,
+	// the fixes' Retry-After value and error writer configured.
+	{"configured catalog", func() (Config, error) {
+		cat, err := catalog.New("test catalog", []catalog.Entry{{Code: "MAINTENANCE", Status: 503}, {Code: "SLOW_DOWN", Status: 429}})
+		return Config{Catalog: cat, RetryAfterStatuses: []int{429, 503}, RetryAfterValue: "120", ErrorWriter: "configured.writeError"}, err
+	}, []string{"configured"}},
+	// With the flags, test and generated files are checked too (skipfiles
+	// shows that they are not by default). The code that apierrlint gen
+	// writes has nothing to report even then.
+	{"tests and generated files", func() (Config, error) {
+		return Config{IncludeTests: true, IncludeGenerated: true}, nil
+	}, []string{"withtests", "genhttp/apierr", "gengin/apierr"}},
+	// A disabled rule reports nothing; the others still do.
+	{"disabled rules", func() (Config, error) {
+		return Config{Disabled: []string{RuleRawHTTPError, RuleUnknownCode, RuleStatusMismatch}}, nil
+	}, []string{"disabled"}},
+	{"disabled ignore-directive", func() (Config, error) {
+		return Config{Disabled: []string{RuleIgnoreDirective}}, nil
+	}, []string{"ignoreoff"}},
+}
+
+// fixtureRun is the shared analysistest run of every fixture package.
+type fixtureRun struct {
+	results []*analysistest.Result
+	errs    []string // what analysistest reported: unexpected or missing findings and facts, fixes that differ from the goldens
+	gopath  string
+}
+
+// errorRecorder is the analysistest.Testing of the shared run: the errors
+// are reported by TestFixtures, whichever test ran the fixtures first.
+type errorRecorder struct {
+	mu   sync.Mutex
+	errs []string
+}
+
+func (r *errorRecorder) Errorf(format string, args ...any) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.errs = append(r.errs, fmt.Sprintf(format, args...))
+}
+
+// fixtureAnalyzer returns one analyzer for the whole run, with each
+// package's configuration (a dependency is analyzed, for its facts, with
+// its own set's, or the default), and the fixture packages.
+func fixtureAnalyzer() (*analysis.Analyzer, []string, error) {
+	byPkg := map[string]*analysis.Analyzer{}
+	var all []string
+	var def *analysis.Analyzer
+	for _, set := range fixtureSets {
+		cfg, err := set.cfg()
+		if err != nil {
+			return nil, nil, fmt.Errorf("%s: %v", set.name, err)
+		}
+		a, err := New(cfg)
+		if err != nil {
+			return nil, nil, fmt.Errorf("%s: %v", set.name, err)
+		}
+		if def == nil {
+			def = a
+		}
+		for _, pkg := range set.pkgs {
+			if byPkg[pkg] != nil {
+				return nil, nil, fmt.Errorf("package %s is in two fixture sets", pkg)
+			}
+			byPkg[pkg] = a
+			all = append(all, pkg)
+		}
+	}
+	pick := *def
+	pick.Run = func(pass *analysis.Pass) (any, error) {
+		a := byPkg[strings.TrimSuffix(pass.Pkg.Path(), "_test")]
+		if a == nil {
+			a = def
+		}
+		return a.Run(pass)
+	}
+	return &pick, all, nil
+}
+
+var sharedFixtures = sync.OnceValues(func() (*fixtureRun, error) {
+	a, pkgs, err := fixtureAnalyzer()
+	if err != nil {
+		return nil, err
+	}
+	rec := &errorRecorder{}
+	dir := analysistest.TestData()
+	results := analysistest.RunWithSuggestedFixes(rec, dir, a, pkgs...)
+	return &fixtureRun{results: results, errs: rec.errs, gopath: dir}, nil
+})
+
+// fixtures returns the shared run of the fixtures.
+func fixtures(t *testing.T) *fixtureRun {
+	t.Helper()
+	run, err := sharedFixtures()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(run.results) == 0 {
+		t.Fatal("the fixtures did not load (see TestFixtures)")
+	}
+	return run
+}
+
+var update = flag.Bool("update", false, "rewrite the .golden file of each fixture file that gets fixes with the result of its fixes (review the diff)")
+
+// TestFixtures: each fixture package reports exactly the findings and
+// facts of its // want comments, and every file that gets a fix has a
+// .golden file with the result of all its fixes (analysistest's
+// RunWithSuggestedFixes). go test -run TestFixtures -update rewrites the
+// goldens.
+func TestFixtures(t *testing.T) {
+	run, err := sharedFixtures()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if *update {
+		writeGoldens(t, run)
+	}
+	for _, e := range run.errs {
+		if !*update || !strings.Contains(e, ".golden") {
+			t.Error(e)
+		}
+	}
+	// Every fixture package is in a set, so that it is checked.
+	src := filepath.Join(run.gopath, "src")
+	var sets []string
+	for _, set := range fixtureSets {
+		sets = append(sets, set.pkgs...)
+	}
+	seen := map[string]bool{}
+	err = filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && path != src && (d.Name() == "github.com" || d.Name() == "realapi") {
+			return filepath.SkipDir
+		}
+		if !d.IsDir() && strings.HasSuffix(path, ".go") {
+			rel, _ := filepath.Rel(src, filepath.Dir(path))
+			rel = filepath.ToSlash(rel)
+			if !slices.Contains(sets, rel) && !dependencyOnly[rel] && !seen[rel] {
+				t.Errorf("fixture package %s is in no fixture set (fixtures_test.go)", rel)
+				seen[rel] = true
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// dependencyOnly are fixture packages that are only imported by others.
+var dependencyOnly = map[string]bool{"gengin/reqid": true}
+
+// TestCgoFindingsWithoutFixes: a package that uses cgo is analyzed through
+// the files cgo generates, which are its own code: findings are reported by
+// default, but without fixes (their offsets are the generated files').
+func TestCgoFindingsWithoutFixes(t *testing.T) {
+	if !cgoEnabled() {
+		t.Skip("cgo is disabled")
+	}
+	run := fixtures(t)
+	found := false
+	for _, res := range run.results {
+		if res.Pass == nil || res.Pass.Pkg.Path() != "cgohandler" {
+			continue
+		}
+		found = found || len(res.Diagnostics) > 0
+		for _, d := range res.Diagnostics {
+			if len(d.SuggestedFixes) > 0 {
+				t.Errorf("%s: a fix in a file that cgo generated: %s", res.Pass.Fset.Position(d.Pos), d.SuggestedFixes[0].Message)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("cgohandler: no findings")
+	}
+}
+
+// TestGoldensHaveFixes: a .golden file that differs from its source must
+// get its fixes. analysistest compares a golden only for the files that
+// received an edit, so a fix that is no longer offered would go unnoticed.
+func TestGoldensHaveFixes(t *testing.T) {
+	run := fixtures(t)
+	edited := map[string]bool{}
+	for _, res := range run.results {
+		for _, d := range res.Diagnostics {
+			for _, fix := range d.SuggestedFixes {
+				for _, e := range fix.TextEdits {
+					edited[res.Pass.Fset.File(e.Pos).Name()] = true
+				}
+			}
+		}
+	}
+	goldens := goldenFiles(t, filepath.Join(run.gopath, "src"))
+	for _, g := range goldens {
+		source := strings.TrimSuffix(g, ".golden")
+		if edited[source] {
+			continue // compared by analysistest
+		}
+		want, err1 := os.ReadFile(g)
+		have, err2 := os.ReadFile(source)
+		if err1 != nil || err2 != nil {
+			t.Errorf("%s: %v %v", g, err1, err2)
+			continue
+		}
+		if !bytes.Equal(formatted(t, g, want), formatted(t, source, have)) {
+			t.Errorf("%s differs from %s, but the analyzer suggested no fix in it", filepath.Base(g), filepath.Base(source))
+		}
+	}
+}
+
+func formatted(t *testing.T, name string, src []byte) []byte {
+	out, err := format.Source(src)
+	if err != nil {
+		t.Errorf("%s: %v", name, err)
+		return src
+	}
+	return out
+}
+
+// goldenFiles lists the .golden files of the fixtures.
+func goldenFiles(t *testing.T, src string) []string {
+	t.Helper()
+	var goldens []string
+	err := filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(path, ".go.golden") {
+			goldens = append(goldens, path)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(goldens) == 0 {
+		t.Fatal("no .golden files under " + src)
+	}
+	return goldens
+}
+
+// mutationRunEnv, when set, selects the tests that exercise the analyzer's
+// code and skips the slow ones that check data only (the tables against the
+// real modules, the goldens' builds, the table rows one by one): make mutate
+// sets it, so that each mutant is tested in seconds.
+const mutationRunEnv = "APIERRLINT_MUTATION_RUN"
+
+func skipInMutationRun(t *testing.T) {
+	t.Helper()
+	if os.Getenv(mutationRunEnv) != "" {
+		t.Skipf("%s is set: a mutation run skips this test (it checks no code that make mutate mutates)", mutationRunEnv)
+	}
+}
+
+// writeGoldens writes, for each file that gets fixes, its .golden file: the
+// file with every edit of every fix applied (an edit offered twice, as in a
+// package and its test variant, once), gofmt-formatted; and an existing
+// golden of a file that gets none: the file as it is.
+func writeGoldens(t *testing.T, run *fixtureRun) {
+	type edit struct {
+		start, end int
+		text       string
+	}
+	edits := map[string][]edit{}
+	for _, res := range run.results {
+		generated := map[*token.File]bool{} // analysistest skips their fixes
+		for _, f := range res.Pass.Files {
+			generated[res.Pass.Fset.File(f.Pos())] = ast.IsGenerated(f)
+		}
+		for _, d := range res.Diagnostics {
+			for _, fix := range d.SuggestedFixes {
+				for _, e := range fix.TextEdits {
+					f := res.Pass.Fset.File(e.Pos)
+					if generated[f] {
+						continue
+					}
+					ed := edit{f.Offset(e.Pos), f.Offset(e.End), string(e.NewText)}
+					if !slices.Contains(edits[f.Name()], ed) {
+						edits[f.Name()] = append(edits[f.Name()], ed)
+					}
+				}
+			}
+		}
+	}
+	for _, g := range goldenFiles(t, filepath.Join(run.gopath, "src")) {
+		if name := strings.TrimSuffix(g, ".golden"); edits[name] == nil {
+			edits[name] = []edit{}
+		}
+	}
+	for name, list := range edits {
+		src, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// By offset, an insertion before a replacement that starts there.
+		slices.SortStableFunc(list, func(a, b edit) int { return cmp.Or(a.start-b.start, a.end-b.end) })
+		var out []byte
+		last := 0
+		for _, e := range list {
+			if e.start < last {
+				t.Errorf("%s: overlapping fixes at offset %d", name, e.start)
+				continue
+			}
+			out = append(append(out, src[last:e.start]...), e.text...)
+			last = e.end
+		}
+		out = append(out, src[last:]...)
+		if err := os.WriteFile(name+".golden", formatted(t, name, out), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}

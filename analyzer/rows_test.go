@@ -1,0 +1,183 @@
+package analyzer
+
+import (
+	"fmt"
+	"go/ast"
+	"go/types"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// TestTableRows: the framework tables have exactly the rows of
+// testdata/rows.txt, a list kept by hand: the tests that loop over the rows
+// that exist cannot notice one that is gone.
+func TestTableRows(t *testing.T) {
+	want := readRowList(t, "testdata/rows.txt")
+	have := map[string][]string{}
+	for _, fw := range frameworks {
+		have[fw.name] = tableKeys(fw)
+	}
+	for fw, keys := range want {
+		for _, key := range keys {
+			if !slices.Contains(have[fw], key) {
+				t.Errorf("%s: the table has no row %s (testdata/rows.txt lists it)", fw, key)
+			}
+		}
+	}
+	for fw, keys := range have {
+		for _, key := range keys {
+			if !slices.Contains(want[fw], key) {
+				t.Errorf("%s: row %s is not in testdata/rows.txt", fw, key)
+			}
+		}
+	}
+}
+
+// readRowList reads a list of "framework key" lines ('#' starts a comment).
+func readRowList(t *testing.T, name string) map[string][]string {
+	t.Helper()
+	data, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := map[string][]string{}
+	n := 0
+	for i, line := range strings.Split(string(data), "\n") {
+		line, _, _ = strings.Cut(line, "#")
+		f := strings.Fields(line)
+		switch len(f) {
+		case 0:
+			continue
+		case 2:
+			rows[f[0]] = append(rows[f[0]], f[1])
+			n++
+		default:
+			t.Fatalf("%s:%d: want \"framework key\", got %q", name, i+1, line)
+		}
+	}
+	if n == 0 {
+		t.Fatalf("%s lists no rows: a test against an empty list checks nothing", name)
+	}
+	return rows
+}
+
+// TestRowsPinned deletes each table row in turn and analyzes the fixtures
+// again: some finding, fix or fact must change (and the fixtures' want
+// comments pin all of them), so that every row has a fixture that exists
+// because of it. A row the analysis leaves alone on purpose (fiber.NewError)
+// changes nothing by design: it must be called in a fixture, as a look-alike
+// that is not reported.
+func TestRowsPinned(t *testing.T) {
+	skipInMutationRun(t)
+	run := fixtures(t)
+	a, _, err := fixtureAnalyzer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var roots []*packages.Package
+	for _, res := range run.results {
+		roots = append(roots, res.Action.Package)
+	}
+	outcome := func() string {
+		g, err := checker.Analyze([]*analysis.Analyzer{a}, roots, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return analysisOutcome(g)
+	}
+	base := outcome()
+	called := calledFunctions(roots)
+	for _, fw := range frameworks {
+		for _, key := range tableKeys(fw) {
+			// The tables are the analyzer's global data: this test changes
+			// them while no analysis runs, and puts the row back.
+			pr := fw.prims[key]
+			delete(fw.prims, key)
+			got := outcome()
+			fw.prims[key] = pr
+			switch {
+			case got != base:
+			case pr.role != roleSilent:
+				t.Errorf("%s: row %s: without it the fixtures report the same: no fixture exists because of it", fw.name, key)
+			case called[key] == 0:
+				t.Errorf("%s: row %s (left alone on purpose): no fixture calls it", fw.name, key)
+			}
+		}
+	}
+}
+
+// analysisOutcome prints what the analysis of the root packages found:
+// findings with their fixes, and facts.
+func analysisOutcome(g *checker.Graph) string {
+	var out []string
+	for act := range g.All() {
+		if !act.IsRoot {
+			continue
+		}
+		fset := act.Package.Fset
+		for _, d := range act.Diagnostics {
+			s := fmt.Sprint(fset.Position(d.Pos), " ", d.Message)
+			for _, fix := range d.SuggestedFixes {
+				for _, e := range fix.TextEdits {
+					s += fmt.Sprintf(" [%s %d-%d %q]", fix.Message, fset.Position(e.Pos).Offset, fset.Position(e.End).Offset, e.NewText)
+				}
+			}
+			out = append(out, s)
+		}
+		for _, f := range act.AllObjectFacts() {
+			if f.Object.Pkg() == act.Package.Types {
+				out = append(out, fmt.Sprint(fset.Position(f.Object.Pos()), " ", f.Object.Name(), " ", f.Fact))
+			}
+		}
+		for _, f := range act.AllPackageFacts() {
+			if f.Package == act.Package.Types {
+				out = append(out, fmt.Sprint(f.Package.Path(), " ", f.Fact))
+			}
+		}
+	}
+	slices.Sort(out)
+	return strings.Join(out, "\n")
+}
+
+// calledFunctions counts the calls of each function in the fixtures, by
+// types.Func.FullName (package-level function variables by "path.Name"),
+// counting the methods of ResponseWriter implementations for the
+// interface's rows, as the analyzer matches them.
+func calledFunctions(roots []*packages.Package) map[string]int {
+	called := map[string]int{}
+	for _, pkg := range roots {
+		if strings.HasPrefix(pkg.PkgPath, "github.com/") {
+			continue // the stubs
+		}
+		for _, f := range pkg.Syntax {
+			ast.Inspect(f, func(n ast.Node) bool {
+				call, ok := n.(*ast.CallExpr)
+				if !ok {
+					return true
+				}
+				switch fn := typeutil.Callee(pkg.TypesInfo, call).(type) {
+				case *types.Func:
+					called[fn.Origin().FullName()]++
+					if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && fn.Signature().Recv() != nil {
+						if t := pkg.TypesInfo.TypeOf(sel.X); t != nil && strings.Contains(t.String(), "ResponseWriter") {
+							called["(net/http.ResponseWriter)."+fn.Name()]++
+						}
+					}
+				case *types.Var:
+					if fn.Pkg() != nil {
+						called[fn.Pkg().Path()+"."+fn.Name()]++
+					}
+				}
+				return true
+			})
+		}
+	}
+	return called
+}
