@@ -45,6 +45,11 @@ var defaultFixtures = []string{
 	// date): its writer is a helper although generated files are not
 	// checked; a service that uses it well, and one that misuses it.
 	"genhttp/apierr", "genhttp/ok", "genhttp/bad", "gengin/apierr", "gengin/ok", "gengin/bad",
+	// default-error-response: the defaults of each framework kept, and
+	// replaced (in the function, in the package, by a helper of another
+	// package); escapes the analysis cannot follow.
+	"defaults/fiber2", "defaults/fiber2ok", "defaults/fiber3", "defaults/echo4", "defaults/echo4ok",
+	"defaults/echo5", "defaults/echo5ok", "defaults/gin", "defaults/ginok", "defaults/nethttp", "defaults/nethttpok",
 }
 
 func TestDefaultConfig(t *testing.T) {
@@ -96,6 +101,12 @@ func TestIncludeTestsAndGenerated(t *testing.T) {
 func TestDisabledRules(t *testing.T) {
 	a := newAnalyzer(t, analyzer.Config{Disabled: []string{analyzer.RuleRawHTTPError, analyzer.RuleUnknownCode, analyzer.RuleStatusMismatch}})
 	analysistest.Run(t, analysistest.TestData(), a, "disabled")
+}
+
+// TestDisabledDefaults: default-error-response can be switched off alone.
+func TestDisabledDefaults(t *testing.T) {
+	a := newAnalyzer(t, analyzer.Config{Disabled: []string{analyzer.RuleDefaultErrorResponse}})
+	analysistest.Run(t, analysistest.TestData(), a, "defaults/disabled")
 }
 
 func TestConfigValidation(t *testing.T) {

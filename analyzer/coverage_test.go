@@ -16,7 +16,7 @@ import (
 // TestTableCoverage: every row of every framework table is called in the
 // analyzer's fixtures (testdata/src, the stubs excepted), so that each
 // primitive has fixtures, flagged or left alone; a row that no fixture uses
-// is untested.
+// is untested. So is every maker of the tables' defaults.
 func TestTableCoverage(t *testing.T) {
 	gopath, err := filepath.Abs("testdata")
 	if err != nil {
@@ -29,7 +29,7 @@ func TestTableCoverage(t *testing.T) {
 	}
 	for _, e := range entries {
 		if e.IsDir() && e.Name() != "github.com" && e.Name() != "cgohandler" {
-			fixtures = append(fixtures, "./"+e.Name())
+			fixtures = append(fixtures, "./"+e.Name()+"/...") // subpackages too (defaults/fiber2)
 		}
 	}
 	cfg := &packages.Config{
@@ -46,6 +46,12 @@ func TestTableCoverage(t *testing.T) {
 	for _, pkg := range pkgs {
 		for _, f := range pkg.Syntax {
 			ast.Inspect(f, func(n ast.Node) bool {
+				if lit, ok := n.(*ast.CompositeLit); ok {
+					// A composite literal makes a product (httputil.ReverseProxy).
+					if tn := namedOf(pkg.TypesInfo.TypeOf(lit)); tn != nil && tn.Pkg() != nil {
+						called[tn.Pkg().Path()+"."+tn.Name()]++
+					}
+				}
 				call, ok := n.(*ast.CallExpr)
 				if !ok {
 					return true
@@ -74,6 +80,17 @@ func TestTableCoverage(t *testing.T) {
 		for key := range fw.prims {
 			if called[key] == 0 {
 				missing = append(missing, key)
+			}
+		}
+	}
+	for _, fb := range fallbacks {
+		for _, mk := range fb.makers {
+			key := mk.fn
+			if key == "" {
+				key = mk.lit.pkg + "." + mk.lit.name
+			}
+			if called[key] == 0 {
+				missing = append(missing, key+" (a maker of default "+fb.id+")")
 			}
 		}
 	}

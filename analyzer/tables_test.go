@@ -3,6 +3,7 @@ package analyzer
 import (
 	"fmt"
 	"go/types"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -25,13 +26,14 @@ import (
 
 // tableStdPackages are the standard library packages the net/http table
 // names.
-var tableStdPackages = []string{"net/http", "io", "fmt", "maps", "encoding/json"}
+var tableStdPackages = []string{"net/http", "io", "fmt", "maps", "encoding/json", "net/http/httputil"}
 
 func TestTables(t *testing.T) {
 	real := loadRealAPI(t)
 	t.Run("real", func(t *testing.T) {
 		for _, fw := range frameworks {
 			checkTableAgainstRealAPI(t, fw, real)
+			checkDefaultsTable(t, fw, real, "the real API")
 		}
 	})
 	t.Run("stubs", func(t *testing.T) {
@@ -46,6 +48,7 @@ func TestTables(t *testing.T) {
 		}
 		for _, fw := range frameworks {
 			checkTableInStubs(t, fw, stubs)
+			checkDefaultsTable(t, fw, stubs, "the stubs (testdata/src)")
 		}
 	})
 }
@@ -66,6 +69,12 @@ func loadRealAPI(t *testing.T) pkgSet {
 	}
 	// Packages that only the stubs stand for (fasthttp, chi).
 	patterns = append(patterns, "github.com/valyala/fasthttp", "github.com/go-chi/chi/v5")
+	// Packages that only the defaults name (fiber's limiter, echo's middleware).
+	for _, path := range slices.Sorted(maps.Keys(fallbackPkgs)) {
+		if !slices.Contains(patterns, path) {
+			patterns = append(patterns, path)
+		}
+	}
 	cfg := &packages.Config{
 		Mode: packages.NeedName | packages.NeedTypes | packages.NeedDeps | packages.NeedImports | packages.NeedModule,
 		Dir:  dir,
