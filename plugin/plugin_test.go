@@ -142,7 +142,7 @@ func TestSettingsErrors(t *testing.T) {
 		{"tests not a bool", conf{"tests": "yes"},
 			`apierrlint: settings: tests: want true or false, got the string "yes"`},
 		{"unknown rule", conf{"disable": []any{"raw-http-errors"}},
-			`apierrlint: settings: disable[0]: unknown rule "raw-http-errors" (known rules: raw-http-error, unknown-code, status-mismatch, missing-retry-after, error-body-shape, retry-after-format, ignore-directive)`},
+			`apierrlint: settings: disable[0]: unknown rule "raw-http-errors" (known rules: raw-http-error, unknown-code, status-mismatch, missing-retry-after, error-body-shape, retry-after-format, default-error-response, ignore-directive)`},
 		{"two rules in one", conf{"disable": []any{"raw-http-error,unknown-code"}},
 			`apierrlint: settings: disable[0]: want one rule id`},
 		{"disable not a list", conf{"disable": "raw-http-error"},
