@@ -19,6 +19,13 @@ given), in net/http handlers and in gin, echo, fiber and go-chi/render ones:
                        object, request_id not a string, not an object at all
   retry-after-format   a Retry-After value that is not whole seconds ("30s",
                        a time.Duration's String, an HTTP date)
+  default-error-response
+                       a framework's or net/http's own error answer that the
+                       app does not replace: fiber.New without an
+                       ErrorHandler, echo.New without an HTTPErrorHandler,
+                       gin without NoRoute, fiber's limiter without
+                       LimitReached, http.TimeoutHandler, a ReverseProxy
+                       without an ErrorHandler, ...
 
 Error helpers are inferred across packages (analysis facts): functions that
 take a status and/or a code parameter and put them into a response or an error

@@ -58,6 +58,14 @@ var fixtureSets = []fixtureSet{
 		// Fixes, with their .golden files; fixwriter's fixes call an error
 		// writer inferred in another package (facts).
 		"fixes", "fixwriter", "fwfixes", "shapefix", "genhttp/fix", "codeonly/hand", "codeonly/othergen",
+		// default-error-response: the defaults of each framework kept, and
+		// replaced (in the function, in the package, by a helper of another
+		// package); escapes the analysis cannot follow.
+		"defaults/fiber2", "defaults/fiber2ok", "defaults/fiber3", "defaults/echo4", "defaults/echo4ok",
+		"defaults/echo5", "defaults/echo5ok", "defaults/echo5set", "defaults/fiber3ok", "defaults/gin", "defaults/ginok", "defaults/nethttp", "defaults/nethttpok",
+		// ... and the packages they import: routes registered, errors and
+		// engines set up in other packages.
+		"defaults/echo4errs", "defaults/echo4routes", "defaults/fiber2routes", "defaults/ginsetup",
 	}},
 	// A catalog that documents MAINTENANCE as 503, with -retry-after=429,503,
 	// the fixes' Retry-After value and error writer configured.
@@ -78,6 +86,10 @@ var fixtureSets = []fixtureSet{
 	{"disabled ignore-directive", func() (Config, error) {
 		return Config{Disabled: []string{RuleIgnoreDirective}}, nil
 	}, []string{"ignoreoff"}},
+	// default-error-response can be switched off alone.
+	{"disabled default-error-response", func() (Config, error) {
+		return Config{Disabled: []string{RuleDefaultErrorResponse}}, nil
+	}, []string{"defaults/disabled"}},
 }
 
 // fixtureRun is the shared analysistest run of every fixture package.

@@ -127,6 +127,9 @@ type framework struct {
 	// prims are the primitives, by types.Func.FullName (or
 	// "path.Name" for a package-level function variable: render.Respond).
 	prims map[string]primitive
+	// defaults are the error answers the framework sends by itself unless
+	// the app replaces them (default-error-response; see defaults.go).
+	defaults []fallback
 }
 
 // typeName names a named type by package path and name.

@@ -183,6 +183,9 @@ func TestRelevantFrameworks(t *testing.T) {
 		{[]string{"github.com/labstack/echo/v5"}, true},
 		{[]string{"github.com/go-chi/render"}, true},
 		{[]string{"github.com/gofiber/fiber/v3/middleware/logger"}, false},
+		// Packages that only the defaults name (default-error-response).
+		{[]string{"github.com/gofiber/fiber/v3/middleware/limiter"}, true},
+		{[]string{"net/http/httputil", "net/url"}, true},
 		{[]string{"strings", "fmt"}, false},
 	} {
 		got := Relevant("example.com/p", slices.Values(c.imports), none, []string{"/tmp/p/p.go"}, noRead)

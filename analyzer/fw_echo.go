@@ -15,6 +15,59 @@ var echoFW = &framework{
 
 	retryAfter: `%[1]s.Response().Header().Set("Retry-After", %[2]s)`,
 	prims:      echoPrims(),
+	defaults:   echoDefaults(),
+}
+
+// echoDefaults are echo's own error answers. The default HTTPErrorHandler
+// (v4 and v5) sends {"message": ...} for every error a handler or the
+// router returns. The rate limiter's default DenyHandler returns a 429
+// echo.HTTPError that no one gives a Retry-After (its ErrorHandler, for an
+// identifier it cannot extract, returns a 403 error value that the app's
+// HTTPErrorHandler renders: not a default body). v4's Timeout middleware
+// runs the handler under http.TimeoutHandler: a text 503 with ErrorMessage
+// as its body, once a Timeout is set.
+func echoDefaults() []fallback {
+	const (
+		v4, v5         = "github.com/labstack/echo/v4", "github.com/labstack/echo/v5"
+		v4mw, v5mw     = v4 + "/middleware", v5 + "/middleware"
+		handlerMessage = "%s without an HTTPErrorHandler answers every error that a handler returns or echo raises (no route: 404, wrong method: 405) with {\"message\": ...} and no code; set its HTTPErrorHandler to a handler that sends the documented JSON error body"
+		denyMessage    = "%s without a DenyHandler answers a denied request with echo's 429 error and no Retry-After; set RateLimiterConfig{DenyHandler: ...} to a handler that sets Retry-After and returns the documented error"
+	)
+	return []fallback{
+		{
+			id:         "echo/v4.HTTPErrorHandler",
+			makers:     []maker{makeFn(v4 + ".New")},
+			instance:   typeName{v4, "Echo"},
+			replacedBy: []replacement{setField(v4, "Echo", "HTTPErrorHandler")},
+			message:    handlerMessage,
+		},
+		{
+			id:         "echo/v5.HTTPErrorHandler",
+			makers:     []maker{makeFn(v5 + ".New"), makeFnConfig(v5+".NewWithConfig", "config")},
+			instance:   typeName{v5, "Echo"},
+			replacedBy: []replacement{setField(v5, "Echo", "HTTPErrorHandler"), setField(v5, "Config", "HTTPErrorHandler")},
+			message:    handlerMessage,
+		},
+		{
+			id:         "middleware/v4.DenyHandler",
+			makers:     []maker{makeFn(v4mw + ".RateLimiter"), makeFnConfig(v4mw+".RateLimiterWithConfig", "config")},
+			replacedBy: []replacement{setField(v4mw, "RateLimiterConfig", "DenyHandler")},
+			message:    denyMessage,
+		},
+		{
+			id:         "middleware/v5.DenyHandler",
+			makers:     []maker{makeFn(v5mw + ".RateLimiter"), makeFnConfig(v5mw+".RateLimiterWithConfig", "config")},
+			replacedBy: []replacement{setField(v5mw, "RateLimiterConfig", "DenyHandler")},
+			message:    denyMessage,
+		},
+		{
+			id:      "middleware/v4.Timeout",
+			makers:  []maker{makeFnConfig(v4mw+".TimeoutWithConfig", "config")},
+			when:    "Timeout",
+			body:    "ErrorMessage",
+			message: "%s answers a request that times out with a plain-text 503 (http.TimeoutHandler); use middleware.ContextTimeout, whose error the HTTPErrorHandler renders, or give ErrorMessage the documented JSON error body",
+		},
+	}
 }
 
 func echoPrims() map[string]primitive {

@@ -18,6 +18,39 @@ var fiberFW = &framework{
 	},
 	retryAfter: `%[1]s.Set("Retry-After", %[2]s)`,
 	prims:      fiberPrims(),
+	defaults:   append(fiberDefaults("v2"), fiberDefaults("v3")...),
+}
+
+// fiberDefaults are fiber's own error answers, alike in v2 and v3. The
+// ErrorHandler is fixed when the app is made (fiber.Config), but an app
+// mounted into another (app.Mount, v3's app.Use) answers with the other's
+// handler: the app is followed like echo's. The limiter sets Retry-After
+// itself before LimitReached; keyauth's default also sends plain text.
+func fiberDefaults(v string) []fallback {
+	fiber := "github.com/gofiber/fiber/" + v
+	limiter := fiber + "/middleware/limiter"
+	keyauth := fiber + "/middleware/keyauth"
+	return []fallback{
+		{
+			id:         "fiber/" + v + ".ErrorHandler",
+			makers:     []maker{makeFnConfig(fiber+".New", "config")},
+			instance:   typeName{fiber, "App"},
+			replacedBy: []replacement{setField(fiber, "Config", "ErrorHandler")},
+			message:    "%s without an ErrorHandler answers every error that a handler returns or fiber raises (no route: 404, wrong method: 405, body too large: 413) with plain text; set fiber.Config{ErrorHandler: ...} to a handler that sends the documented JSON error body",
+		},
+		{
+			id:         "limiter/" + v + ".LimitReached",
+			makers:     []maker{makeFnConfig(limiter+".New", "config")},
+			replacedBy: []replacement{setField(limiter, "Config", "LimitReached")},
+			message:    "%s without LimitReached answers a request over the limit with a plain-text 429 (SendStatus); set limiter.Config{LimitReached: ...} to a handler that sends the documented JSON error body",
+		},
+		{
+			id:         "keyauth/" + v + ".ErrorHandler",
+			makers:     []maker{makeFnConfig(keyauth+".New", "config")},
+			replacedBy: []replacement{setField(keyauth, "Config", "ErrorHandler")},
+			message:    "%s without an ErrorHandler answers a missing or invalid key with a plain-text 401; set keyauth.Config{ErrorHandler: ...} to a handler that sends the documented JSON error body",
+		},
+	}
 }
 
 func fiberPrims() map[string]primitive {

@@ -38,4 +38,33 @@ var ginFW = &framework{
 		"(*github.com/gin-gonic/gin.Context).AbortWithError": p(roleWriteStatus, 0, -1),
 		"(*github.com/gin-gonic/gin.Context).Header":         p(roleHeaderSet, -1, 1).keyAt(0),
 	},
+	defaults: ginDefaults(),
+}
+
+// ginDefaults are gin's own error answers: "404 page not found" for an
+// unmatched route, and, when HandleMethodNotAllowed is set, "405 method not
+// allowed" for a wrong method, both text/plain, unless NoRoute / NoMethod
+// handlers write a body. (gin.Recovery's bodyless 500 is left out: an app's
+// own recovery middleware registered after it answers first, which the
+// analysis cannot tell.)
+func ginDefaults() []fallback {
+	const gin = "github.com/gin-gonic/gin"
+	makers := []maker{makeFn(gin + ".New"), makeFn(gin + ".Default")}
+	return []fallback{
+		{
+			id:         "gin.NoRoute",
+			makers:     makers,
+			instance:   typeName{gin, "Engine"},
+			replacedBy: []replacement{callMethod(gin, "Engine", "NoRoute")},
+			message:    "%s without NoRoute answers unmatched routes with a plain-text 404 (\"404 page not found\"); call NoRoute with a handler that sends the documented JSON error body",
+		},
+		{
+			id:         "gin.NoMethod",
+			makers:     makers,
+			instance:   typeName{gin, "Engine"},
+			replacedBy: []replacement{callMethod(gin, "Engine", "NoMethod")},
+			when:       "HandleMethodNotAllowed",
+			message:    "%s with HandleMethodNotAllowed and without NoMethod answers a wrong method with a plain-text 405 (\"405 method not allowed\"); call NoMethod with a handler that sends the documented JSON error body",
+		},
+	}
 }

@@ -24,4 +24,24 @@ var netHTTP = &framework{
 		"(*encoding/json.Encoder).Encode":       p(roleEncode, -1, 0),
 		"maps.Copy":                             p(roleHeaderCopy, -1, -1).on(0),
 	},
+	// net/http's own error answers. http.ServeMux's plain-text 404 for an
+	// unmatched path is not one of them: many muxes serve no API.
+	defaults: []fallback{
+		{
+			id:      "http.TimeoutHandler",
+			makers:  []maker{makeFn("net/http.TimeoutHandler")},
+			body:    "msg",
+			message: "%s answers a request that times out with a plain-text 503; give it the documented JSON error body as its message, or time out in the handler (a context deadline) and send that body",
+		},
+		{
+			id: "httputil.ErrorHandler",
+			makers: []maker{
+				makeFn("net/http/httputil.NewSingleHostReverseProxy"),
+				makeLit("net/http/httputil", "ReverseProxy"),
+			},
+			instance:   typeName{"net/http/httputil", "ReverseProxy"},
+			replacedBy: []replacement{setField("net/http/httputil", "ReverseProxy", "ErrorHandler")},
+			message:    "%s without an ErrorHandler answers a failed upstream request with a bodyless 502; set its ErrorHandler to a handler that sends the documented JSON error body",
+		},
+	},
 }

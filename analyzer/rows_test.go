@@ -23,6 +23,9 @@ func TestTableRows(t *testing.T) {
 	have := map[string][]string{}
 	for _, fw := range frameworks {
 		have[fw.name] = tableKeys(fw)
+		for _, r := range defaultRows(fw) {
+			have[fw.name] = append(have[fw.name], r.key)
+		}
 	}
 	for fw, keys := range want {
 		for _, key := range keys {
@@ -110,7 +113,54 @@ func TestRowsPinned(t *testing.T) {
 				t.Errorf("%s: row %s (left alone on purpose): no fixture calls it", fw.name, key)
 			}
 		}
+		// A default's makers and replacements: without a maker a creation
+		// is not reported, without a replacement a replaced default is.
+		for _, r := range defaultRows(fw) {
+			restore := r.remove()
+			got := outcome()
+			restore()
+			if got == base {
+				t.Errorf("%s: row %s: without it the fixtures report the same: no fixture exists because of it", fw.name, r.key)
+			}
+		}
 	}
+}
+
+// defaultRow is a part of a default (default-error-response) that the row
+// list names: a maker or a replacement of the default id, with a way to
+// take it out of the table (for TestRowsPinned; remove returns the undo).
+type defaultRow struct {
+	key    string
+	remove func() (restore func())
+}
+
+// defaultRows lists a framework's defaults by part: "default:ID:make:MAKER"
+// (a constructor's full name, or pkg.Type of a literal) and
+// "default:ID:replace:pkg.Type.Field" (or .Method).
+func defaultRows(fw *framework) []defaultRow {
+	var rows []defaultRow
+	for i := range fw.defaults {
+		fb := &fw.defaults[i]
+		for j, mk := range fb.makers {
+			name := mk.fn
+			if name == "" {
+				name = mk.lit.pkg + "." + mk.lit.name
+			}
+			rows = append(rows, defaultRow{"default:" + fb.id + ":make:" + name, func() func() {
+				old := fb.makers
+				fb.makers = slices.Delete(slices.Clone(old), j, j+1)
+				return func() { fb.makers = old }
+			}})
+		}
+		for j, r := range fb.replacedBy {
+			rows = append(rows, defaultRow{"default:" + fb.id + ":replace:" + r.on.pkg + "." + r.on.name + "." + r.field + r.method, func() func() {
+				old := fb.replacedBy
+				fb.replacedBy = slices.Delete(slices.Clone(old), j, j+1)
+				return func() { fb.replacedBy = old }
+			}})
+		}
+	}
+	return rows
 }
 
 // analysisOutcome prints what the analysis of the root packages found:

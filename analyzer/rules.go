@@ -17,10 +17,13 @@ const (
 	RuleMissingRetryAfter = "missing-retry-after"
 	RuleErrorBodyShape    = "error-body-shape"
 	RuleRetryAfterFormat  = "retry-after-format"
+	// RuleDefaultErrorResponse: a framework's or net/http's own error
+	// answer that the app does not replace (defaults.go).
+	RuleDefaultErrorResponse = "default-error-response"
 )
 
 // Rules lists every rule id in documentation order.
-var Rules = []string{RuleRawHTTPError, RuleUnknownCode, RuleStatusMismatch, RuleMissingRetryAfter, RuleErrorBodyShape, RuleRetryAfterFormat}
+var Rules = []string{RuleRawHTTPError, RuleUnknownCode, RuleStatusMismatch, RuleMissingRetryAfter, RuleErrorBodyShape, RuleRetryAfterFormat, RuleDefaultErrorResponse}
 
 // ParseRules parses a comma-separated list of rule ids to disable: the
 // rules and ignore-directive. An unknown id is an error that names it and

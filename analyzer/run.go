@@ -189,7 +189,7 @@ func run(ap *analysis.Pass, s *settings) (*Result, error) {
 	}
 	ignores := p.ignores(checked)
 	seen := map[reportKey]bool{}
-	for _, list := range [][]*unit{units, others} {
+	for _, list := range [][]*unit{units, others, {p.checkDefaults(checked)}} {
 		for _, u := range list {
 			for _, d := range u.diags {
 				if d.Category == RuleMissingRetryAfter && p.callbacks[d.owner] {
@@ -451,7 +451,8 @@ func mayMatter(ap *analysis.Pass) bool {
 // its direct imports, which of those hold error helpers or types (their
 // [PackageFact]), and its source files. A package matters when it is
 // net/http, imports net/http or a framework of the tables (gin, echo,
-// fiber, go-chi/render: fiber code need not import net/http), imports a
+// fiber, go-chi/render: fiber code need not import net/http) or a package
+// named by their defaults (fiber's limiter, net/http/httputil), imports a
 // package that holds helpers or error types, or mentions a "code" key (a
 // json tag, a map key, a JSON text) in its source (the standard library's
 // source is not read: it declares no API error bodies). The analyzer
@@ -462,7 +463,7 @@ func Relevant(path string, imports iter.Seq[string], holdsHelpers func(path stri
 		return true
 	}
 	for imp := range imports {
-		if imp == "net/http" || frameworkPackage(imp) || holdsHelpers(imp) {
+		if imp == "net/http" || frameworkPackage(imp) || fallbackPkgs[imp] || holdsHelpers(imp) {
 			return true
 		}
 	}

@@ -3,6 +3,7 @@ package analyzer
 import (
 	"fmt"
 	"go/types"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -25,7 +26,7 @@ import (
 
 // tableStdPackages are the standard library packages the net/http table
 // names.
-var tableStdPackages = []string{"net/http", "io", "fmt", "maps", "encoding/json"}
+var tableStdPackages = []string{"net/http", "io", "fmt", "maps", "encoding/json", "net/http/httputil"}
 
 func TestTables(t *testing.T) {
 	skipInMutationRun(t) // TestTableIndexes checks the rows against the stubs
@@ -33,6 +34,7 @@ func TestTables(t *testing.T) {
 	t.Run("real", func(t *testing.T) {
 		for _, fw := range frameworks {
 			checkTableAgainstAPI(t, fw, real, "the real API")
+			checkDefaultsTable(t, fw, real, "the real API")
 		}
 	})
 	t.Run("stubs", func(t *testing.T) {
@@ -47,6 +49,7 @@ func TestTables(t *testing.T) {
 		}
 		for _, fw := range frameworks {
 			checkTableAgainstAPI(t, fw, stubs, "the stubs (testdata/src)")
+			checkDefaultsTable(t, fw, stubs, "the stubs (testdata/src)")
 		}
 	})
 }
@@ -86,6 +89,12 @@ func loadRealAPI(t *testing.T) pkgSet {
 	}
 	// Packages that only the stubs stand for (fasthttp, chi).
 	patterns = append(patterns, "github.com/valyala/fasthttp", "github.com/go-chi/chi/v5")
+	// Packages that only the defaults name (fiber's limiter, echo's middleware).
+	for _, path := range slices.Sorted(maps.Keys(fallbackPkgs)) {
+		if !slices.Contains(patterns, path) {
+			patterns = append(patterns, path)
+		}
+	}
 	cfg := &packages.Config{
 		Mode: packages.NeedName | packages.NeedTypes | packages.NeedDeps | packages.NeedImports | packages.NeedModule,
 		Dir:  dir,

@@ -75,7 +75,8 @@ func TestWantPatterns(t *testing.T) {
 // meaningfulEnd is the length of the part of a message that a want pattern
 // must match: the whole message, except for a fixed tail that follows the
 // last part that varies (the advice after missing-retry-after's "on some
-// path" and its "too late" note, the list of known rules, the note that a
+// path" and its "too late" note, the list of known rules, the advice of
+// default-error-response, the note that a
 // suggested code is the embedded default catalog's: the configured fixture
 // pins where it appears and where it does not).
 func meaningfulEnd(rule, msg string) int {
@@ -99,6 +100,8 @@ func meaningfulEnd(rule, msg string) int {
 		return through("; send {", true)
 	case RuleIgnoreDirective:
 		return through(" (known rules: ", false)
+	case RuleDefaultErrorResponse:
+		return through("; ", true) // the advice follows from the default named before it
 	}
 	return len(msg)
 }

@@ -45,7 +45,7 @@ set -euo pipefail
 # shellcheck source=bench/lib.sh
 . "$(dirname "$0")/lib.sh"
 
-RULES=(raw-http-error unknown-code status-mismatch missing-retry-after error-body-shape retry-after-format ignore-directive)
+RULES=(raw-http-error unknown-code status-mismatch missing-retry-after error-body-shape retry-after-format default-error-response ignore-directive)
 
 corpora=$repo/.corpora
 only=std,$(IFS=,; echo "${ALL_CORPORA[*]}"),apps

@@ -244,7 +244,7 @@ func TestExampleService(t *testing.T) {
 	diff(t, "custom-gcl on examples/ vs examples/expected.txt", got, want)
 
 	// Each rule shows up, its id first in the text.
-	for _, rule := range []string{"raw-http-error", "unknown-code", "status-mismatch", "missing-retry-after", "error-body-shape", "retry-after-format"} {
+	for _, rule := range []string{"raw-http-error", "unknown-code", "status-mismatch", "missing-retry-after", "error-body-shape", "retry-after-format", "default-error-response"} {
 		if !slices.ContainsFunc(got, func(f string) bool { return strings.Contains(f, ": "+rule+": ") }) {
 			t.Errorf("no %s finding", rule)
 		}

@@ -205,11 +205,11 @@ func TestOutputOrderAndSummary(t *testing.T) {
 		}
 	}
 	summary := got[len(got)-1]
-	if !regexp.MustCompile(`^29 findings: raw-http-error 9, unknown-code 5, status-mismatch 7, missing-retry-after 6, error-body-shape 1, retry-after-format 1$`).MatchString(summary) {
+	if !regexp.MustCompile(`^30 findings: raw-http-error 9, unknown-code 5, status-mismatch 7, missing-retry-after 6, error-body-shape 1, retry-after-format 1, default-error-response 1$`).MatchString(summary) {
 		t.Errorf("summary = %q", summary)
 	}
 	out, errOut, _ = runSplit(t, dir, bin, "-json", "./...")
-	if strings.Contains(out+errOut, "29 findings") {
+	if strings.Contains(out+errOut, "30 findings") {
 		t.Errorf("-json prints the summary")
 	}
 }

@@ -86,7 +86,7 @@ func main() {
 
 	mux.HandleFunc("GET /storefront/banners", h.ListBanners)
 	mux.HandleFunc("GET /storefront/announcement", h.CurrentAnnouncement)
-	mux.HandleFunc("GET /inventory/{sku}", h.SupplierStock)
+	mux.Handle("GET /inventory/{sku}", http.TimeoutHandler(http.HandlerFunc(h.SupplierStock), 10*time.Second, "supplier timed out"))
 
 	mux.Handle("GET /admin/orders.csv", staff(h.ExportOrders))
 	mux.Handle("PUT /admin/maintenance", staff(h.SetMaintenance))

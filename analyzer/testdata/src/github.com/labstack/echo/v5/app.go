@@ -1,0 +1,34 @@
+package echo
+
+import "net/http"
+
+// HTTPErrorHandler is a centralized HTTP error handler.
+type HTTPErrorHandler func(c *Context, err error)
+
+// Echo is the top-level framework instance (a few of its fields).
+type Echo struct {
+	HTTPErrorHandler HTTPErrorHandler
+}
+
+// Config is configuration for NewWithConfig function (a few of its fields).
+type Config struct {
+	HTTPErrorHandler HTTPErrorHandler
+}
+
+// RouteInfo contains information about registered Route.
+type RouteInfo struct{}
+
+// Group is a set of sub-routes for a specified route.
+type Group struct{}
+
+// New creates an instance of Echo.
+func New() *Echo { return nil }
+
+// NewWithConfig creates an instance of Echo with given configuration.
+func NewWithConfig(config Config) *Echo { return nil }
+
+func (e *Echo) Use(middleware ...MiddlewareFunc)                              {}
+func (e *Echo) GET(path string, h HandlerFunc, m ...MiddlewareFunc) RouteInfo { return RouteInfo{} }
+func (e *Echo) Group(prefix string, m ...MiddlewareFunc) (g *Group)           { return nil }
+func (e *Echo) ServeHTTP(w http.ResponseWriter, r *http.Request)              {}
+func (e *Echo) Start(address string) error                                    { return nil }
