@@ -59,6 +59,6 @@ func newAnalyzer(get func() (*settings, error)) *analysis.Analyzer {
 			}
 			return run(pass, s)
 		},
-		FactTypes: []analysis.Fact{new(HelperFact), new(ErrorTypeFact), new(PackageFact)},
+		FactTypes: []analysis.Fact{new(HelperFact), new(ErrorTypeFact), new(PackageFact), new(RendererFact), new(RenderedTypesFact)},
 	}
 }

@@ -32,6 +32,8 @@ func TestTables(t *testing.T) {
 	t.Run("real", func(t *testing.T) {
 		for _, fw := range frameworks {
 			checkTableAgainstRealAPI(t, fw, real)
+			checkRendererRows(t, fw, real, "the real API")
+			checkErrVarStatuses(t, fw, real)
 		}
 	})
 	t.Run("stubs", func(t *testing.T) {
@@ -46,6 +48,7 @@ func TestTables(t *testing.T) {
 		}
 		for _, fw := range frameworks {
 			checkTableInStubs(t, fw, stubs)
+			checkRendererRows(t, fw, stubs, "the stubs (testdata/src)")
 		}
 	})
 }
@@ -67,7 +70,7 @@ func loadRealAPI(t *testing.T) pkgSet {
 	// Packages that only the stubs stand for (fasthttp, chi).
 	patterns = append(patterns, "github.com/valyala/fasthttp", "github.com/go-chi/chi/v5")
 	cfg := &packages.Config{
-		Mode: packages.NeedName | packages.NeedTypes | packages.NeedDeps | packages.NeedImports | packages.NeedModule,
+		Mode: packages.NeedName | packages.NeedTypes | packages.NeedDeps | packages.NeedImports | packages.NeedModule | packages.NeedFiles,
 		Dir:  dir,
 		Env:  append(os.Environ(), "GOFLAGS=", "GOWORK=off"),
 	}

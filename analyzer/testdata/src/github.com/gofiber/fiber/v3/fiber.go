@@ -118,3 +118,24 @@ type Res interface {
 	Set(key, val string)
 	Append(field string, values ...string)
 }
+
+// ErrorHandler defines a function that will process all errors returned from any handlers in the stack.
+type ErrorHandler = func(Ctx, error) error
+
+// Config is a struct holding the server settings (a subset of its fields).
+type Config struct {
+	ErrorHandler ErrorHandler `json:"-"`
+}
+
+// App denotes the Fiber application.
+type App struct{}
+
+// New creates a new Fiber named instance.
+func New(config ...Config) *App { return nil }
+
+// Errors (a few).
+var (
+	ErrNotFound           = NewError(StatusNotFound)
+	ErrTooManyRequests    = NewError(StatusTooManyRequests)
+	ErrServiceUnavailable = NewError(StatusServiceUnavailable)
+)

@@ -78,3 +78,21 @@ func NewHTTPError(code int, message ...interface{}) *HTTPError { return nil }
 func (he *HTTPError) Error() string                     { return "" }
 func (he *HTTPError) SetInternal(err error) *HTTPError  { return nil }
 func (he *HTTPError) WithInternal(err error) *HTTPError { return nil }
+
+// HTTPErrorHandler is a centralized HTTP error handler.
+type HTTPErrorHandler func(err error, c Context)
+
+// Echo is the top-level framework instance (a subset of its fields).
+type Echo struct {
+	HTTPErrorHandler HTTPErrorHandler
+}
+
+// New creates an instance of Echo.
+func New() (e *Echo) { return nil }
+
+// Errors (a few).
+var (
+	ErrNotFound           = NewHTTPError(http.StatusNotFound)
+	ErrTooManyRequests    = NewHTTPError(http.StatusTooManyRequests)
+	ErrServiceUnavailable = NewHTTPError(http.StatusServiceUnavailable)
+)

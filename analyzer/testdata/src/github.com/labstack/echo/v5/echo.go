@@ -74,3 +74,43 @@ type HTTPError struct {
 func NewHTTPError(code int, message string) *HTTPError { return nil }
 
 func (he *HTTPError) Error() string { return "" }
+
+// StatusCode returns status code for HTTP response.
+func (he *HTTPError) StatusCode() int { return he.Code }
+
+// HTTPStatusCoder is an interface that errors can implement to produce status code for HTTP response.
+type HTTPStatusCoder interface {
+	StatusCode() int
+}
+
+type httpError struct {
+	code int
+}
+
+func (he httpError) StatusCode() int { return he.code }
+func (he httpError) Error() string   { return "" }
+
+// Errors (a few).
+var (
+	ErrNotFound        = &httpError{http.StatusNotFound}
+	ErrTooManyRequests = &httpError{http.StatusTooManyRequests}
+)
+
+// HTTPErrorHandler is a centralized HTTP error handler.
+type HTTPErrorHandler func(c *Context, err error)
+
+// Echo is the top-level framework instance (a subset of its fields).
+type Echo struct {
+	HTTPErrorHandler HTTPErrorHandler
+}
+
+// Config is configuration for NewWithConfig function (a subset of its fields).
+type Config struct {
+	HTTPErrorHandler HTTPErrorHandler
+}
+
+// New creates an instance of Echo.
+func New() *Echo { return nil }
+
+// NewWithConfig creates an instance of Echo with given configuration.
+func NewWithConfig(config Config) *Echo { return nil }
