@@ -306,9 +306,11 @@ func (fc *funcCtx) rawWrite(call *ast.CallExpr, what string, statusExpr ast.Expr
 		fc.fact.Raw = kind
 		return
 	}
-	if st, ok := status.int(); ok && st >= 400 {
+	if kind == RawNoBody && fc.headRequest() {
+		// The answer to a HEAD request has no body.
+	} else if st, ok := status.int(); ok && st >= 400 {
 		fc.p.report(call, RuleRawHTTPError, "%s sends %s; send a JSON error body %s", what, kind.sends(st), fc.p.jsonBody(status))
-	} else if fc.inRenderer(status) && !(kind == RawNoBody && fc.headRequest()) {
+	} else if fc.inRenderer(status) {
 		fc.p.report(call, RuleRawHTTPError, "%s sends %s %s: everything a renderer writes is an error response; send a JSON error body %s", what, kind.sends(-1), fc.renderedBy(), fc.p.jsonBody(status))
 	}
 	// Reported here: the path walk adds no second finding.

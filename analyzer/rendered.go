@@ -172,8 +172,8 @@ func (fc *funcCtx) renderedBy() string {
 }
 
 // headRequest reports whether the node being walked answers a HEAD request
-// only (if c.Request().Method == http.MethodHead { c.NoContent(code) }):
-// a HEAD response has no body.
+// only (if c.Request().Method == http.MethodHead { c.NoContent(code) }, as
+// echo's default renderer does): a HEAD response has no body.
 func (fc *funcCtx) headRequest() bool {
 	isHead := func(e ast.Expr) bool {
 		s, ok := fc.sc.eval(e).str()
@@ -386,7 +386,7 @@ func (fc *funcCtx) learnRows() []RenderedType {
 			continue
 		}
 		seen[tn] = true
-		row := RenderedType{Type: typePath(tn), Status: one(status[tn]), Code: one(code[tn]), By: fc.p.Pkg.Name() + "." + rs.r.name}
+		row := RenderedType{Type: typePath(tn), Status: one(status[tn]), Code: one(code[tn]), By: fc.p.qualifiedName(rs.r)}
 		switch {
 		case one(retry[tn]) != "":
 			row.SetsRetryAfter, row.RetryAfter = RetryAfterFromField, one(retry[tn])

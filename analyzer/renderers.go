@@ -30,6 +30,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -237,6 +238,15 @@ func litName(p *pass, outer *ast.FuncDecl) string {
 		}
 	}
 	return "the func literal"
+}
+
+// qualifiedName names a renderer in other packages' messages:
+// "httpx.ErrorHandler", "the func literal in httpx.NewHandler".
+func (p *pass) qualifiedName(r *renderer) string {
+	if lit, ok := strings.CutPrefix(r.name, "the func literal in "); ok {
+		return "the func literal in " + p.Pkg.Name() + "." + lit
+	}
+	return p.Pkg.Name() + "." + r.name
 }
 
 // returner returns the declared function outer when it returns a renderer

@@ -58,6 +58,7 @@ func (c *Ctx) Body() []byte                                             { return
 func (c *Ctx) BodyParser(out interface{}) error                         { return nil }
 func (c *Ctx) Locals(key interface{}, value ...interface{}) interface{} { return nil }
 func (c *Ctx) Next() error                                              { return nil }
+func (c *Ctx) Method(override ...string) string                         { return "" }
 func (c *Ctx) Request() *fasthttp.Request                               { return nil }
 func (c *Ctx) Response() *fasthttp.Response                             { return nil }
 func (c *Ctx) Status(status int) *Ctx                                   { return c }

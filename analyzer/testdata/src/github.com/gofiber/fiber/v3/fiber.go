@@ -88,6 +88,7 @@ type Ctx interface {
 	Bind() *Bind
 	Locals(key any, value ...any) any
 	Next() error
+	Method(override ...string) string
 	Request() *fasthttp.Request
 	Response() *fasthttp.Response
 	Res() Res
