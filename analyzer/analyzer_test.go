@@ -113,7 +113,7 @@ func TestConfigValidation(t *testing.T) {
 // TestFixedCodeCompiles checks that the result type-checks. fixwriter's
 // fixes call an error writer inferred in another package (facts).
 func TestSuggestedFixes(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), newAnalyzer(t, analyzer.Config{}), "fixes", "fixwriter", "fwfixes", "shapefix", "genhttp/fix", "codeonly/hand", "codeonly/othergen")
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), newAnalyzer(t, analyzer.Config{}), "fixes", "fixwriter", "fwfixes", "shapefix", "genhttp/fix", "codeonly/hand", "codeonly/othergen", "rendfix")
 }
 
 // TestFixedCodeCompiles builds each package that has .golden files, with the

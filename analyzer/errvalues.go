@@ -378,8 +378,14 @@ func (fc *funcCtx) escapes(n ast.Node) bool {
 		return !fc.isPrimitiveCall(parent)
 	case *ast.AssignStmt, *ast.ValueSpec:
 		id := fc.assignedTo(n)
-		if id == nil || fc.block == nil {
+		if id == nil {
 			return true
+		}
+		if fc.block == nil {
+			// A package-level variable: a sentinel error, returned as
+			// it is (var ErrLimited = &Error{...}).
+			_, isVar := parent.(*ast.ValueSpec)
+			return !isVar
 		}
 		v := fc.sc.varOf(id)
 		escaped := false

@@ -390,7 +390,9 @@ func (fc *funcCtx) learnRows() []RenderedType {
 		switch {
 		case one(retry[tn]) != "":
 			row.SetsRetryAfter, row.RetryAfter = RetryAfterFromField, one(retry[tn])
-		case otherRetry || len(retry) > 0:
+		case otherRetry:
+			// (A Retry-After read from another type's field is set in
+			// that type's branch.)
 			row.SetsRetryAfter = RetryAfterMaybe
 		default:
 			row.SetsRetryAfter = RetryAfterNever

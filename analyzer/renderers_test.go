@@ -16,5 +16,5 @@ import (
 // (rendx/app).
 func TestRenderers(t *testing.T) {
 	a := newAnalyzer(t, analyzer.Config{})
-	analysistest.Run(t, analysistest.TestData(), a, "rendx/...", "rendfiber", "rendfiber3/...", "rendgin", "rendhttp", "rendecho5")
+	analysistest.Run(t, analysistest.TestData(), a, "rendx/...", "rendfiber", "rendfiber3/...", "rendgin", "rendhttp", "rendecho5", "rendtype/...")
 }

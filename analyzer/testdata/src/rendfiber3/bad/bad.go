@@ -1,4 +1,4 @@
-// Package bad: a fiber v3 renderer that writes the wrong body with a // want package:"holds error helpers or types" package:`renders\(github.com/gofiber/fiber/v3.Error status=Code by the func literal in bad.main; rendfiber3/bad.apiError status=Status code=Code retryafter=RetryAfter by the func literal in bad.main\)`
+// Package bad: a fiber v3 renderer that writes the wrong body with a // want package:"holds error helpers or types" package:`renders\(github.com/gofiber/fiber/v3.Error status=Code noretryafter by the func literal in bad.main; rendfiber3/bad.apiError status=Status code=Code retryafter=RetryAfter by the func literal in bad.main\)`
 // run-time status, answers unknown errors with a 400, and takes
 // Retry-After from a field that values leave unset.
 package bad
