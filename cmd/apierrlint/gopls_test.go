@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -197,6 +198,44 @@ func TestGopls(t *testing.T) {
 	if got := findings(c.waitDiags(d.uri, d.version)); len(got) != 0 {
 		t.Fatalf("after the edit: %+v, want no finding", got)
 	}
+	c.shutdown()
+}
+
+// TestGoplsRenderers: gopls built with apierrlint reports the findings that
+// come through a renderer's facts (testdata/renderers, see
+// TestRendererFacts), as the command does. Run by make test-gopls, as
+// TestGopls.
+func TestGoplsRenderers(t *testing.T) {
+	gopls := os.Getenv("APIERRLINT_GOPLS")
+	if gopls == "" {
+		if os.Getenv("APIERRLINT_REQUIRE_GOPLS") != "" {
+			t.Fatal("APIERRLINT_REQUIRE_GOPLS is set but APIERRLINT_GOPLS names no gopls: run make test-gopls")
+		}
+		t.Skip("APIERRLINT_GOPLS is not set: make test-gopls builds gopls with apierrlint and runs this test")
+	}
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS("testdata/renderers")); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(gopls, "serve")
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOPLSCACHE="+t.TempDir())
+	c := startServer(t, cmd, map[string]any{"diagnosticsDelay": "0s"})
+	c.mustCall("initialize", map[string]any{
+		"processId":        nil,
+		"rootUri":          fileURI(dir),
+		"workspaceFolders": []map[string]any{{"uri": fileURI(dir), "name": "rend"}},
+		"capabilities":     map[string]any{"workspace": map[string]any{"configuration": true}},
+	}, nil)
+	c.notify("initialized", map[string]any{})
+	rel := "svc/svc.go"
+	d := c.open(filepath.Join(dir, rel), readFile(t, filepath.Join(dir, rel)))
+	ours := func(p publishedDiags) publishedDiags {
+		p.Diagnostics = slices.DeleteFunc(p.Diagnostics, func(d lspDiagnostic) bool { return d.Source != "apierrlint" })
+		return p
+	}
+	p := ours(c.waitDiagsFunc(d.uri, func(p publishedDiags) bool { return len(ours(p).Diagnostics) >= len(rendererFindings) }))
+	diff(t, lspFindings(dir, p), rendererFindings)
 	c.shutdown()
 }
 

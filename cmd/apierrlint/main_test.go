@@ -548,111 +548,34 @@ func Handler(w http.ResponseWriter, r *http.Request) {
 
 // TestRendererFacts: what a central error renderer reads from the error
 // values it renders travels as facts, through both drivers (go vet's facts
-// files carry them): the renderer (a net/http adapter's) in one package,
-// the error type in another whose field names say nothing, the values
-// built in a third that imports both. A fourth imports the renderer's
-// package only through a fifth: the renderer is not visible there (facts
-// are looked up in the direct imports, so that every driver sees the
-// same), and nothing is reported.
+// files carry them): the module testdata/renderers has the renderer (a
+// net/http adapter's) in one package (web), the error type in another whose
+// field names say nothing (apierr), the values built in a third that
+// imports both (svc). A fourth (far) imports the renderer's package only
+// through a fifth (mid): the renderer is not visible there (facts are
+// looked up in the direct imports, so that every driver sees the same),
+// and nothing is reported. TestLSPRenderers, TestGoplsRenderers and the
+// golangci-lint integration test run the other drivers on the same module.
 func TestRendererFacts(t *testing.T) {
 	dir := t.TempDir()
-	writeFiles(t, dir, map[string]string{
-		"go.mod": "module example.com/rend\n\ngo 1.26\n",
-		"apierr/apierr.go": `package apierr
-
-type Error struct {
-	HTTP int
-	Kind string
-	Text string
-	Wait int
-}
-
-func (e *Error) Error() string { return e.Text }
-`,
-		"web/web.go": `package web
-
-import (
-	"encoding/json"
-	"errors"
-	"net/http"
-	"strconv"
-
-	"example.com/rend/apierr"
-)
-
-type Handler func(w http.ResponseWriter, r *http.Request) error
-
-func (h Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	if err := h(w, r); err != nil {
-		render(w, err)
-	}
-}
-
-func render(w http.ResponseWriter, err error) {
-	var e *apierr.Error
-	if errors.As(err, &e) {
-		if e.Wait > 0 {
-			w.Header().Set("Retry-After", strconv.Itoa(e.Wait))
-		}
-		w.WriteHeader(e.HTTP)
-		json.NewEncoder(w).Encode(map[string]string{"code": e.Kind, "message": e.Text})
-		return
-	}
-	w.WriteHeader(500)
-	json.NewEncoder(w).Encode(map[string]string{"code": "INTERNAL_ERROR", "message": "internal"})
-}
-`,
-		"svc/svc.go": `package svc
-
-import (
-	"net/http"
-
-	"example.com/rend/apierr"
-	"example.com/rend/web"
-)
-
-var Get web.Handler = func(w http.ResponseWriter, r *http.Request) error {
-	return &apierr.Error{HTTP: 429, Kind: "RATE_LIMIT_EXCEEDED", Text: "slow down"}
-}
-
-func Wrong() error {
-	return &apierr.Error{HTTP: 409, Kind: "NOT_FOUND", Text: "x"}
-}
-`,
-		"mid/mid.go": `package mid
-
-import "example.com/rend/web"
-
-func Wrap(h web.Handler) any { return h }
-`,
-		"far/far.go": `package far
-
-import (
-	"example.com/rend/apierr"
-	"example.com/rend/mid"
-)
-
-var _ = mid.Wrap
-
-func Wrong() error {
-	return &apierr.Error{HTTP: 409, Kind: "NOT_FOUND", Text: "x"}
-}
-`,
-	})
-	want := []string{
-		"svc/svc.go:11:10: missing-retry-after: a RATE_LIMIT_EXCEEDED error (429) leaves its Wait field unset, which web.render sends as the Retry-After header; set Wait",
-		"svc/svc.go:15:29: status-mismatch: NOT_FOUND is documented with 404, sent with 409",
+	if err := os.CopyFS(dir, os.DirFS("testdata/renderers")); err != nil {
+		t.Fatal(err)
 	}
 	for _, args := range [][]string{
 		{bin, "./..."},
 		{"go", "vet", "-vettool=" + bin, "./..."},
 	} {
 		out, _ := run(t, dir, args[0], args[1:]...)
-		got := findings(dir, out)
-		if !slices.Equal(got, want) {
-			t.Errorf("%v: findings\n%s\nwant\n%s\n%s", args, strings.Join(got, "\n"), strings.Join(want, "\n"), out)
+		if got := findings(dir, out); !slices.Equal(got, rendererFindings) {
+			t.Errorf("%v: findings\n%s\nwant\n%s\n%s", args, strings.Join(got, "\n"), strings.Join(rendererFindings, "\n"), out)
 		}
 	}
+}
+
+// rendererFindings are the findings on testdata/renderers.
+var rendererFindings = []string{
+	"svc/svc.go:11:10: missing-retry-after: a RATE_LIMIT_EXCEEDED error (429) leaves its Wait field unset, which web.render sends as the Retry-After header; set Wait",
+	"svc/svc.go:15:29: status-mismatch: NOT_FOUND is documented with 404, sent with 409",
 }
 
 // TestFixEdgeCases: a fix that removes a file's last use of an import
