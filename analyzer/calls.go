@@ -310,7 +310,7 @@ func (fc *funcCtx) rawWrite(call *ast.CallExpr, what string, statusExpr ast.Expr
 		// The answer to a HEAD request has no body.
 	} else if st, ok := status.int(); ok && st >= 400 {
 		fc.p.report(call, RuleRawHTTPError, "%s sends %s; send a JSON error body %s", what, kind.sends(st), fc.p.jsonBody(status))
-	} else if fc.inRenderer(status) {
+	} else if fc.inRenderer(call, status) {
 		fc.p.report(call, RuleRawHTTPError, "%s sends %s %s: everything a renderer writes is an error response; send a JSON error body %s", what, kind.sends(-1), fc.renderedBy(), fc.p.jsonBody(status))
 	}
 	// Reported here: the path walk adds no second finding.
@@ -583,7 +583,7 @@ func (fc *funcCtx) helperCall(call *ast.CallExpr, fn *types.Func, f *HelperFact)
 			fc.fact.Raw = f.Raw
 		} else if st, ok := status.int(); ok && st >= 400 {
 			p.report(call, RuleRawHTTPError, "%s sends %s; send a JSON error body %s", fn.Name(), f.Raw.sends(st), p.jsonBody(status))
-		} else if fc.inRenderer(status) {
+		} else if fc.inRenderer(call, status) {
 			p.report(call, RuleRawHTTPError, "%s sends %s %s: everything a renderer writes is an error response; send a JSON error body %s", fn.Name(), f.Raw.sends(-1), fc.renderedBy(), p.jsonBody(status))
 		}
 	}

@@ -40,6 +40,8 @@ type renderState struct {
 	// handoff: it hands the response to a function whose effect on the
 	// headers is unknown (another package's, without a fact).
 	handoff bool
+	// okRanges hold the statements that run only when the error is nil.
+	okRanges []ast.Node
 }
 
 // rendWrite is a status and a code that a helper call writes.
@@ -78,6 +80,9 @@ func (p *pass) newRenderState(r *renderer) *renderState {
 				}
 			}
 		}
+	}
+	if len(r.errs) > 0 {
+		rs.findOKRanges(info, r.body)
 	}
 	ast.Inspect(r.body, func(n ast.Node) bool {
 		switch n := n.(type) {
@@ -154,15 +159,76 @@ func errorTypeName(t types.Type) *types.TypeName {
 // typePath names a type in facts: "path.Name".
 func typePath(tn *types.TypeName) string { return tn.Pkg().Path() + "." + tn.Name() }
 
-// inRenderer reports whether a status that is not a constant counts as an
-// error status here: in a renderer every response is an error response
-// (a helper's parameter is its callers' business).
-func (fc *funcCtx) inRenderer(status value) bool {
-	if fc.rend == nil || status.param >= 0 {
+// inRenderer reports whether a status that is not a constant, written at
+// node, counts as an error status: in a renderer every response is an
+// error response (a helper's parameter is its callers' business), except
+// on the path where its error is nil.
+func (fc *funcCtx) inRenderer(node ast.Node, status value) bool {
+	if fc.rend == nil || status.param >= 0 || fc.rend.noError(node) {
 		return false
 	}
 	_, known := status.int()
 	return !known
+}
+
+// noError reports whether node is on the path where the renderer's error is
+// nil (if err == nil { ... }, after if err != nil { return ... }): a
+// func(c, err) may write a success there.
+func (rs *renderState) noError(node ast.Node) bool {
+	for _, r := range rs.okRanges {
+		if r.Pos() <= node.Pos() && node.End() <= r.End() {
+			return true
+		}
+	}
+	return false
+}
+
+// findOKRanges finds the statements of a body that run only when one of
+// the error parameters is nil.
+func (rs *renderState) findOKRanges(info *types.Info, body *ast.BlockStmt) {
+	isErrParam := func(e ast.Expr) bool {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		v, _ := info.Uses[id].(*types.Var)
+		return ok && rs.r.errs[v]
+	}
+	// nilTest returns op for err == nil / err != nil (token.ILLEGAL otherwise).
+	nilTest := func(cond ast.Expr) token.Token {
+		b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+		if !ok || (b.Op != token.EQL && b.Op != token.NEQ) {
+			return token.ILLEGAL
+		}
+		isNil := func(e ast.Expr) bool { tv, ok := info.Types[e]; return ok && tv.IsNil() }
+		if (isErrParam(b.X) && isNil(b.Y)) || (isErrParam(b.Y) && isNil(b.X)) {
+			return b.Op
+		}
+		return token.ILLEGAL
+	}
+	var visit func(list []ast.Stmt)
+	visit = func(list []ast.Stmt) {
+		for i, s := range list {
+			ifs, ok := s.(*ast.IfStmt)
+			if !ok {
+				if b, ok := s.(*ast.BlockStmt); ok {
+					visit(b.List)
+				}
+				continue
+			}
+			switch nilTest(ifs.Cond) {
+			case token.EQL: // if err == nil { ok } else { error }
+				rs.okRanges = append(rs.okRanges, ifs.Body)
+			case token.NEQ: // if err != nil { error; return } ok...
+				if ifs.Else != nil {
+					rs.okRanges = append(rs.okRanges, ifs.Else)
+				} else if n := len(ifs.Body.List); n > 0 && i+1 < len(list) {
+					if _, ret := ifs.Body.List[n-1].(*ast.ReturnStmt); ret {
+						rs.okRanges = append(rs.okRanges, &ast.BlockStmt{Lbrace: list[i+1].Pos(), List: list[i+1:], Rbrace: list[len(list)-1].End()})
+					}
+				}
+			}
+			visit(ifs.Body.List)
+		}
+	}
+	visit(body.List)
 }
 
 // renderedBy names the renderer in messages: "in the error renderer
@@ -205,6 +271,9 @@ func (fc *funcCtx) headRequest() bool {
 func (fc *funcCtx) renderedWrites() {
 	p := fc.p
 	for _, ev := range fc.events {
+		if fc.rend.noError(ev.node) {
+			continue
+		}
 		switch {
 		case ev.kind == evPlain:
 			what := "a plain-text body is written"
@@ -428,6 +497,9 @@ func (fc *funcCtx) fallback() RendererFact {
 		return f
 	}
 	in := func(n ast.Node) bool {
+		if fc.rend.noError(n) {
+			return false
+		}
 		for _, l := range leaves {
 			if l.Pos() <= n.Pos() && n.End() <= l.End() {
 				return true
@@ -695,7 +767,7 @@ func (fc *funcCtx) involvesError(e ast.Expr) bool {
 			return true
 		}
 		if id, ok := x.(*ast.Ident); ok {
-			if v, ok := info.Uses[id].(*types.Var); ok && (fc.rend.okVars[v] || fc.rend.recognized[v] != nil || fc.rend.r.errs[v]) {
+			if v, ok := info.Uses[id].(*types.Var); ok && fc.fromError(v, 0) {
 				found = true
 			}
 		}
@@ -710,6 +782,30 @@ func (fc *funcCtx) involvesError(e ast.Expr) bool {
 }
 
 var errorType = types.Universe.Lookup("error").Type()
+
+// fromError reports whether a variable holds the error, a value recognised
+// in it, the result of a recognition, or a value assigned from one of those
+// (code := 500; if errors.As(err, &e) { code = e.Code }: code).
+func (fc *funcCtx) fromError(v *types.Var, depth int) bool {
+	rs := fc.rend
+	if rs.okVars[v] || rs.recognized[v] != nil || rs.r.errs[v] {
+		return true
+	}
+	if depth > 2 {
+		return false
+	}
+	for _, rhs := range rs.assigns[v] {
+		if len(fc.fieldRefs(rhs, 0)) > 0 {
+			return true
+		}
+		if id, ok := ast.Unparen(rhs).(*ast.Ident); ok {
+			if w, ok := fc.p.TypesInfo.Uses[id].(*types.Var); ok && w != v && fc.fromError(w, depth+1) {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // rowsChanged reports whether what the package's renderers read from
 // error values changed since it was last asked (the rows judge the values

@@ -126,7 +126,7 @@ func (p *pass) findRenderers(files []*ast.File) {
 	for _, reg := range regs {
 		p.register(reg, decls, files)
 	}
-	p.findWriters(decls)
+	p.findWriters(decls, files)
 }
 
 // registration is a value installed as the app's renderer.
@@ -509,8 +509,38 @@ func (p *pass) isHandlerFunc(t types.Type) bool {
 
 // findWriters marks the functions of the package that a renderer hands the
 // response to (gotify's writeError(c, msg)), and those they hand it to:
-// everything they write is an error response.
-func (p *pass) findWriters(decls map[*types.Func]*ast.FuncDecl) {
+// everything they write is an error response. A function that is called
+// elsewhere too (a JSON helper the handlers share) is not a writer.
+func (p *pass) findWriters(decls map[*types.Func]*ast.FuncDecl, files []*ast.File) {
+	if len(p.renderers) == 0 {
+		return
+	}
+	calls := map[*types.Func][]token.Pos{} // the calls of the package's functions
+	for _, f := range files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			if call, ok := n.(*ast.CallExpr); ok {
+				if fn, ok := typeutil.Callee(p.TypesInfo, call).(*types.Func); ok && fn.Pkg() == p.Pkg {
+					calls[fn.Origin()] = append(calls[fn.Origin()], call.Pos())
+				}
+			}
+			return true
+		})
+	}
+	onlyFromRenderers := func(fn *types.Func) bool {
+		for _, pos := range calls[fn] {
+			in := false
+			for body := range p.renderers {
+				if body.Pos() <= pos && pos < body.End() {
+					in = true
+					break
+				}
+			}
+			if !in {
+				return false
+			}
+		}
+		return true
+	}
 	work := make([]*renderer, 0, len(p.renderers))
 	for _, r := range p.renderers {
 		work = append(work, r)
@@ -531,7 +561,7 @@ func (p *pass) findWriters(decls map[*types.Func]*ast.FuncDecl) {
 					return true
 				}
 				fd := decls[callee.Origin()]
-				if fd == nil || p.renderers[fd.Body] != nil || !p.handsResponse(call) {
+				if fd == nil || p.renderers[fd.Body] != nil || !p.handsResponse(call) || !onlyFromRenderers(callee.Origin()) {
 					return true
 				}
 				w := &renderer{fw: r.fw, name: funcName(callee.Origin()), writer: true, ftype: fd.Type, body: fd.Body}

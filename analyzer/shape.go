@@ -513,7 +513,7 @@ func (fc *funcCtx) helperShape(call *ast.CallExpr, fn *types.Func, f *HelperFact
 		return
 	}
 	n, ok := status.int()
-	runtime := fc.inRenderer(status) // every status of a renderer is an error status
+	runtime := fc.inRenderer(call, status) // every status of a renderer is an error status
 	if (!ok || n < 400) && !runtime {
 		return
 	}

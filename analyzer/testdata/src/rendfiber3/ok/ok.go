@@ -1,4 +1,4 @@
-// Package ok: a fiber v3 app whose renderer is right draws nothing, at // want package:"holds error helpers or types" package:`renders\(github.com/gofiber/fiber/v3.Error status=Code by ok.render; rendfiber3/ok.apiError status=Status code=Code retryafter=RetryAfter by ok.render\)`
+// Package ok: a fiber v3 app whose renderers are right draws nothing, at // want package:"holds error helpers or types" package:`renders\(github.com/gofiber/fiber/v3.Error by ok.byStatus; rendfiber3/ok.apiError status=Status code=Code retryafter=RetryAfter by ok.render\)`
 // the renderer (the documented body with a run-time status) or where
 // error values are built.
 package ok
@@ -65,4 +65,46 @@ func get(c fiber.Ctx) error {
 		return fiber.NewError(fiber.StatusTooManyRequests, "slow down") // the renderer sets Retry-After
 	}
 	return fiber.ErrTooManyRequests
+}
+
+// Look-alikes.
+
+// respond is of fiber.ErrorHandler's type but writes the success too: on
+// the path where err is nil nothing is an error response.
+func respond(c fiber.Ctx, err error) error { // want respond:`renderer\(fiber fallback=500 fallbackcode=INTERNAL_ERROR\)`
+	if err != nil {
+		return c.Status(fiber.StatusInternalServerError).JSON(fiber.Map{"code": "INTERNAL_ERROR", "message": "internal error"})
+	}
+	return c.Status(c.Res().Response().StatusCode()).JSON(fiber.Map{"data": "ok"})
+}
+
+// send is a JSON helper that handlers share with the renderer below: not
+// a writer of the renderer, its run-time status is its callers' business.
+func send(c fiber.Ctx, v any) error { // want send:`helper\(body=1 writes\)`
+	return c.Status(c.Res().Response().StatusCode()).JSON(v)
+}
+
+func list(c fiber.Ctx) error {
+	return send(c, fiber.Map{"items": []string{}})
+}
+
+// byStatus dispatches on a status read from the error: its branches are
+// the recognised errors', not the fallback's.
+func byStatus(c fiber.Ctx, err error) error { // want byStatus:`renderer\(fiber fallback=500 fallbackcode=INTERNAL_ERROR\)` byStatus:`helper\(writes retryafter\)`
+	code := fiber.StatusInternalServerError
+	if fe, ok := err.(*fiber.Error); ok {
+		code = fe.Code
+	}
+	if code == fiber.StatusNotFound {
+		return c.Status(fiber.StatusNotFound).JSON(fiber.Map{"code": "NOT_FOUND", "message": "not found"})
+	}
+	if code == fiber.StatusTooManyRequests {
+		c.Set("Retry-After", "10")
+		return send(c, fiber.Map{"code": "RATE_LIMIT_EXCEEDED", "message": "slow down"})
+	}
+	return c.Status(fiber.StatusInternalServerError).JSON(fiber.Map{"code": "INTERNAL_ERROR", "message": "internal error"})
+}
+
+func init() {
+	_ = fiber.New(fiber.Config{ErrorHandler: byStatus})
 }
