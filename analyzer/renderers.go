@@ -91,6 +91,9 @@ func (p *pass) findRenderers(files []*ast.File) {
 				p.adapterRenderers(fd, fn)
 			}
 		}
+		if len(sigs) == 0 && !gin {
+			continue // no literal can be a renderer, nothing installs one
+		}
 		var outer *ast.FuncDecl
 		ast.Inspect(f, func(n ast.Node) bool {
 			switch n := n.(type) {
@@ -468,18 +471,25 @@ func (p *pass) adapterRenderers(fd *ast.FuncDecl, fn *types.Func) {
 	}
 	p.addRenderer(&renderer{fw: netHTTP, name: funcName(fn), errs: map[*types.Var]bool{errVar: true}, app: true, holder: fn, ftype: fd.Type, body: fd.Body})
 	// The functions of the package that it hands the error to.
-	ast.Inspect(fd.Body, func(n ast.Node) bool {
-		call, ok := n.(*ast.CallExpr)
-		if !ok {
-			return true
-		}
-		callee, ok := typeutil.Callee(p.TypesInfo, call).(*types.Func)
-		if !ok || callee.Pkg() != p.Pkg {
-			return true
-		}
+	p.packageCalls(fd.Body, false, func(call *ast.CallExpr, callee *types.Func) {
 		for i, a := range call.Args {
 			if id, ok := ast.Unparen(a).(*ast.Ident); ok && p.TypesInfo.Uses[id] == errVar {
-				p.adapterCalls = append(p.adapterCalls, adapterCall{callee.Origin(), i})
+				p.adapterCalls = append(p.adapterCalls, adapterCall{callee, i})
+			}
+		}
+	})
+}
+
+// packageCalls calls visit for each call in n of a function of the package
+// (its generic origin); in function literals too when lits is set.
+func (p *pass) packageCalls(n ast.Node, lits bool, visit func(*ast.CallExpr, *types.Func)) {
+	ast.Inspect(n, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return lits
+		case *ast.CallExpr:
+			if fn, ok := typeutil.Callee(p.TypesInfo, n).(*types.Func); ok && fn.Pkg() == p.Pkg {
+				visit(n, fn.Origin())
 			}
 		}
 		return true
@@ -517,14 +527,7 @@ func (p *pass) findWriters(decls map[*types.Func]*ast.FuncDecl, files []*ast.Fil
 	}
 	calls := map[*types.Func][]token.Pos{} // the calls of the package's functions
 	for _, f := range files {
-		ast.Inspect(f, func(n ast.Node) bool {
-			if call, ok := n.(*ast.CallExpr); ok {
-				if fn, ok := typeutil.Callee(p.TypesInfo, call).(*types.Func); ok && fn.Pkg() == p.Pkg {
-					calls[fn.Origin()] = append(calls[fn.Origin()], call.Pos())
-				}
-			}
-			return true
-		})
+		p.packageCalls(f, true, func(call *ast.CallExpr, fn *types.Func) { calls[fn] = append(calls[fn], call.Pos()) })
 	}
 	onlyFromRenderers := func(fn *types.Func) bool {
 		for _, pos := range calls[fn] {
@@ -548,26 +551,14 @@ func (p *pass) findWriters(decls map[*types.Func]*ast.FuncDecl, files []*ast.Fil
 	for depth := 0; len(work) > 0 && depth < 3; depth++ {
 		var next []*renderer
 		for _, r := range work {
-			ast.Inspect(r.body, func(n ast.Node) bool {
-				if _, ok := n.(*ast.FuncLit); ok {
-					return false // analyzed on its own
+			p.packageCalls(r.body, false, func(call *ast.CallExpr, callee *types.Func) {
+				fd := decls[callee]
+				if fd == nil || p.renderers[fd.Body] != nil || !p.handsResponse(call) || !onlyFromRenderers(callee) {
+					return
 				}
-				call, ok := n.(*ast.CallExpr)
-				if !ok {
-					return true
-				}
-				callee, ok := typeutil.Callee(p.TypesInfo, call).(*types.Func)
-				if !ok || callee.Pkg() != p.Pkg {
-					return true
-				}
-				fd := decls[callee.Origin()]
-				if fd == nil || p.renderers[fd.Body] != nil || !p.handsResponse(call) || !onlyFromRenderers(callee.Origin()) {
-					return true
-				}
-				w := &renderer{fw: r.fw, name: funcName(callee.Origin()), writer: true, ftype: fd.Type, body: fd.Body}
+				w := &renderer{fw: r.fw, name: funcName(callee), writer: true, ftype: fd.Type, body: fd.Body}
 				p.addRenderer(w)
 				next = append(next, w)
-				return true
 			})
 		}
 		work = next

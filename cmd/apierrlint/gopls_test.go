@@ -66,13 +66,7 @@ func Error(w http.ResponseWriter, status int, code, message string) {
 // builds bin/gopls-test and sets it); without it the test is skipped, unless
 // APIERRLINT_REQUIRE_GOPLS is set (CI).
 func TestGopls(t *testing.T) {
-	gopls := os.Getenv("APIERRLINT_GOPLS")
-	if gopls == "" {
-		if os.Getenv("APIERRLINT_REQUIRE_GOPLS") != "" {
-			t.Fatal("APIERRLINT_REQUIRE_GOPLS is set but APIERRLINT_GOPLS names no gopls: run make test-gopls")
-		}
-		t.Skip("APIERRLINT_GOPLS is not set: make test-gopls builds gopls with apierrlint and runs this test")
-	}
+	gopls := goplsTest(t)
 	if out, err := exec.Command(gopls, "version").CombinedOutput(); err != nil || !strings.Contains(string(out), "-apierrlint-") {
 		t.Fatalf("%s version: %v\n%s (want a version stamped -apierrlint-HASH)", gopls, err, out)
 	}
@@ -201,11 +195,11 @@ func TestGopls(t *testing.T) {
 	c.shutdown()
 }
 
-// TestGoplsRenderers: gopls built with apierrlint reports the findings that
-// come through a renderer's facts (testdata/renderers, see
-// TestRendererFacts), as the command does. Run by make test-gopls, as
-// TestGopls.
-func TestGoplsRenderers(t *testing.T) {
+// goplsTest returns the gopls built with apierrlint that APIERRLINT_GOPLS
+// names (make test-gopls builds bin/gopls-test and sets it); without it the
+// test is skipped, unless APIERRLINT_REQUIRE_GOPLS is set (CI).
+func goplsTest(t *testing.T) string {
+	t.Helper()
 	gopls := os.Getenv("APIERRLINT_GOPLS")
 	if gopls == "" {
 		if os.Getenv("APIERRLINT_REQUIRE_GOPLS") != "" {
@@ -213,6 +207,15 @@ func TestGoplsRenderers(t *testing.T) {
 		}
 		t.Skip("APIERRLINT_GOPLS is not set: make test-gopls builds gopls with apierrlint and runs this test")
 	}
+	return gopls
+}
+
+// TestGoplsRenderers: gopls built with apierrlint reports the findings that
+// come through a renderer's facts (testdata/renderers, see
+// TestRendererFacts), as the command does. Run by make test-gopls, as
+// TestGopls.
+func TestGoplsRenderers(t *testing.T) {
+	gopls := goplsTest(t)
 	dir := t.TempDir()
 	if err := os.CopyFS(dir, os.DirFS("testdata/renderers")); err != nil {
 		t.Fatal(err)
