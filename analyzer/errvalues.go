@@ -55,7 +55,14 @@ func (p *pass) viewOf(tn *types.TypeName) *typeView {
 		for _, r := range rows[1:] {
 			row = mergeRow(row, r)
 		}
-		v = &typeView{status: p.fieldOf(tn, row.Status), code: p.fieldOf(tn, row.Code), way: row.SetsRetryAfter, retryAfter: row.RetryAfter, by: row.By}
+		v = &typeView{status: p.fieldOf(tn, row.Status), code: p.fieldOf(tn, row.Code), way: row.SetsRetryAfter, by: row.By}
+		if v.way == RetryAfterFromField {
+			// A method that is not a plain accessor (it has a default,
+			// say): nothing is required of the values.
+			if v.retryAfter = p.fieldOf(tn, row.RetryAfter); v.retryAfter == "" {
+				v.way = RetryAfterMaybe
+			}
+		}
 	} else if f := retryAfterField(tn.Type()); f != "" {
 		v = &typeView{retryAfter: f, way: RetryAfterFromField}
 	}

@@ -62,6 +62,26 @@ func (fc *funcCtx) fieldRefs(e ast.Expr, depth int) []fieldRef {
 	return nil
 }
 
+// hasDefault reports whether e is a local variable of which some value is
+// not read from a recognised value: a default for when the field is unset.
+func (fc *funcCtx) hasDefault(e ast.Expr) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, _ := fc.p.TypesInfo.Uses[id].(*types.Var)
+	assigns := fc.rend.assigns[v]
+	if len(assigns) < 2 {
+		return false
+	}
+	for _, rhs := range assigns {
+		if len(fc.fieldRefs(rhs, 0)) == 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // fieldRef is a field ("Status") or method ("StatusCode()") of a type.
 type fieldRef struct {
 	typ  *types.TypeName
@@ -130,16 +150,19 @@ func (fc *funcCtx) learnRows() []RenderedType {
 			}
 		case evRetryAfter:
 			var refs []fieldRef
+			dflt := false // secs := 60; if e.Wait > 0 { secs = ... }: set either way
 			if ev.value != nil {
 				ast.Inspect(ev.value, func(n ast.Node) bool {
 					if e, ok := n.(ast.Expr); ok {
 						refs = append(refs, fc.fieldRefs(e, 0)...)
+						dflt = dflt || fc.hasDefault(e)
 					}
 					return true
 				})
 			}
-			if len(refs) == 0 {
+			if len(refs) == 0 || dflt {
 				otherRetry = true
+				break
 			}
 			add(retry, refs)
 		}

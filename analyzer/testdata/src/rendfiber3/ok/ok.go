@@ -1,4 +1,4 @@
-// Package ok: a fiber v3 app whose renderers are right draws nothing, at // want package:"holds error helpers or types" package:`renders\(github.com/gofiber/fiber/v3.Error by ok.byStatus; rendfiber3/ok.apiError status=Status code=Code retryafter=RetryAfter by ok.render\)`
+// Package ok: a fiber v3 app whose renderers are right draws nothing, at // want package:"holds error helpers or types" package:`renders\(github.com/gofiber/fiber/v3.Error by ok.byStatus; rendfiber3/ok.apiError status=Status code=Code retryafter=RetryAfter by ok.render; rendfiber3/ok.defaulted status=Status code=Code by ok.renderDefaults; rendfiber3/ok.viaMethod status=Status code=Code retryafter=waitSeconds\(\) by ok.renderDefaults\)`
 // the renderer (the documented body with a run-time status) or where
 // error values are built.
 package ok
@@ -107,4 +107,57 @@ func byStatus(c fiber.Ctx, err error) error { // want byStatus:`renderer\(fiber 
 
 func init() {
 	_ = fiber.New(fiber.Config{ErrorHandler: byStatus})
+}
+
+// Retry-After from a field with a default when it is unset, or from a
+// method that is not a plain accessor: nothing is required of the values.
+
+type defaulted struct {
+	Status     int    `json:"-"`
+	Code       string `json:"code"`
+	Message    string `json:"message"`
+	RetryAfter int    `json:"-"`
+}
+
+func (e *defaulted) Error() string { return e.Message }
+
+type viaMethod struct {
+	Status  int    `json:"-"`
+	Code    string `json:"code"`
+	Message string `json:"message"`
+	wait    int
+}
+
+func (e *viaMethod) Error() string { return e.Message }
+
+func (e *viaMethod) waitSeconds() int {
+	if e.wait > 0 {
+		return e.wait
+	}
+	return 60
+}
+
+func renderDefaults(c fiber.Ctx, err error) error { // want renderDefaults:`renderer\(fiber fallback=500 fallbackcode=INTERNAL_ERROR\)` renderDefaults:`helper\(writes retryafter\)`
+	var d *defaulted
+	if errors.As(err, &d) {
+		secs := 60
+		if d.RetryAfter > 0 {
+			secs = d.RetryAfter
+		}
+		c.Set("Retry-After", strconv.Itoa(secs))
+		return c.Status(d.Status).JSON(d)
+	}
+	var m *viaMethod
+	if errors.As(err, &m) {
+		c.Set("Retry-After", strconv.Itoa(m.waitSeconds()))
+		return c.Status(m.Status).JSON(m)
+	}
+	return c.Status(fiber.StatusInternalServerError).JSON(fiber.Map{"code": "INTERNAL_ERROR", "message": "internal error"})
+}
+
+func limitedDefaults(c fiber.Ctx) error {
+	if c.Query("m") != "" {
+		return &viaMethod{Status: 429, Code: "RATE_LIMIT_EXCEEDED", Message: "slow down"}
+	}
+	return &defaulted{Status: 429, Code: "RATE_LIMIT_EXCEEDED", Message: "slow down"}
 }

@@ -80,3 +80,18 @@ func callsRateLimited(c echo.Context) error {
 func viaConstructor(c echo.Context) error {
 	return xerr.New(429, "RATE_LIMIT_EXCEEDED", "slow down")
 }
+
+// echo's own error values: xrender.Sloppy renders *echo.HTTPError and never
+// sets Retry-After, so a 429 needs it set on the response first.
+func echoLimited(c echo.Context) error {
+	return echo.ErrTooManyRequests // want `missing-retry-after: a 429 error is rendered by xrender.Sloppy, which sets no Retry-After header`
+}
+
+func echoLimitedNew(c echo.Context) error { // want echoLimitedNew:`helper\(retryafter\)`
+	c.Response().Header().Set(echo.HeaderRetryAfter, "5")
+	return echo.NewHTTPError(http.StatusTooManyRequests, "slow down")
+}
+
+func echoNotFound(c echo.Context) error {
+	return echo.ErrNotFound
+}
