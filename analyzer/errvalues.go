@@ -303,11 +303,16 @@ func (fc *funcCtx) errorValueLit(lit *ast.CompositeLit) {
 }
 
 // unrenderedRetryAfter: a 429 error value whose renderer never sets
-// Retry-After, built in a handler: the handler must set it on the response
-// before it returns the value, on every path.
+// Retry-After, returned by a handler: the handler must set it on the
+// response before it returns the value, on every path. A value that is
+// not returned at once (compared with errors.Is, wrapped, kept) is left
+// alone.
 func (fc *funcCtx) unrenderedRetryAfter(node ast.Node, what, by string) {
 	if fc.handleParam() == nil {
 		return // built away from the response: whoever returns it may set the header
+	}
+	if _, ret := fc.parentOf(node).(*ast.ReturnStmt); !ret {
+		return
 	}
 	fc.add(&event{kind: evStatus, end: node.End(), node: node, status: unknown, code: unknown, checkRA: true, deferred: true, atReturn: true,
 		raMsg: fmt.Sprintf("a %s is rendered by %s, which sets no Retry-After header, and the response has none on some path; set Retry-After on the response before returning the error", what, by)})

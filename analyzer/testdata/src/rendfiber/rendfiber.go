@@ -64,3 +64,13 @@ func jwtError(c *fiber.Ctx, err error) error { // want jwtError:`renderer\(fiber
 	}
 	return c.Status(fiber.StatusUnauthorized).JSON(fiber.Map{"code": "UNAUTHORIZED", "message": "Invalid or expired JWT"})
 }
+
+// Not returned at once: compared, wrapped, kept.
+func compares(err error, c *fiber.Ctx) error {
+	if errors.Is(err, fiber.ErrTooManyRequests) {
+		return c.Status(fiber.StatusServiceUnavailable).JSON(fiber.Map{"code": "SERVICE_UNAVAILABLE", "message": "busy"})
+	}
+	limited := fiber.NewError(fiber.StatusTooManyRequests, "slow down")
+	_ = limited
+	return nil
+}
