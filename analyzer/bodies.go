@@ -157,6 +157,7 @@ func (fc *funcCtx) compositeLit(lit *ast.CompositeLit) {
 	if fc.statusTable(lit) {
 		return
 	}
+	fc.errorValueLit(lit)
 	b, ok := fc.bodyOf(lit, nil)
 	if !ok {
 		fc.wrapperLit(lit)
@@ -407,7 +408,7 @@ func (fc *funcCtx) assign(as *ast.AssignStmt) {
 					fc.maySetRetryAfter(as)
 					fc.fact.RetryAfter = true
 				} else if textproto.CanonicalMIMEHeaderKey(k) == retryAfter {
-					fc.add(&event{kind: evRetryAfter, end: as.End(), node: as})
+					fc.add(&event{kind: evRetryAfter, end: as.End(), node: as, value: as.Rhs[i]})
 					fc.fact.RetryAfter = true
 					fc.checkRetryAfterValue(as.Rhs[i])
 				}

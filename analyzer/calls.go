@@ -47,6 +47,9 @@ func (fc *funcCtx) call(call *ast.CallExpr) {
 		fc.headerArgs(call)
 		if fc.passesResponse(call) {
 			fc.fact.Writes = true // hands the response to a function that may write it
+			if fc.rend != nil && callee.Pkg() != p.Pkg {
+				fc.rend.handoff = true // which may set Retry-After
+			}
 		}
 	case *types.Var:
 		// A call through a package-level function variable: render.Respond.
@@ -65,6 +68,12 @@ func (fc *funcCtx) call(call *ast.CallExpr) {
 		}
 		fc.dynamicCall(call)
 	}
+}
+
+// calleeFunc returns the static callee of a call.
+func calleeFunc(info *types.Info, call *ast.CallExpr) (*types.Func, bool) {
+	fn, ok := typeutil.Callee(info, call).(*types.Func)
+	return fn, ok
 }
 
 // primitiveOf returns the table row of a call's callee, when the call uses
@@ -152,11 +161,17 @@ func (fc *funcCtx) primitive(call *ast.CallExpr, name, what string, pr primitive
 	if statusExpr != nil {
 		status = fc.sc.eval(statusExpr)
 	}
+	if pr.errValue.name != "" {
+		if fn, ok := calleeFunc(p.TypesInfo, call); ok {
+			fc.frameworkValue(call, fn.Pkg(), pr.errValue, status)
+		}
+	}
 	switch pr.role {
 	case roleWriteStatus:
 		if statusExpr != nil {
 			fc.addStatus(call, statusExpr, status, unknown, true)
 		}
+		fc.errorArg(statusExpr, status, arg(pr.errArg))
 	case roleSetStatus:
 		if statusExpr != nil {
 			fc.addSetter(call, statusExpr, status)
@@ -299,8 +314,12 @@ func (fc *funcCtx) rawWrite(call *ast.CallExpr, what string, statusExpr ast.Expr
 		fc.fact.Raw = kind
 		return
 	}
-	if st, ok := status.int(); ok && st >= 400 {
+	if kind == RawNoBody && fc.headRequest() {
+		// The answer to a HEAD request has no body.
+	} else if st, ok := status.int(); ok && st >= 400 {
 		fc.p.report(call, RuleRawHTTPError, "%s sends %s; send a JSON error body %s", what, kind.sends(st), fc.p.jsonBody(status))
+	} else if fc.inRenderer(call, status) {
+		fc.p.report(call, RuleRawHTTPError, "%s sends %s %s: everything a renderer writes is an error response; send a JSON error body %s", what, kind.sends(-1), fc.renderedBy(), fc.p.jsonBody(status))
 	}
 	// Reported here: the path walk adds no second finding.
 	fc.add(&event{kind: evWrite, end: call.End(), node: call, write: true})
@@ -496,7 +515,7 @@ func (fc *funcCtx) headerKey(call *ast.CallExpr, key, value ast.Expr) {
 	case !ok:
 		fc.maySetRetryAfter(call)
 	case textproto.CanonicalMIMEHeaderKey(k) == retryAfter:
-		fc.add(&event{kind: evRetryAfter, end: call.End(), node: call})
+		fc.add(&event{kind: evRetryAfter, end: call.End(), node: call, value: value})
 		fc.checkRetryAfterValue(value)
 	default:
 		return
@@ -569,6 +588,9 @@ func (fc *funcCtx) helperCall(call *ast.CallExpr, fn *types.Func, f *HelperFact)
 		code = strConst(f.FixedCode)
 	}
 	fc.helperShape(call, fn, f, arg)
+	if fc.rend != nil && f.Writes {
+		fc.rend.writes = append(fc.rend.writes, rendWrite{node: call, status: status, code: code, statusExpr: arg(f.Status), codeExpr: arg(f.Code)})
+	}
 	var bodyLit *litBody
 	if a := arg(f.Body); a != nil {
 		if pi := fc.sc.paramOf(a); pi >= 0 {
@@ -585,7 +607,7 @@ func (fc *funcCtx) helperCall(call *ast.CallExpr, fn *types.Func, f *HelperFact)
 		fc.checkRetryAfterValue(a)
 	}
 	if f.RetryAfter && fc.passesResponse(call) {
-		fc.add(&event{kind: evRetryAfter, end: call.End(), node: call})
+		fc.add(&event{kind: evRetryAfter, end: call.End(), node: call, value: arg(f.RetryAfterValue)})
 		fc.fact.RetryAfter = true
 	}
 	if f.Writes && fc.passesResponse(call) {
@@ -603,6 +625,8 @@ func (fc *funcCtx) helperCall(call *ast.CallExpr, fn *types.Func, f *HelperFact)
 			fc.fact.Raw = f.Raw
 		} else if st, ok := status.int(); ok && st >= 400 {
 			p.report(call, RuleRawHTTPError, "%s sends %s; send a JSON error body %s", fn.Name(), f.Raw.sends(st), p.jsonBody(status))
+		} else if fc.inRenderer(call, status) {
+			p.report(call, RuleRawHTTPError, "%s sends %s %s: everything a renderer writes is an error response; send a JSON error body %s", fn.Name(), f.Raw.sends(-1), fc.renderedBy(), p.jsonBody(status))
 		}
 	}
 
@@ -635,6 +659,7 @@ func (fc *funcCtx) helperCall(call *ast.CallExpr, fn *types.Func, f *HelperFact)
 		}
 	}
 	p.checkPair(call, arg(f.Status), status, code)
+	fc.constructorRetryAfter(call, fn, f, status, code)
 	if f.Writes && !f.RetryAfter && status.param < 0 && code.param < 0 {
 		if _, ok := p.needsRetryAfter(status, code); ok {
 			fc.add(&event{kind: evStatus, end: call.End(), node: call, status: status, code: code, checkRA: true, write: true})

@@ -332,7 +332,7 @@ func (d *defaultsPass) configFields(c creation) (map[string][]ast.Expr, bool) {
 	}
 	switch arg := ast.Unparen(call.Args[i]).(type) {
 	case *ast.CompositeLit:
-		return fields, litFields(arg, fields)
+		return fields, addLitFields(arg, fields)
 	case *ast.Ident:
 		v, ok := d.p.TypesInfo.Uses[arg].(*types.Var)
 		if !ok || v.Pkg() != d.p.Pkg || (v.Parent() == d.p.Pkg.Scope() && v.Exported()) {
@@ -343,8 +343,8 @@ func (d *defaultsPass) configFields(c creation) (map[string][]ast.Expr, bool) {
 	return nil, false
 }
 
-// litFields adds the keyed fields of a struct literal.
-func litFields(lit *ast.CompositeLit, fields map[string][]ast.Expr) bool {
+// addLitFields adds the keyed fields of a struct literal.
+func addLitFields(lit *ast.CompositeLit, fields map[string][]ast.Expr) bool {
 	for _, elt := range lit.Elts {
 		kv, ok := elt.(*ast.KeyValueExpr)
 		if !ok {
@@ -366,7 +366,7 @@ func (d *defaultsPass) configVar(v *types.Var, fields map[string][]ast.Expr) boo
 			return true // var cfg T
 		}
 		lit, ok := ast.Unparen(e).(*ast.CompositeLit)
-		return ok && litFields(lit, fields)
+		return ok && addLitFields(lit, fields)
 	}
 	def := d.defs[v]
 	if def == nil {

@@ -33,4 +33,12 @@ value, wrappers that fix one of them, wrappers of wrappers, and helpers that set
 Retry-After. Call sites are checked with their constant arguments; a finding is
 reported once, where the constants meet. Values computed at run time are not
 guessed at: the analysis stays silent. Test files and generated files are not
-checked unless -tests or -generated is given.`
+checked unless -tests or -generated is given.
+
+Central error renderers (echo's HTTPErrorHandler, fiber's ErrorHandler, a gin
+middleware that reads c.Errors, a net/http adapter's) are found through types:
+everything they write is an error response, whatever its status; the app's
+must answer the errors it does not recognise with a code documented with 500;
+what they read from the error values they recognise (the status, the code,
+Retry-After) is learned, and the values built where a renderer is visible are
+checked against it (docs/renderers.md).`

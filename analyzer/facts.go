@@ -3,6 +3,8 @@ package analyzer
 import (
 	"fmt"
 	"go/ast"
+	"maps"
+	"slices"
 	"strings"
 )
 
@@ -42,6 +44,11 @@ type HelperFact struct {
 	// parameter (func Text(c *gin.Context, status int, msg string)); a
 	// constant error status at a call site is a raw error response.
 	Raw RawKind
+	// UnsetRetryAfter: the helper builds an error value, with its status
+	// or code parameter, and leaves unset the field that the value's type
+	// (or its renderer) takes Retry-After from: "path.Type.Field"
+	// (errvalues.go).
+	UnsetRetryAfter string
 }
 
 // RawKind is what a helper writes instead of a JSON body.
@@ -50,6 +57,12 @@ type RawKind int
 // sends says what is sent with a status, in messages: "a non-JSON body
 // with status 500", "status 401 without a JSON body".
 func (k RawKind) sends(status int) string {
+	if status < 0 { // a status known only at run time
+		if k == RawNoBody {
+			return "no JSON body"
+		}
+		return "a non-JSON body"
+	}
 	if k == RawNoBody {
 		return fmt.Sprintf("status %d without a JSON body", status)
 	}
@@ -96,6 +109,9 @@ func (f *HelperFact) String() string {
 	if f.CodeStatus {
 		parts = append(parts, "codestatus")
 	}
+	if f.UnsetRetryAfter != "" {
+		parts = append(parts, "unset="+f.UnsetRetryAfter)
+	}
 	switch f.Raw {
 	case RawText:
 		parts = append(parts, "rawtext")
@@ -127,12 +143,28 @@ func (f *HelperFact) useful() bool {
 // that composite literals in other packages pair it with the code.
 type ErrorTypeFact struct {
 	StatusField string
+	// Accessors are the methods without parameters that return a field
+	// (func (e *Error) StatusCode() int { return e.status }), by method:
+	// a renderer that calls the method reads the field.
+	Accessors map[string]string
 }
 
 // AFact marks ErrorTypeFact as an analysis fact.
 func (*ErrorTypeFact) AFact() {}
 
-func (f *ErrorTypeFact) String() string { return "errortype(status=" + f.StatusField + ")" }
+func (f *ErrorTypeFact) String() string {
+	s := "errortype("
+	if f.StatusField != "" {
+		s += "status=" + f.StatusField
+	}
+	for _, m := range slices.Sorted(maps.Keys(f.Accessors)) {
+		if !strings.HasSuffix(s, "(") {
+			s += " "
+		}
+		s += m + "()=" + f.Accessors[m]
+	}
+	return s + ")"
+}
 
 // PackageFact marks a package that holds error helpers or error-body types:
 // its importers are analyzed even when they do not import net/http.
@@ -142,3 +174,92 @@ type PackageFact struct{}
 func (*PackageFact) AFact() {}
 
 func (*PackageFact) String() string { return "holds error helpers or types" }
+
+// RendererFact is exported on a function that is a central error renderer
+// (see renderers.go), or that returns one (a func literal of a renderer
+// type): what its branch for the errors it does not recognise sends, so
+// that the package that installs it as the app's renderer checks it there.
+type RendererFact struct {
+	Framework string // the table's name: echo, fiber, gin, net/http
+	// The constant status and code that the branch for unrecognised errors
+	// sends (0 and "" when it sends none, or several, or one known only at
+	// run time).
+	FallbackStatus int
+	FallbackCode   string
+}
+
+// AFact marks RendererFact as an analysis fact.
+func (*RendererFact) AFact() {}
+
+func (f *RendererFact) String() string {
+	s := "renderer(" + f.Framework
+	if f.FallbackStatus != 0 {
+		s += fmt.Sprintf(" fallback=%d", f.FallbackStatus)
+	}
+	if f.FallbackCode != "" {
+		s += " fallbackcode=" + f.FallbackCode
+	}
+	return s + ")"
+}
+
+// RenderedTypesFact is a package fact: the error types that the package's error
+// renderers and error-value writers render, and what they read from each
+// (see rendered.go). A package can export facts only about its own
+// objects, and the renderer's package is seldom the error type's, so the
+// types are named by path; the packages that import the renderer's
+// package, and the type's own package, look them up where a value of such
+// a type is built.
+type RenderedTypesFact struct {
+	Types []RenderedType // sorted by Type
+}
+
+// RenderedType is what the renderers of one package read from an error
+// value of one type.
+type RenderedType struct {
+	Type string // "path.Name" of a named type (its pointer too), or of an interface the value implements
+	// Status and Code are where the status and the code come from: a field
+	// ("Status") or a method ("StatusCode()"); "" when unknown.
+	Status, Code string
+	// RetryAfter is the field that Retry-After is set from ("" if none).
+	RetryAfter string
+	// How the renderers set Retry-After for this type.
+	SetsRetryAfter RetryAfterWay
+	By             string // the renderer, in messages: "httpx.ErrorHandler"
+}
+
+// RetryAfterWay is how a renderer sets Retry-After for an error type.
+type RetryAfterWay uint8
+
+const (
+	// RetryAfterMaybe: some other way, or in a way the analysis cannot see
+	// (the zero value: the safe default).
+	RetryAfterMaybe RetryAfterWay = iota
+	// RetryAfterFromField: from the value's field RenderedType.RetryAfter.
+	RetryAfterFromField
+	// RetryAfterNever: the renderers never set it.
+	RetryAfterNever
+)
+
+// AFact marks RenderedTypesFact as an analysis fact.
+func (*RenderedTypesFact) AFact() {}
+
+func (f *RenderedTypesFact) String() string {
+	var parts []string
+	for _, t := range f.Types {
+		s := t.Type
+		if t.Status != "" {
+			s += " status=" + t.Status
+		}
+		if t.Code != "" {
+			s += " code=" + t.Code
+		}
+		switch t.SetsRetryAfter {
+		case RetryAfterFromField:
+			s += " retryafter=" + t.RetryAfter
+		case RetryAfterNever:
+			s += " noretryafter"
+		}
+		parts = append(parts, s+" by "+t.By)
+	}
+	return "renders(" + strings.Join(parts, "; ") + ")"
+}

@@ -156,15 +156,20 @@ func (p *pass) retryAfterFix(call *ast.CallExpr) *analysis.SuggestedFix {
 	if handle == nil || !isPlainRef(handle) {
 		return nil
 	}
-	fw := p.handleFramework(p.TypesInfo.TypeOf(handle))
-	if fw == nil || fw.retryAfter == "" {
+	return p.retryAfterFixAt(call, types.ExprString(handle), p.handleFramework(p.TypesInfo.TypeOf(handle)))
+}
+
+// retryAfterFixAt inserts the statement that sets Retry-After on the
+// response handle (a framework's fw) before the statement of node.
+func (p *pass) retryAfterFixAt(node ast.Node, handle string, fw *framework) *analysis.SuggestedFix {
+	if fw == nil || fw.retryAfter == "" || handle == "_" {
 		return nil
 	}
-	file := p.fileOf(call.Pos())
+	file := p.fileOf(node.Pos())
 	if file == nil {
 		return nil
 	}
-	path, _ := astutil.PathEnclosingInterval(file, call.Pos(), call.End())
+	path, _ := astutil.PathEnclosingInterval(file, node.Pos(), node.End())
 	// The innermost statement, which must sit directly in a block.
 	i := slices.IndexFunc(path, func(n ast.Node) bool { _, ok := n.(ast.Stmt); return ok })
 	if i < 0 || i+1 >= len(path) {
@@ -185,7 +190,7 @@ func (p *pass) retryAfterFix(call *ast.CallExpr) *analysis.SuggestedFix {
 	if !ok {
 		return nil
 	}
-	text := fmt.Sprintf(fw.retryAfter, types.ExprString(handle), strconv.Quote(p.s.retryAfterValue)) + "\n" + indent
+	text := fmt.Sprintf(fw.retryAfter, handle, strconv.Quote(p.s.retryAfterValue)) + "\n" + indent
 	return &analysis.SuggestedFix{
 		Message:   "Set Retry-After before writing the status",
 		TextEdits: []analysis.TextEdit{{Pos: stmt.Pos(), End: stmt.Pos(), NewText: []byte(text)}},

@@ -66,6 +66,14 @@ var fixtureSets = []fixtureSet{
 		// ... and the packages they import: routes registered, errors and
 		// engines set up in other packages.
 		"defaults/echo4errs", "defaults/echo4routes", "defaults/fiber2routes", "defaults/ginsetup",
+		// Central error renderers and the error values they render, across
+		// packages: a renderer in one package (rendx/xrender), the error type
+		// in another (rendx/xerr), the values built in a third that imports
+		// both (rendx/handlers) or only the type's (rendx/norender: silent),
+		// the renderers installed in a fourth (rendx/app); rendfix's fixes.
+		"rendx/app", "rendx/app2", "rendx/handlers", "rendx/norender", "rendx/xerr", "rendx/xother", "rendx/xrender",
+		"rendfiber", "rendfiber3/bad", "rendfiber3/ok", "rendgin", "rendhttp", "rendecho5",
+		"rendtype/apierr", "rendtype/bytype", "rendtype/svc", "rendtype/use", "rendfix",
 	}},
 	// A catalog that documents MAINTENANCE as 503, with -retry-after=429,503,
 	// the fixes' Retry-After value and error writer configured.

@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"go/types"
+	"maps"
 	"slices"
 	"strings"
 )
@@ -99,11 +100,18 @@ type primitive struct {
 	// (render.Render calls the body's Render method, which passes the
 	// field to render.Status).
 	selfStatus bool
+	// errValue: the function builds an error value of this type whose
+	// status is the status argument (echo.NewHTTPError, fiber.NewError):
+	// the app's renderer writes it (see renderers.go).
+	errValue typeName
+	// errArg is the argument that is an error value rendered with the
+	// status the call writes (gin's AbortWithError(status, err)); -1: none.
+	errArg int
 }
 
 // p builds a primitive; unset indexes are -1.
 func p(r role, status, body int) primitive {
-	return primitive{role: r, status: status, body: body, ctype: -1, key: -1, handle: -1}
+	return primitive{role: r, status: status, body: body, ctype: -1, key: -1, handle: -1, errArg: -1}
 }
 
 // framework is one framework's table.
@@ -130,6 +138,63 @@ type framework struct {
 	// defaults are the error answers the framework sends by itself unless
 	// the app replaces them (default-error-response; see defaults.go).
 	defaults []fallback
+
+	// Central error renderers (renderers.go): where the errors that
+	// handlers return are written.
+
+	// renderers are the function types of the framework's error renderers
+	// (echo's HTTPErrorHandler, fiber's ErrorHandler): a function of one of
+	// them is a renderer in the package that declares it.
+	renderers []rendererType
+	// registrations are the fields that install the app's renderer
+	// (e.HTTPErrorHandler = f, fiber.Config{ErrorHandler: f}).
+	registrations []fieldRow
+	// errorMiddleware is a middleware that renders the errors the handlers
+	// after it recorded: it calls next, then reads the errors field (gin's
+	// c.Next() then c.Errors).
+	errorMiddleware *middlewareRow
+	// adapter is the method of a net/http adapter type (a func(w, r) error
+	// with a ServeHTTP): the function it hands the returned error to, or
+	// its own body, renders it.
+	adapter string
+	// errVars are the framework's predeclared error values, by "path.Name",
+	// with the type of their value and their status (echo.ErrTooManyRequests).
+	errVars map[string]errVar
+}
+
+// rendererType is a function type of error renderers: the response and
+// the error are its parameters handle and err.
+type rendererType struct {
+	typ         typeName
+	handle, err int
+}
+
+// fieldRow names a field of a named struct type.
+type fieldRow struct {
+	typ   typeName
+	field string
+}
+
+// middlewareRow: next is the method (full name) that runs the handlers
+// after the middleware; errors is the field that holds their errors.
+type middlewareRow struct {
+	next   string
+	errors fieldRow
+}
+
+// merge merges maps of rows.
+func merge[V any](ms ...map[string]V) map[string]V {
+	out := map[string]V{}
+	for _, m := range ms {
+		maps.Copy(out, m)
+	}
+	return out
+}
+
+// errVar is a predeclared error value: of type typ, with a status.
+type errVar struct {
+	typ    typeName
+	status int
 }
 
 // typeName names a named type by package path and name.
@@ -205,3 +270,10 @@ func (pr primitive) withSelfStatus() primitive { pr.selfStatus = true; return pr
 
 // ctypeAt sets the content-type argument.
 func (pr primitive) ctypeAt(i int) primitive { pr.ctype = i; return pr }
+
+// builds marks a constructor of an error value of type t whose status is
+// the status argument.
+func (pr primitive) builds(t typeName) primitive { pr.errValue = t; return pr }
+
+// errAt sets the error-value argument.
+func (pr primitive) errAt(i int) primitive { pr.errArg = i; return pr }

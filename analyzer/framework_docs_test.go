@@ -194,3 +194,40 @@ func TestRelevantFrameworks(t *testing.T) {
 		}
 	}
 }
+
+// TestRendererDocs: every renderer row of the framework tables (renderer
+// types, registrations, error middlewares, adapters) is named in
+// docs/renderers.md, and so is each framework's error-value constructor.
+func TestRendererDocs(t *testing.T) {
+	data, err := os.ReadFile("../docs/renderers.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := string(data)
+	mention := func(fw *framework, what, name string) {
+		if !regexp.MustCompile(`\b` + regexp.QuoteMeta(name) + `\b`).MatchString(doc) {
+			t.Errorf("%s: %s %s is not in docs/renderers.md", fw.name, what, name)
+		}
+	}
+	for _, fw := range frameworks {
+		for _, rt := range fw.renderers {
+			mention(fw, "renderer type", rt.typ.name)
+		}
+		for _, reg := range fw.registrations {
+			mention(fw, "registration type", reg.typ.name)
+			mention(fw, "registration field", reg.field)
+		}
+		if mw := fw.errorMiddleware; mw != nil {
+			mention(fw, "error middleware", mw.next[strings.LastIndex(mw.next, ".")+1:])
+			mention(fw, "error middleware field", mw.errors.field)
+		}
+		if fw.adapter != "" {
+			mention(fw, "adapter method", fw.adapter)
+		}
+		for key, pr := range fw.prims {
+			if pr.errValue.name != "" || pr.errArg >= 0 {
+				mention(fw, "error value", key[strings.LastIndex(key, ".")+1:])
+			}
+		}
+	}
+}

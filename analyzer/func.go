@@ -37,6 +37,12 @@ type event struct {
 	write      bool      // the response is written here (headers are sent)
 	what       string    // evPlain: the writer, when it is a framework's ("(*gin.Context).File")
 	bodyExpr   ast.Expr  // evBody, evWrite: the JSON body written (its shape is checked with an error status)
+	value      ast.Expr  // evRetryAfter: the header's value, when known
+	// atReturn: an error value built for the renderer (checkRA): pending
+	// like a setter, checked where the path leaves the function (a write
+	// of the handler's own makes it moot); raMsg is its message.
+	atReturn bool
+	raMsg    string
 }
 
 // funcCtx is the analysis of one function body.
@@ -52,6 +58,9 @@ type funcCtx struct {
 	fixedStatus map[int]bool
 	fixedCode   map[string]bool
 	stack       []ast.Node // ancestors of the node being walked
+
+	rend  *renderState   // the body is a renderer's (rendered.go)
+	block *ast.BlockStmt // nil for package-level code
 }
 
 // maySetRetryAfter records a header write the analysis cannot see into. Inside
@@ -75,9 +84,13 @@ func (p *pass) newFuncCtx(fn *types.Func, ftype *ast.FuncType, body *ast.BlockSt
 		fact:        newHelperFact(),
 		fixedStatus: map[int]bool{},
 		fixedCode:   map[string]bool{},
+		block:       body,
 	}
 	if ftype != nil {
 		fc.sc = newScope(p.TypesInfo, ftype, body)
+		if r := p.renderers[body]; r != nil {
+			fc.rend = p.newRenderState(r)
+		}
 	} else {
 		fc.sc = &scope{info: p.TypesInfo, params: map[*types.Var]int{}, defs: map[*types.Var]ast.Expr{}}
 	}
@@ -92,6 +105,9 @@ func (p *pass) analyzeFunc(fn *types.Func, ftype *ast.FuncType, body *ast.BlockS
 	fc.markDetailsAhead(body)
 	fc.walk(body)
 	fc.paths(body)
+	if fc.rend != nil {
+		fc.renderer()
+	}
 	fc.finishFact()
 	owner := p.owner
 	for _, lit := range fc.lits {
@@ -146,6 +162,7 @@ func (fc *funcCtx) walk(root ast.Node) {
 		case *ast.SelectorExpr:
 			if !isCalled(n, stack) {
 				fc.funcValue(n, n.Sel)
+				fc.errVarRef(n)
 			}
 			return n.Sel.Name != "NotFound" // do not visit the Sel again
 		case *ast.Ident:
@@ -280,7 +297,7 @@ func (fc *funcCtx) retryAfterPaths(g *cfg.CFG, evs map[*cfg.Block][]*event) {
 				continue
 			}
 			if ev.write {
-				if pending != nil && !slices.Contains(bad, pending) {
+				if pending != nil && !pending.atReturn && !slices.Contains(bad, pending) {
 					bad = append(bad, pending)
 				}
 				pending = nil
@@ -288,6 +305,9 @@ func (fc *funcCtx) retryAfterPaths(g *cfg.CFG, evs map[*cfg.Block][]*event) {
 		}
 		if covered {
 			continue
+		}
+		if len(st.b.Succs) == 0 && pending != nil && pending.atReturn && !slices.Contains(bad, pending) {
+			bad = append(bad, pending) // returned to the renderer without Retry-After
 		}
 		for _, s := range st.b.Succs {
 			next := state{s, pending}
@@ -313,6 +333,15 @@ func (fc *funcCtx) retryAfterPaths(g *cfg.CFG, evs map[*cfg.Block][]*event) {
 		// before the write (a conditional value would be overwritten) or
 		// after it (a late Set would be left behind).
 		var fix *analysis.SuggestedFix
+		if ev.atReturn {
+			if !fc.setBefore(g, evs, ev) {
+				if h := fc.handleParam(); h != nil {
+					fix = fc.p.retryAfterFixAt(ev.node, h.Name(), fc.p.handleFramework(h.Type()))
+				}
+			}
+			fc.p.reportFix(ev.node, RuleMissingRetryAfter, fix, "%s", ev.raMsg)
+			continue
+		}
 		if call, ok := ev.node.(*ast.CallExpr); ok && late == "" && !fc.setBefore(g, evs, ev) {
 			fix = fc.p.retryAfterFix(call)
 		}

@@ -1,5 +1,7 @@
 package analyzer
 
+import "net/http"
+
 // echoFW is github.com/labstack/echo, v4 (v4.16.0; echo.Context is an
 // interface) and v5 (v5.4.4; *echo.Context is a struct). c.Response() is an
 // http.ResponseWriter (v4's *echo.Response implements it), so
@@ -16,6 +18,24 @@ var echoFW = &framework{
 	retryAfter: `%[1]s.Response().Header().Set("Retry-After", %[2]s)`,
 	prims:      echoPrims(),
 	defaults:   echoDefaults(),
+
+	// The app's error renderer: v4's func(err, c), v5's func(c, err),
+	// installed as e.HTTPErrorHandler (v5 also through echo.Config).
+	renderers: []rendererType{
+		{typ: typeName{"github.com/labstack/echo/v4", "HTTPErrorHandler"}, handle: 1, err: 0},
+		{typ: typeName{"github.com/labstack/echo/v5", "HTTPErrorHandler"}, handle: 0, err: 1},
+	},
+	registrations: []fieldRow{
+		{typeName{"github.com/labstack/echo/v4", "Echo"}, "HTTPErrorHandler"},
+		{typeName{"github.com/labstack/echo/v5", "Echo"}, "HTTPErrorHandler"},
+		{typeName{"github.com/labstack/echo/v5", "Config"}, "HTTPErrorHandler"},
+	},
+	errVars: merge(
+		errVarsOf("github.com/labstack/echo/v4", typeName{"github.com/labstack/echo/v4", "HTTPError"},
+			allErrVars("ErrRequestEntityTooLarge"), map[string]int{"ErrStatusRequestEntityTooLarge": http.StatusRequestEntityTooLarge}),
+		errVarsOf("github.com/labstack/echo/v5", typeName{"github.com/labstack/echo/v5", "httpError"},
+			echoV5ErrVars, map[string]int{"ErrStatusRequestEntityTooLarge": http.StatusRequestEntityTooLarge}),
+	),
 }
 
 // echoDefaults are echo's own error answers. The default HTTPErrorHandler
@@ -75,8 +95,8 @@ func echoPrims() map[string]primitive {
 		// echo.NewHTTPError(code, message...) is rendered by the app's
 		// HTTPErrorHandler: a string message is fine; an error body as the
 		// message pairs its code with the status.
-		"github.com/labstack/echo/v4.NewHTTPError": p(roleErrorValue, 0, 1),
-		"github.com/labstack/echo/v5.NewHTTPError": p(roleErrorValue, 0, 1),
+		"github.com/labstack/echo/v4.NewHTTPError": p(roleErrorValue, 0, 1).builds(typeName{"github.com/labstack/echo/v4", "HTTPError"}),
+		"github.com/labstack/echo/v5.NewHTTPError": p(roleErrorValue, 0, 1).builds(typeName{"github.com/labstack/echo/v5", "HTTPError"}),
 		// A function run before the response is written.
 		"(*github.com/labstack/echo/v4.Response).Before": p(roleBefore, -1, 0),
 		"(*github.com/labstack/echo/v5.Response).Before": p(roleBefore, -1, 0),

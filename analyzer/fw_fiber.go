@@ -19,6 +19,21 @@ var fiberFW = &framework{
 	retryAfter: `%[1]s.Set("Retry-After", %[2]s)`,
 	prims:      fiberPrims(),
 	defaults:   append(fiberDefaults("v2"), fiberDefaults("v3")...),
+
+	// The app's error renderer, func(c, err) error, installed with
+	// fiber.New(fiber.Config{ErrorHandler: f}).
+	renderers: []rendererType{
+		{typ: typeName{"github.com/gofiber/fiber/v2", "ErrorHandler"}, handle: 0, err: 1},
+		{typ: typeName{"github.com/gofiber/fiber/v3", "ErrorHandler"}, handle: 0, err: 1},
+	},
+	registrations: []fieldRow{
+		{typeName{"github.com/gofiber/fiber/v2", "Config"}, "ErrorHandler"},
+		{typeName{"github.com/gofiber/fiber/v3", "Config"}, "ErrorHandler"},
+	},
+	errVars: merge(
+		errVarsOf("github.com/gofiber/fiber/v2", typeName{"github.com/gofiber/fiber/v2", "Error"}, allErrVars(), nil),
+		errVarsOf("github.com/gofiber/fiber/v3", typeName{"github.com/gofiber/fiber/v3", "Error"}, allErrVars(), nil),
+	),
 }
 
 // fiberDefaults are fiber's own error answers, alike in v2 and v3. The
@@ -56,9 +71,9 @@ func fiberDefaults(v string) []fallback {
 func fiberPrims() map[string]primitive {
 	m := map[string]primitive{
 		// fiber.NewError is rendered by the app's ErrorHandler.
-		"github.com/gofiber/fiber/v2.NewError":  p(roleSilent, 0, 1),
-		"github.com/gofiber/fiber/v3.NewError":  p(roleSilent, 0, 1),
-		"github.com/gofiber/fiber/v3.NewErrorf": p(roleSilent, 0, 1),
+		"github.com/gofiber/fiber/v2.NewError":  p(roleSilent, 0, 1).builds(typeName{"github.com/gofiber/fiber/v2", "Error"}),
+		"github.com/gofiber/fiber/v3.NewError":  p(roleSilent, 0, 1).builds(typeName{"github.com/gofiber/fiber/v3", "Error"}),
+		"github.com/gofiber/fiber/v3.NewErrorf": p(roleSilent, 0, 1).builds(typeName{"github.com/gofiber/fiber/v3", "Error"}),
 		// c.Response().Header.Set(k, v)
 		"(*github.com/valyala/fasthttp.ResponseHeader).Set": p(roleHeaderSet, -1, 1).keyAt(0),
 		"(*github.com/valyala/fasthttp.ResponseHeader).Add": p(roleHeaderSet, -1, 1).keyAt(0),

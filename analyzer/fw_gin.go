@@ -9,6 +9,11 @@ var ginFW = &framework{
 	handles:    []typeName{{"github.com/gin-gonic/gin", "Context"}},
 	mapBodies:  []typeName{{"github.com/gin-gonic/gin", "H"}},
 	retryAfter: `%[1]s.Header("Retry-After", %[2]s)`,
+	// An error-rendering middleware: c.Next(), then c.Errors.
+	errorMiddleware: &middlewareRow{
+		next:   "(*github.com/gin-gonic/gin.Context).Next",
+		errors: fieldRow{typeName{"github.com/gin-gonic/gin", "Context"}, "Errors"},
+	},
 	prims: map[string]primitive{
 		// JSON writers: status, body.
 		"(*github.com/gin-gonic/gin.Context).JSON":                    p(roleJSON, 0, 1),
@@ -35,7 +40,7 @@ var ginFW = &framework{
 		// Status for the write that follows; AbortWithError writes it now
 		// (an error-rendering middleware may write the body from c.Errors).
 		"(*github.com/gin-gonic/gin.Context).Status":         p(roleSetStatus, 0, -1),
-		"(*github.com/gin-gonic/gin.Context).AbortWithError": p(roleWriteStatus, 0, -1),
+		"(*github.com/gin-gonic/gin.Context).AbortWithError": p(roleWriteStatus, 0, -1).errAt(1),
 		"(*github.com/gin-gonic/gin.Context).Header":         p(roleHeaderSet, -1, 1).keyAt(0),
 	},
 	defaults: ginDefaults(),

@@ -8,6 +8,8 @@ var netHTTP = &framework{
 	pkgs:        []string{"net/http"},
 	retryAfter:  `%[1]s.Header().Set("Retry-After", %[2]s)`,
 	headerTypes: []typeName{{"net/http", "Header"}},
+	// A func(w, r) error type whose ServeHTTP renders the error it returns.
+	adapter: "ServeHTTP",
 	prims: map[string]primitive{
 		"(net/http.ResponseWriter).WriteHeader": p(roleWriteStatus, 0, -1),
 		"(net/http.ResponseWriter).Write":       p(roleBytes, -1, 0),

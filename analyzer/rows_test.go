@@ -23,7 +23,7 @@ func TestTableRows(t *testing.T) {
 	have := map[string][]string{}
 	for _, fw := range frameworks {
 		have[fw.name] = tableKeys(fw)
-		for _, r := range defaultRows(fw) {
+		for _, r := range append(defaultRows(fw), rendererRows(fw)...) {
 			have[fw.name] = append(have[fw.name], r.key)
 		}
 	}
@@ -113,9 +113,10 @@ func TestRowsPinned(t *testing.T) {
 				t.Errorf("%s: row %s (left alone on purpose): no fixture calls it", fw.name, key)
 			}
 		}
-		// A default's makers and replacements: without a maker a creation
-		// is not reported, without a replacement a replaced default is.
-		for _, r := range defaultRows(fw) {
+		// A default's makers and replacements (without a maker a creation
+		// is not reported, without a replacement a replaced default is), and
+		// the rows that find central error renderers.
+		for _, r := range append(defaultRows(fw), rendererRows(fw)...) {
 			restore := r.remove()
 			got := outcome()
 			restore()
@@ -132,6 +133,40 @@ func TestRowsPinned(t *testing.T) {
 type defaultRow struct {
 	key    string
 	remove func() (restore func())
+}
+
+// rendererRows lists a framework's rows about central error renderers
+// (renderers.go): "renderer:pkg.Type", "registration:pkg.Type.Field",
+// "middleware:NEXT" and "adapter:METHOD".
+func rendererRows(fw *framework) []defaultRow {
+	var rows []defaultRow
+	for j, rt := range fw.renderers {
+		rows = append(rows, defaultRow{"renderer:" + rt.typ.pkg + "." + rt.typ.name, func() func() {
+			old := fw.renderers
+			fw.renderers = slices.Delete(slices.Clone(old), j, j+1)
+			return func() { fw.renderers = old }
+		}})
+	}
+	for j, reg := range fw.registrations {
+		rows = append(rows, defaultRow{"registration:" + reg.typ.pkg + "." + reg.typ.name + "." + reg.field, func() func() {
+			old := fw.registrations
+			fw.registrations = slices.Delete(slices.Clone(old), j, j+1)
+			return func() { fw.registrations = old }
+		}})
+	}
+	if mw := fw.errorMiddleware; mw != nil {
+		rows = append(rows, defaultRow{"middleware:" + mw.next, func() func() {
+			fw.errorMiddleware = nil
+			return func() { fw.errorMiddleware = mw }
+		}})
+	}
+	if ad := fw.adapter; ad != "" {
+		rows = append(rows, defaultRow{"adapter:" + ad, func() func() {
+			fw.adapter = ""
+			return func() { fw.adapter = ad }
+		}})
+	}
+	return rows
 }
 
 // defaultRows lists a framework's defaults by part: "default:ID:make:MAKER"

@@ -51,6 +51,16 @@ type pass struct {
 
 	// out are the diagnostics to report, in order (see flush).
 	out []analysis.Diagnostic
+
+	// The package's central error renderers, by body (renderers.go), the
+	// renderers of other packages it installs, and the adapter calls
+	// found on the way.
+	renderers    map[*ast.BlockStmt]*renderer
+	registered   []registeredRenderer
+	adapterCalls []adapterCall
+	localRows    []RenderedType // what the package's renderers read (merged)
+	views        map[*types.TypeName]*typeView
+	imported     map[*types.Package][]RenderedType // RenderedTypesFacts of imports
 }
 
 // diag is a diagnostic and the function it was found in.
@@ -78,7 +88,19 @@ func run(ap *analysis.Pass, s *settings) (*Result, error) {
 	if !mayMatter(ap) {
 		return (&pass{Pass: ap, s: s}).emptyResult(), nil
 	}
-	p := &pass{
+	p := newPass(ap, s)
+	pkg := p.collect()
+	p.inferErrorTypes(pkg.decls)
+	p.findRenderers(pkg.files)
+	p.analyzeUnits(pkg.units)
+	p.analyzeOthers(pkg.others)
+	p.exportFacts()
+	p.reportAll(pkg)
+	return p.flush(pkg.checked), nil
+}
+
+func newPass(ap *analysis.Pass, s *settings) *pass {
+	return &pass{
 		Pass:           ap,
 		s:              s,
 		http:           findHTTP(ap.Pkg),
@@ -92,41 +114,58 @@ func run(ap *analysis.Pass, s *settings) (*Result, error) {
 		shapeNodes:     map[*types.Func]shapeSite{},
 		fieldLevel:     map[*ast.CompositeLit]bool{},
 	}
-	var units []*unit
-	var decls []*ast.FuncDecl
-	var checked []*ast.File // files whose findings are reported
-	cgoFiles := map[*token.File]bool{}
-	var others []*unit // package-level declarations, analyzed with the final facts
-	for _, f := range ap.Files {
-		if p.isTestFile(f) && !s.tests {
+}
+
+// pkgUnits is what a package's files hold for the analysis.
+type pkgUnits struct {
+	files    []*ast.File // analyzed (test files only with -tests)
+	checked  []*ast.File // files whose findings are reported
+	units    []*unit     // function declarations
+	decls    []*ast.FuncDecl
+	others   []*unit // package-level declarations, analyzed with the final facts
+	cgoFiles map[*token.File]bool
+}
+
+// collect gathers the function declarations and package-level variables
+// to analyze.
+func (p *pass) collect() *pkgUnits {
+	pkg := &pkgUnits{cgoFiles: map[*token.File]bool{}}
+	for _, f := range p.Files {
+		if p.isTestFile(f) && !p.s.tests {
 			continue
 		}
+		pkg.files = append(pkg.files, f)
 		cgo := cgoOutput(f)
 		if cgo {
-			cgoFiles[ap.Fset.File(f.Pos())] = true
+			pkg.cgoFiles[p.Fset.File(f.Pos())] = true
 		}
 		silent := !p.checks(f) // generated helpers still yield facts
 		gen := isGenFile(f)
 		if !silent {
-			checked = append(checked, f)
+			pkg.checked = append(pkg.checked, f)
 		}
 		for _, d := range f.Decls {
 			switch d := d.(type) {
 			case *ast.FuncDecl:
 				if d.Body != nil {
-					units = append(units, &unit{decl: d, fn: p.funcObj(d), silent: silent, gen: gen})
-					decls = append(decls, d)
+					pkg.units = append(pkg.units, &unit{decl: d, fn: p.funcObj(d), silent: silent, gen: gen})
+					pkg.decls = append(pkg.decls, d)
 				}
 			case *ast.GenDecl:
 				if d.Tok == token.VAR && !silent {
-					others = append(others, &unit{decl: &ast.FuncDecl{Body: &ast.BlockStmt{List: []ast.Stmt{&ast.DeclStmt{Decl: d}}}}})
+					pkg.others = append(pkg.others, &unit{decl: &ast.FuncDecl{Body: &ast.BlockStmt{List: []ast.Stmt{&ast.DeclStmt{Decl: d}}}}})
 				}
 			}
 		}
 	}
-	p.inferErrorTypes(decls)
+	return pkg
+}
 
-	// Analyze every function; re-analyze those whose local callees changed.
+// analyzeUnits analyzes every function, and again those whose local
+// callees changed (their facts), until nothing changes. What the package's
+// renderers read from error values changes how values are judged
+// everywhere: when it changes, everything is analyzed again.
+func (p *pass) analyzeUnits(units []*unit) {
 	dirty := units
 	for round := 0; len(dirty) > 0 && round < 10; round++ {
 		changed := map[*types.Func]bool{}
@@ -151,6 +190,10 @@ func run(ap *analysis.Pass, s *settings) (*Result, error) {
 			}
 		}
 		dirty = nil
+		if p.rowsChanged() {
+			dirty = units
+			continue
+		}
 		for _, u := range units {
 			for fn := range u.callees {
 				if changed[fn] {
@@ -160,12 +203,10 @@ func run(ap *analysis.Pass, s *settings) (*Result, error) {
 			}
 		}
 	}
-	for fn, f := range p.facts {
-		p.ExportObjectFact(fn, f)
-	}
-	if len(p.facts) > 0 || p.declaresErrorBody() {
-		ap.ExportPackageFact(&PackageFact{})
-	}
+}
+
+// analyzeOthers analyzes the package-level variables, with the final facts.
+func (p *pass) analyzeOthers(others []*unit) {
 	for _, u := range others {
 		p.diags, p.callees, p.owner = &u.diags, map[*types.Func]bool{}, nil
 		fc := p.newFuncCtx(nil, nil, nil)
@@ -175,11 +216,25 @@ func run(ap *analysis.Pass, s *settings) (*Result, error) {
 			p.analyzeFunc(nil, lit.Type, lit.Body)
 		}
 	}
+}
 
-	// Report, once per position and rule. A callback's caller may have set
-	// Retry-After: missing-retry-after is not reported inside it.
+// exportFacts exports the facts of the package's helpers and renderers.
+func (p *pass) exportFacts() {
+	for fn, f := range p.facts {
+		p.ExportObjectFact(fn, f)
+	}
+	rendered := p.exportRenderers()
+	if len(p.facts) > 0 || rendered || p.declaresErrorBody() {
+		p.ExportPackageFact(&PackageFact{})
+	}
+}
+
+// reportAll reports the findings, once per position and rule. A
+// callback's caller may have set Retry-After: missing-retry-after is not
+// reported inside it.
+func (p *pass) reportAll(pkg *pkgUnits) {
 	declOf := map[*types.Func]ast.Node{}
-	for _, u := range units {
+	for _, u := range pkg.units {
 		declOf[u.fn] = u.decl
 	}
 	for obj := range p.callbacks {
@@ -187,9 +242,10 @@ func run(ap *analysis.Pass, s *settings) (*Result, error) {
 			p.callbacks[declOf[fn]] = true
 		}
 	}
-	ignores := p.ignores(checked)
+	registered := p.checkRegistered(pkg.checked)
+	ignores := p.ignores(pkg.checked)
 	seen := map[reportKey]bool{}
-	for _, list := range [][]*unit{units, others, {p.checkDefaults(checked)}} {
+	for _, list := range [][]*unit{pkg.units, pkg.others, {registered}, {p.checkDefaults(pkg.checked)}} {
 		for _, u := range list {
 			for _, d := range u.diags {
 				if d.Category == RuleMissingRetryAfter && p.callbacks[d.owner] {
@@ -201,8 +257,8 @@ func run(ap *analysis.Pass, s *settings) (*Result, error) {
 				}
 				if !seen[k] {
 					seen[k] = true
-					if !ignored(ignores, ap.Fset, &d.Diagnostic) {
-						if cgoFiles[ap.Fset.File(d.Pos)] {
+					if !ignored(ignores, p.Fset, &d.Diagnostic) {
+						if pkg.cgoFiles[p.Fset.File(d.Pos)] {
 							// Its offsets are the generated file's, not the source's.
 							d.SuggestedFixes = nil
 						}
@@ -213,7 +269,6 @@ func run(ap *analysis.Pass, s *settings) (*Result, error) {
 		}
 	}
 	p.reportUnused(ignores)
-	return p.flush(checked), nil
 }
 
 // isTestFile reports whether f is a _test.go file.
@@ -273,8 +328,18 @@ func (p *pass) funcObj(fd *ast.FuncDecl) *types.Func {
 // inferErrorTypes finds error-body types whose status field is the one their
 // own methods pass as a status to a framework primitive:
 // func (e *APIError) Write(w) { w.WriteHeader(e.HTTP) }, or a go-chi/render
-// Renderer: func (e *ErrResponse) Render(w, r) error { render.Status(r, e.HTTPStatusCode); ... }.
+// Renderer: func (e *ErrResponse) Render(w, r) error { render.Status(r, e.HTTPStatusCode); ... },
+// and the accessors of error types (func (e *Error) StatusCode() int {
+// return e.status }): a renderer that calls one reads the field.
 func (p *pass) inferErrorTypes(decls []*ast.FuncDecl) {
+	factOf := func(obj *types.TypeName) *ErrorTypeFact {
+		f := p.localTypeFacts[obj]
+		if f == nil {
+			f = &ErrorTypeFact{}
+			p.localTypeFacts[obj] = f
+		}
+		return f
+	}
 	for _, fd := range decls {
 		if fd.Recv == nil || len(fd.Recv.List) != 1 || len(fd.Recv.List[0].Names) != 1 {
 			continue
@@ -290,6 +355,13 @@ func (p *pass) inferErrorTypes(decls []*ast.FuncDecl) {
 		named, ok := types.Unalias(rt).(*types.Named)
 		if !ok {
 			continue
+		}
+		if field := accessorField(p.TypesInfo, fd, recv); field != "" && implementsError(named) {
+			f := factOf(named.Obj())
+			if f.Accessors == nil {
+				f.Accessors = map[string]string{}
+			}
+			f.Accessors[fd.Name.Name] = field
 		}
 		ast.Inspect(fd.Body, func(n ast.Node) bool {
 			call, ok := n.(*ast.CallExpr)
@@ -309,16 +381,46 @@ func (p *pass) inferErrorTypes(decls []*ast.FuncDecl) {
 				return true
 			}
 			if id, ok := ast.Unparen(arg.X).(*ast.Ident); ok && p.TypesInfo.Uses[id] == recv {
-				obj := named.Obj()
-				if _, done := p.localTypeFacts[obj]; !done {
-					f := &ErrorTypeFact{StatusField: arg.Sel.Name}
-					p.localTypeFacts[obj] = f
-					p.ExportObjectFact(obj, f)
+				if f := factOf(named.Obj()); f.StatusField == "" {
+					f.StatusField = arg.Sel.Name
 				}
 			}
 			return true
 		})
 	}
+	for obj, f := range p.localTypeFacts {
+		p.ExportObjectFact(obj, f)
+	}
+}
+
+// accessorField returns the field that a method without parameters
+// returns as its one int or string result ("" if it is not such a method).
+func accessorField(info *types.Info, fd *ast.FuncDecl, recv *types.Var) string {
+	switch fd.Name.Name {
+	case "Error", "String", "GoString":
+		return "" // the error's text
+	}
+	if fd.Type.Params.NumFields() != 0 || fd.Type.Results.NumFields() != 1 || len(fd.Body.List) != 1 {
+		return ""
+	}
+	ret, ok := fd.Body.List[0].(*ast.ReturnStmt)
+	if !ok || len(ret.Results) != 1 {
+		return ""
+	}
+	sel, ok := stripConversion(info, ret.Results[0]).(*ast.SelectorExpr)
+	if !ok {
+		return ""
+	}
+	if id, ok := ast.Unparen(sel.X).(*ast.Ident); !ok || info.Uses[id] != recv {
+		return ""
+	}
+	if s := info.Selections[sel]; s == nil || s.Kind() != types.FieldVal {
+		return ""
+	}
+	if t := info.TypeOf(sel); t == nil || !(isIntKind(t) || isStringKind(t)) {
+		return ""
+	}
+	return sel.Sel.Name
 }
 
 // helperFact returns the fact of a static callee, inferred here or imported.

@@ -513,7 +513,8 @@ func (fc *funcCtx) helperShape(call *ast.CallExpr, fn *types.Func, f *HelperFact
 		return
 	}
 	n, ok := status.int()
-	if !ok || n < 400 {
+	runtime := fc.inRenderer(call, status) // every status of a renderer is an error status
+	if (!ok || n < 400) && !runtime {
 		return
 	}
 	if a := arg(f.Body); a != nil && f.Writes {
@@ -526,8 +527,12 @@ func (fc *funcCtx) helperShape(call *ast.CallExpr, fn *types.Func, f *HelperFact
 		fc.checkShapeAt(site, call)
 		return
 	}
+	with := fmt.Sprintf("with status %d", n)
+	if runtime {
+		with = fc.renderedBy()
+	}
 	fc.p.reportOnce("helper:"+fn.Origin().FullName(), call, RuleErrorBodyShape,
-		"%s writes an error body that is not %s with status %d (see its declaration); send %s", fn.Name(), documentedBody, n, documentedBody)
+		"%s writes an error body that is not %s %s (see its declaration); send %s", fn.Name(), documentedBody, with, documentedBody)
 }
 
 // shapeSite is a body that a helper of this package writes with its status

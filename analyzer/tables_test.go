@@ -35,6 +35,8 @@ func TestTables(t *testing.T) {
 		for _, fw := range frameworks {
 			checkTableAgainstAPI(t, fw, real, "the real API")
 			checkDefaultsTable(t, fw, real, "the real API")
+			checkRendererRows(t, fw, real, "the real API")
+			checkErrVarStatuses(t, fw, real)
 		}
 	})
 	t.Run("stubs", func(t *testing.T) {
@@ -50,6 +52,7 @@ func TestTables(t *testing.T) {
 		for _, fw := range frameworks {
 			checkTableAgainstAPI(t, fw, stubs, "the stubs (testdata/src)")
 			checkDefaultsTable(t, fw, stubs, "the stubs (testdata/src)")
+			checkRendererRows(t, fw, stubs, "the stubs (testdata/src)")
 		}
 	})
 }
@@ -96,7 +99,7 @@ func loadRealAPI(t *testing.T) pkgSet {
 		}
 	}
 	cfg := &packages.Config{
-		Mode: packages.NeedName | packages.NeedTypes | packages.NeedDeps | packages.NeedImports | packages.NeedModule,
+		Mode: packages.NeedName | packages.NeedTypes | packages.NeedDeps | packages.NeedImports | packages.NeedModule | packages.NeedFiles,
 		Dir:  dir,
 		Env:  append(os.Environ(), "GOFLAGS=", "GOWORK=off"),
 	}

@@ -167,7 +167,7 @@ func (p *pass) structBody(t types.Type) *bodyType {
 		}
 		if code != "" && msg != "" {
 			if named, ok := types.Unalias(t).(*types.Named); ok {
-				if f := p.errorTypeFact(named.Origin().Obj()); f != nil {
+				if f := p.errorTypeFact(named.Origin().Obj()); f != nil && f.StatusField != "" {
 					status = f.StatusField
 				}
 			}
@@ -175,8 +175,35 @@ func (p *pass) structBody(t types.Type) *bodyType {
 			bt.isError = status != "" || types.Implements(t, errorIface) || types.Implements(types.NewPointer(t), errorIface)
 		}
 	}
+	bt = p.renderedBody(t, bt)
 	p.bodyTypes[t] = bt
 	return bt
+}
+
+// renderedBody completes what a type's fields say with what its visible
+// renderers read from it (errvalues.go): their status and code fields,
+// whatever the names and tags; a value they render is an error.
+func (p *pass) renderedBody(t types.Type, bt *bodyType) *bodyType {
+	named, ok := types.Unalias(t).(*types.Named)
+	if !ok {
+		return bt
+	}
+	v := p.viewOf(named.Origin().Obj())
+	if v == nil || v.by == "" || (v.code == "" && bt == nil) {
+		return bt
+	}
+	out := &bodyType{isError: true}
+	if bt != nil {
+		*out = *bt
+		out.isError = true
+	}
+	if v.code != "" {
+		out.codeField = v.code
+	}
+	if v.status != "" {
+		out.statusField = v.status
+	}
+	return out
 }
 
 func (p *pass) errorTypeFact(obj *types.TypeName) *ErrorTypeFact {

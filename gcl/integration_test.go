@@ -271,6 +271,22 @@ func TestSameAsStandalone(t *testing.T) {
 	diff(t, "custom-gcl vs apierrlint on examples/", gcl, std)
 }
 
+// TestRendererFacts: the plugin reports the findings that come through a
+// central error renderer's facts (the module cmd/apierrlint/testdata/renderers:
+// a renderer, its error type and the values in three packages), as the
+// command does.
+func TestRendererFacts(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS(filepath.Join(root, "cmd", "apierrlint", "testdata", "renderers"))); err != nil {
+		t.Fatal(err)
+	}
+	std := apierrlint(t, dir)
+	if len(std) != 2 {
+		t.Fatalf("apierrlint reported %d findings on the renderers module, want 2: %q", len(std), std)
+	}
+	diff(t, "custom-gcl vs apierrlint on the renderers module", golangciLint(t, dir, config), std)
+}
+
 // copyExamples copies the example service to a new directory.
 func copyExamples(t *testing.T) string {
 	t.Helper()

@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -65,13 +66,7 @@ func Error(w http.ResponseWriter, status int, code, message string) {
 // builds bin/gopls-test and sets it); without it the test is skipped, unless
 // APIERRLINT_REQUIRE_GOPLS is set (CI).
 func TestGopls(t *testing.T) {
-	gopls := os.Getenv("APIERRLINT_GOPLS")
-	if gopls == "" {
-		if os.Getenv("APIERRLINT_REQUIRE_GOPLS") != "" {
-			t.Fatal("APIERRLINT_REQUIRE_GOPLS is set but APIERRLINT_GOPLS names no gopls: run make test-gopls")
-		}
-		t.Skip("APIERRLINT_GOPLS is not set: make test-gopls builds gopls with apierrlint and runs this test")
-	}
+	gopls := goplsTest(t)
 	if out, err := exec.Command(gopls, "version").CombinedOutput(); err != nil || !strings.Contains(string(out), "-apierrlint-") {
 		t.Fatalf("%s version: %v\n%s (want a version stamped -apierrlint-HASH)", gopls, err, out)
 	}
@@ -197,6 +192,53 @@ func TestGopls(t *testing.T) {
 	if got := findings(c.waitDiags(d.uri, d.version)); len(got) != 0 {
 		t.Fatalf("after the edit: %+v, want no finding", got)
 	}
+	c.shutdown()
+}
+
+// goplsTest returns the gopls built with apierrlint that APIERRLINT_GOPLS
+// names (make test-gopls builds bin/gopls-test and sets it); without it the
+// test is skipped, unless APIERRLINT_REQUIRE_GOPLS is set (CI).
+func goplsTest(t *testing.T) string {
+	t.Helper()
+	gopls := os.Getenv("APIERRLINT_GOPLS")
+	if gopls == "" {
+		if os.Getenv("APIERRLINT_REQUIRE_GOPLS") != "" {
+			t.Fatal("APIERRLINT_REQUIRE_GOPLS is set but APIERRLINT_GOPLS names no gopls: run make test-gopls")
+		}
+		t.Skip("APIERRLINT_GOPLS is not set: make test-gopls builds gopls with apierrlint and runs this test")
+	}
+	return gopls
+}
+
+// TestGoplsRenderers: gopls built with apierrlint reports the findings that
+// come through a renderer's facts (testdata/renderers, see
+// TestRendererFacts), as the command does. Run by make test-gopls, as
+// TestGopls.
+func TestGoplsRenderers(t *testing.T) {
+	gopls := goplsTest(t)
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS("testdata/renderers")); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(gopls, "serve")
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOPLSCACHE="+t.TempDir())
+	c := startServer(t, cmd, map[string]any{"diagnosticsDelay": "0s"})
+	c.mustCall("initialize", map[string]any{
+		"processId":        nil,
+		"rootUri":          fileURI(dir),
+		"workspaceFolders": []map[string]any{{"uri": fileURI(dir), "name": "rend"}},
+		"capabilities":     map[string]any{"workspace": map[string]any{"configuration": true}},
+	}, nil)
+	c.notify("initialized", map[string]any{})
+	rel := "svc/svc.go"
+	d := c.open(filepath.Join(dir, rel), readFile(t, filepath.Join(dir, rel)))
+	ours := func(p publishedDiags) publishedDiags {
+		p.Diagnostics = slices.DeleteFunc(p.Diagnostics, func(d lspDiagnostic) bool { return d.Source != "apierrlint" })
+		return p
+	}
+	p := ours(c.waitDiagsFunc(d.uri, func(p publishedDiags) bool { return len(ours(p).Diagnostics) >= len(rendererFindings) }))
+	diff(t, lspFindings(dir, p), rendererFindings)
 	c.shutdown()
 }
 

@@ -444,6 +444,20 @@ func TestLSPNewRulesAndFrameworks(t *testing.T) {
 	g.shutdown()
 }
 
+// TestLSPRenderers: the language server reports the findings that come
+// through a renderer's facts (testdata/renderers, see TestRendererFacts).
+func TestLSPRenderers(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS("testdata/renderers")); err != nil {
+		t.Fatal(err)
+	}
+	c := startLSP(t, dir)
+	rel := "svc/svc.go"
+	d := c.open(filepath.Join(dir, rel), readFile(t, filepath.Join(dir, rel)))
+	diff(t, lspFindings(dir, c.waitDiags(d.uri, 1)), rendererFindings)
+	c.shutdown()
+}
+
 // TestLSPConfigReload: the language server reads the module's
 // .apierrlint.yml and, when it or its catalog changes on disk, analyzes
 // again with the new configuration, without a restart.

@@ -563,6 +563,38 @@ func Handler(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
+// TestRendererFacts: what a central error renderer reads from the error
+// values it renders travels as facts, through both drivers (go vet's facts
+// files carry them): the module testdata/renderers has the renderer (a
+// net/http adapter's) in one package (web), the error type in another whose
+// field names say nothing (apierr), the values built in a third that
+// imports both (svc). A fourth (far) imports the renderer's package only
+// through a fifth (mid): the renderer is not visible there (facts are
+// looked up in the direct imports, so that every driver sees the same),
+// and nothing is reported. TestLSPRenderers, TestGoplsRenderers and the
+// golangci-lint integration test run the other drivers on the same module.
+func TestRendererFacts(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS("testdata/renderers")); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{bin, "./..."},
+		{"go", "vet", "-vettool=" + bin, "./..."},
+	} {
+		out, _ := run(t, dir, args[0], args[1:]...)
+		if got := findings(dir, out); !slices.Equal(got, rendererFindings) {
+			t.Errorf("%v: findings\n%s\nwant\n%s\n%s", args, strings.Join(got, "\n"), strings.Join(rendererFindings, "\n"), out)
+		}
+	}
+}
+
+// rendererFindings are the findings on testdata/renderers.
+var rendererFindings = []string{
+	"svc/svc.go:11:10: missing-retry-after: a RATE_LIMIT_EXCEEDED error (429) leaves its Wait field unset, which web.render sends as the Retry-After header; set Wait",
+	"svc/svc.go:15:29: status-mismatch: NOT_FOUND is documented with 404, sent with 409",
+}
+
 // TestFixEdgeCases: a fix that removes a file's last use of an import
 // removes the import, and two fixes that insert at the same place both
 // apply, through go fix (the go vet driver) as through apierrlint -fix

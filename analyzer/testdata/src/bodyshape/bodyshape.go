@@ -48,7 +48,7 @@ type requestIDBody struct { // want `error-body-shape: requestIDBody encodes as 
 }
 
 // Not an object at all.
-func notObject(c *fiber.Ctx, err error) error {
+func notObject(err error, c *fiber.Ctx) error { // not of fiber.ErrorHandler's type: a handler, not a renderer
 	if err != nil {
 		return c.Status(fiber.StatusBadRequest).JSON(err.Error()) // want `error-body-shape: the error body is a string, not an object; send`
 	}

@@ -32,7 +32,7 @@ func ok(c *fiber.Ctx) error {
 }
 
 // Other content types after an error status.
-func text(c *fiber.Ctx, err error) error {
+func text(err error, c *fiber.Ctx) error { // not of fiber.ErrorHandler's type: a handler, not a renderer
 	switch c.Params("kind") {
 	case "a":
 		return c.Status(fiber.StatusInternalServerError).SendString(err.Error()) // want `raw-http-error: \(\*fiber\.Ctx\)\.SendString sends a non-JSON body after status 500; send a JSON error body \{"code", "message", \.\.\.\}`

@@ -6,7 +6,7 @@ import (
 	"github.com/labstack/echo/v4/middleware"
 )
 
-func render(err error, c echo.Context) {}
+func render(err error, c echo.Context) {} // want render:`renderer\(echo\)`
 
 type store struct{}
 

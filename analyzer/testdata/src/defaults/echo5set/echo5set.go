@@ -1,4 +1,4 @@
-// Package echo5set replaces echo v5's defaults on the instance and in the
+// Package echo5set replaces echo v5's defaults on the instance and in the // want package:"holds error helpers or types"
 // rate limiter's config: nothing to report.
 package echo5set
 
@@ -11,7 +11,7 @@ type store struct{}
 
 func (store) Allow(id string) (bool, error) { return true, nil }
 
-func render(c *echo.Context, err error) {}
+func render(c *echo.Context, err error) {} // want render:`renderer\(echo\)`
 
 func deny(c *echo.Context, id string, err error) error { return err }
 

@@ -1,4 +1,4 @@
-// Package fiber2ok replaces fiber's own error answers: nothing to report.
+// Package fiber2ok replaces fiber's own error answers: nothing to report. // want package:"holds error helpers or types"
 package fiber2ok
 
 import (
@@ -7,7 +7,7 @@ import (
 	"github.com/gofiber/fiber/v2/middleware/limiter"
 )
 
-func errorHandler(c *fiber.Ctx, err error) error {
+func errorHandler(c *fiber.Ctx, err error) error { // want errorHandler:`renderer\(fiber fallback=500 fallbackcode=INTERNAL_ERROR\)`
 	return c.Status(500).JSON(fiber.Map{"code": "INTERNAL_ERROR", "message": "internal error", "details": fiber.Map{}, "request_id": ""})
 }
 

@@ -9,7 +9,7 @@ import (
 	"github.com/gofiber/fiber/v3/middleware/limiter"
 )
 
-func render(c fiber.Ctx, err error) error {
+func render(c fiber.Ctx, err error) error { // want render:`renderer\(fiber fallback=500 fallbackcode=INTERNAL_ERROR\)`
 	return c.Status(500).JSON(fiber.Map{"code": "INTERNAL_ERROR", "message": "internal error"})
 }
 

@@ -22,6 +22,18 @@ type Error struct {
 }
 
 func (msg Error) Error() string { return "" }
+func (msg Error) Unwrap() error { return nil }
+
+// ErrorTypeBind is used when Context.Bind() fails.
+const ErrorTypeBind ErrorType = 1 << 63
+
+type errorMsgs []*Error
+
+// ByType returns a readonly copy filtered the byte.
+func (a errorMsgs) ByType(typ ErrorType) errorMsgs { return nil }
+
+// Last returns the last error in the slice.
+func (a errorMsgs) Last() *Error { return nil }
 
 // ResponseWriter is gin's response writer.
 type ResponseWriter interface {
@@ -43,6 +55,7 @@ type Context struct {
 	Request *http.Request
 	Writer  ResponseWriter
 	Keys    map[any]any
+	Errors  errorMsgs
 }
 
 // Request data and flow control.

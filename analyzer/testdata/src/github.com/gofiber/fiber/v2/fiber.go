@@ -58,6 +58,7 @@ func (c *Ctx) Body() []byte                                             { return
 func (c *Ctx) BodyParser(out interface{}) error                         { return nil }
 func (c *Ctx) Locals(key interface{}, value ...interface{}) interface{} { return nil }
 func (c *Ctx) Next() error                                              { return nil }
+func (c *Ctx) Method(override ...string) string                         { return "" }
 func (c *Ctx) Request() *fasthttp.Request                               { return nil }
 func (c *Ctx) Response() *fasthttp.Response                             { return nil }
 func (c *Ctx) Status(status int) *Ctx                                   { return c }
@@ -70,3 +71,12 @@ func (c *Ctx) SendString(body string) error                             { return
 func (c *Ctx) SendFile(file string, compress ...bool) error             { return nil }
 func (c *Ctx) Set(key, val string)                                      {}
 func (c *Ctx) Append(field string, values ...string)                    {}
+
+// The app (ErrorHandler, Config, App or Echo, New) is in app.go.
+
+// Errors (a few).
+var (
+	ErrNotFound           = NewError(StatusNotFound)
+	ErrTooManyRequests    = NewError(StatusTooManyRequests)
+	ErrServiceUnavailable = NewError(StatusServiceUnavailable)
+)

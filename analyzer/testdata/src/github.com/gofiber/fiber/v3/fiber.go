@@ -88,6 +88,7 @@ type Ctx interface {
 	Bind() *Bind
 	Locals(key any, value ...any) any
 	Next() error
+	Method(override ...string) string
 	Request() *fasthttp.Request
 	Response() *fasthttp.Response
 	Res() Res
@@ -118,3 +119,12 @@ type Res interface {
 	Set(key, val string)
 	Append(field string, values ...string)
 }
+
+// The app (ErrorHandler, Config, App or Echo, New) is in app.go.
+
+// Errors (a few).
+var (
+	ErrNotFound           = NewError(StatusNotFound)
+	ErrTooManyRequests    = NewError(StatusTooManyRequests)
+	ErrServiceUnavailable = NewError(StatusServiceUnavailable)
+)

@@ -78,3 +78,12 @@ func NewHTTPError(code int, message ...interface{}) *HTTPError { return nil }
 func (he *HTTPError) Error() string                     { return "" }
 func (he *HTTPError) SetInternal(err error) *HTTPError  { return nil }
 func (he *HTTPError) WithInternal(err error) *HTTPError { return nil }
+
+// The app (ErrorHandler, Config, App or Echo, New) is in app.go.
+
+// Errors (a few).
+var (
+	ErrNotFound           = NewHTTPError(http.StatusNotFound)
+	ErrTooManyRequests    = NewHTTPError(http.StatusTooManyRequests)
+	ErrServiceUnavailable = NewHTTPError(http.StatusServiceUnavailable)
+)

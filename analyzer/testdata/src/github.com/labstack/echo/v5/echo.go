@@ -74,3 +74,26 @@ type HTTPError struct {
 func NewHTTPError(code int, message string) *HTTPError { return nil }
 
 func (he *HTTPError) Error() string { return "" }
+
+// StatusCode returns status code for HTTP response.
+func (he *HTTPError) StatusCode() int { return he.Code }
+
+// HTTPStatusCoder is an interface that errors can implement to produce status code for HTTP response.
+type HTTPStatusCoder interface {
+	StatusCode() int
+}
+
+type httpError struct {
+	code int
+}
+
+func (he httpError) StatusCode() int { return he.code }
+func (he httpError) Error() string   { return "" }
+
+// Errors (a few).
+var (
+	ErrNotFound        = &httpError{http.StatusNotFound}
+	ErrTooManyRequests = &httpError{http.StatusTooManyRequests}
+)
+
+// The app (ErrorHandler, Config, App or Echo, New) is in app.go.

@@ -1,0 +1,3 @@
+module example.com/rend
+
+go 1.26
