@@ -327,11 +327,9 @@ func (fc *funcCtx) assign(as *ast.AssignStmt) {
 			if ix, ok := ast.Unparen(lhs).(*ast.IndexExpr); ok && fc.isResponseHeader(ix.X) {
 				v := fc.sc.eval(ix.Index)
 				if k, ok := v.str(); !ok {
-					fc.maySetRetryAfter(as)
-					fc.fact.RetryAfter = true
+					fc.maySetRetryAfter(as, raMay)
 				} else if textproto.CanonicalMIMEHeaderKey(k) == retryAfter {
-					fc.add(&event{kind: evRetryAfter, end: as.End(), node: as})
-					fc.fact.RetryAfter = true
+					fc.setsRetryAfter(as, as.End(), raSets, "")
 					fc.checkRetryAfterValue(as.Rhs[i])
 				}
 			}

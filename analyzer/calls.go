@@ -231,8 +231,7 @@ func (fc *funcCtx) primitive(call *ast.CallExpr, name, what string, pr primitive
 		}
 	case roleHeaderCopy:
 		if fc.isResponseHeader(call.Args[pr.handle]) {
-			fc.maySetRetryAfter(call) // may copy Retry-After
-			fc.fact.RetryAfter = true
+			fc.maySetRetryAfter(call, raMay) // may copy Retry-After
 		}
 	case roleHTTPError:
 		var fix *analysis.SuggestedFix
@@ -328,7 +327,7 @@ func (fc *funcCtx) errorValue(call *ast.CallExpr, statusExpr ast.Expr, status va
 func (fc *funcCtx) before(call *ast.CallExpr, fn ast.Expr) {
 	lit, ok := ast.Unparen(fn).(*ast.FuncLit)
 	if !ok {
-		fc.maySetRetryAfter(call)
+		fc.maySetRetryAfter(call, raMay)
 		return
 	}
 	// The literal's own analysis reports its findings; here it only
@@ -338,15 +337,11 @@ func (fc *funcCtx) before(call *ast.CallExpr, fn ast.Expr) {
 	inner := fc.p.newFuncCtx(nil, lit.Type, lit.Body)
 	inner.walk(lit.Body)
 	fc.p.diags = saved
-	sets := false
-	for _, ev := range inner.events {
-		if ev.kind == evRetryAfter {
-			sets = true
-		}
-	}
-	if sets {
-		fc.add(&event{kind: evRetryAfter, end: call.End(), node: call})
-		fc.fact.RetryAfter = true
+	switch inner.retrySet(lit.Body) {
+	case RetryAlways:
+		fc.setsRetryAfter(call, call.End(), raSets, "")
+	case RetrySome, RetryMaybe:
+		fc.setsRetryAfter(call, call.End(), raMay, "")
 	}
 }
 
@@ -452,14 +447,11 @@ func (fc *funcCtx) headerKey(call *ast.CallExpr, key, value ast.Expr) {
 	k, ok := v.str()
 	switch {
 	case !ok:
-		fc.maySetRetryAfter(call)
+		fc.maySetRetryAfter(call, raMay)
 	case textproto.CanonicalMIMEHeaderKey(k) == retryAfter:
-		fc.add(&event{kind: evRetryAfter, end: call.End(), node: call})
+		fc.setsRetryAfter(call, call.End(), raSets, "")
 		fc.checkRetryAfterValue(value)
-	default:
-		return
 	}
-	fc.fact.RetryAfter = true
 }
 
 // headerArgs: a static call that is handed the response headers may set
@@ -467,8 +459,7 @@ func (fc *funcCtx) headerKey(call *ast.CallExpr, key, value ast.Expr) {
 func (fc *funcCtx) headerArgs(call *ast.CallExpr) {
 	for _, a := range call.Args {
 		if fc.isResponseHeader(a) {
-			fc.maySetRetryAfter(call)
-			fc.fact.RetryAfter = true
+			fc.maySetRetryAfter(call, raMay)
 			return
 		}
 	}
@@ -496,7 +487,7 @@ func (fc *funcCtx) dynamicCall(call *ast.CallExpr) {
 		may = true
 	}
 	if may {
-		fc.maySetRetryAfter(call)
+		fc.maySetRetryAfter(call, raLocal)
 	}
 	if fc.passesResponse(call) {
 		fc.fact.Writes = true
@@ -542,10 +533,7 @@ func (fc *funcCtx) helperCall(call *ast.CallExpr, fn *types.Func, f *HelperFact)
 	if a := arg(f.RetryAfterValue); a != nil {
 		fc.checkRetryAfterValue(a)
 	}
-	if f.RetryAfter && fc.passesResponse(call) {
-		fc.add(&event{kind: evRetryAfter, end: call.End(), node: call})
-		fc.fact.RetryAfter = true
-	}
+	fc.helperRetryAfter(call, fn.Name(), f)
 	if f.Writes && fc.passesResponse(call) {
 		fc.fact.Writes = true
 	}
@@ -593,7 +581,7 @@ func (fc *funcCtx) helperCall(call *ast.CallExpr, fn *types.Func, f *HelperFact)
 		}
 	}
 	p.checkPair(call, arg(f.Status), status, code)
-	if f.Writes && !f.RetryAfter && status.param < 0 && code.param < 0 {
+	if f.Writes && f.RetryAfter <= RetryNever && status.param < 0 && code.param < 0 {
 		if _, ok := p.needsRetryAfter(status, code); ok {
 			fc.add(&event{kind: evStatus, end: call.End(), node: call, status: status, code: code, checkRA: true, write: true})
 		}

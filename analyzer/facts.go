@@ -27,7 +27,9 @@ type HelperFact struct {
 	FixedStatus     int    // status the helper always uses (0 if none or several)
 	FixedCode       string // code the helper always uses ("" if none or several)
 	Writes          bool   // writes an HTTP response (false: builds an error value)
-	RetryAfter      bool   // may set Retry-After before it writes
+	// RetryAfter is what it does to the Retry-After header: sets it on
+	// every path, on some, never, or may (headers.go).
+	RetryAfter RetrySet
 	// BodyShape: the helper writes, with its status parameter, a JSON body
 	// that is not the documented error body (error-body-shape at the call
 	// sites that pass an error status).
@@ -87,8 +89,8 @@ func (f *HelperFact) String() string {
 	if f.Writes {
 		parts = append(parts, "writes")
 	}
-	if f.RetryAfter {
-		parts = append(parts, "retryafter")
+	if f.RetryAfter != RetryNone {
+		parts = append(parts, f.RetryAfter.String())
 	}
 	if f.BodyShape {
 		parts = append(parts, "badbody")
@@ -119,7 +121,7 @@ func newHelperFact() *HelperFact {
 
 // useful reports whether the fact tells a call site anything.
 func (f *HelperFact) useful() bool {
-	return f.Status >= 0 || f.Code >= 0 || f.Body >= 0 || f.HeaderKey >= 0 || f.RetryAfter || f.RetryAfterValue >= 0
+	return f.Status >= 0 || f.Code >= 0 || f.Body >= 0 || f.HeaderKey >= 0 || f.RetryAfter != RetryNone || f.RetryAfterValue >= 0
 }
 
 // ErrorTypeFact is exported on a named error-body type whose status field is

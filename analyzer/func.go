@@ -35,7 +35,8 @@ type event struct {
 	deferred   bool      // evStatus: set for the next write (gin, fiber, render Status), not written now
 	checkRA    bool      // evStatus: Retry-After is required by the time it is written
 	write      bool      // the response is written here (headers are sent)
-	what       string    // evPlain: the writer, when it is a framework's ("(*gin.Context).File")
+	what       string    // evPlain: the writer, when it is a framework's ("(*gin.Context).File"); evRetryAfter: the helper
+	ra         raKind    // evRetryAfter: sets, may set, sets on some paths (see headers.go)
 	bodyExpr   ast.Expr  // evBody, evWrite: the JSON body written (its shape is checked with an error status)
 }
 
@@ -52,12 +53,16 @@ type funcCtx struct {
 	fixedStatus map[int]bool
 	fixedCode   map[string]bool
 	stack       []ast.Node // ancestors of the node being walked
+
+	g   *cfg.CFG // built on demand (see graph)
+	evs map[*cfg.Block][]*event
 }
 
-// maySetRetryAfter records a header write the analysis cannot see into. Inside
-// a loop (copying another header) it counts from before the loop, since the
-// loop may run for every path.
-func (fc *funcCtx) maySetRetryAfter(n ast.Node) {
+// maySetRetryAfter records a header write the analysis cannot see into
+// (raMay, or raLocal through code it cannot see). Inside a loop (copying
+// another header) it counts from before the loop, since the loop may run
+// for every path.
+func (fc *funcCtx) maySetRetryAfter(n ast.Node, k raKind) {
 	end := n.End()
 	for _, anc := range fc.stack {
 		if r, ok := anc.(*ast.RangeStmt); ok {
@@ -65,7 +70,7 @@ func (fc *funcCtx) maySetRetryAfter(n ast.Node) {
 			break
 		}
 	}
-	fc.add(&event{kind: evRetryAfter, end: end, node: n})
+	fc.setsRetryAfter(n, end, k, "")
 }
 
 func (p *pass) newFuncCtx(fn *types.Func, ftype *ast.FuncType, body *ast.BlockStmt) *funcCtx {
@@ -91,6 +96,7 @@ func (p *pass) analyzeFunc(fn *types.Func, ftype *ast.FuncType, body *ast.BlockS
 	fc := p.newFuncCtx(fn, ftype, body)
 	fc.walk(body)
 	fc.paths(body)
+	fc.fact.RetryAfter = fc.retrySet(body)
 	fc.finishFact()
 	owner := p.owner
 	for _, lit := range fc.lits {
@@ -212,8 +218,7 @@ func (fc *funcCtx) paths(body *ast.BlockStmt) {
 	if !need {
 		return
 	}
-	g := cfg.New(body, fc.p.mayReturn)
-	evs := fc.blockEvents(g)
+	g, evs := fc.graph(body)
 	fc.retryAfterPaths(g, evs)
 	fc.statusPaths(g, evs)
 }
@@ -260,7 +265,7 @@ func (fc *funcCtx) retryAfterPaths(g *cfg.CFG, evs map[*cfg.Block][]*event) {
 		pending := st.pending
 		covered := false
 		for _, ev := range evs[st.b] {
-			if ev.kind == evRetryAfter {
+			if ev.kind == evRetryAfter && ev.ra != raPartial {
 				covered = true
 				break
 			}
@@ -307,6 +312,9 @@ func (fc *funcCtx) retryAfterPaths(g *cfg.CFG, evs map[*cfg.Block][]*event) {
 				}
 				return true
 			})
+		}
+		if late == "" {
+			late = fc.partialBefore(g, evs, ev)
 		}
 		// The fix sets the header unconditionally: only where no path sets it
 		// before the write (a conditional value would be overwritten) or
@@ -475,8 +483,8 @@ func (fc *funcCtx) finishFact() {
 			f.FixedCode = c
 		}
 	}
-	if !f.Writes {
-		f.RetryAfter = f.RetryAfter && f.HeaderKey < 0
+	if !f.Writes && f.HeaderKey >= 0 {
+		f.RetryAfter = RetryNone // a header setter: its call sites' keys decide
 	}
 	// Parameters of function literals cannot be passed by callers by name.
 	if fc.fn == nil {

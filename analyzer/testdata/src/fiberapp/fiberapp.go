@@ -81,7 +81,7 @@ func limitedFasthttp(c *fiber.Ctx) error { // want limitedFasthttp:`helper\(writ
 	return c.Status(fiber.StatusTooManyRequests).JSON(apiError{Code: "RATE_LIMIT_EXCEEDED", Message: "slow down"})
 }
 
-func limitedMissing(c *fiber.Ctx, wait string) error { // want limitedMissing:`helper\(retryaftervalue=1 writes retryafter\)`
+func limitedMissing(c *fiber.Ctx, wait string) error { // want limitedMissing:`helper\(retryaftervalue=1 writes retryafter\(some paths\)\)`
 	if wait != "" {
 		c.Set("Retry-After", wait)
 	}

@@ -91,7 +91,7 @@ func computedWriter() {
 
 // No fix: the function sets Retry-After on another path, or too late; an
 // unconditional Set would overwrite or duplicate it.
-func conditional(w http.ResponseWriter, wait string) { // want conditional:`helper\(retryaftervalue=1 writes retryafter\)`
+func conditional(w http.ResponseWriter, wait string) { // want conditional:`helper\(retryaftervalue=1 writes retryafter\(some paths\)\)`
 	if wait != "" {
 		w.Header().Set("Retry-After", wait)
 	}

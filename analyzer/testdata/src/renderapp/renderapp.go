@@ -43,7 +43,7 @@ func statusThenJSON(w http.ResponseWriter, r *http.Request) {
 	render.DefaultResponder(w, r, render.M{"code": "DATABASE_ERROR", "message": "x"})
 }
 
-func renderer(w http.ResponseWriter, r *http.Request) { // want renderer:`helper\(writes retryafter\)`
+func renderer(w http.ResponseWriter, r *http.Request) { // want renderer:`helper\(writes retryafter\(some paths\)\)`
 	if r.URL.Query().Get("a") != "" {
 		_ = render.Render(w, r, &ErrResponse{HTTPStatusCode: http.StatusNotFound, Code: "NOT_FOUND", Message: "x"})
 		return
@@ -85,7 +85,7 @@ func limited(w http.ResponseWriter, r *http.Request, wait string) { // want limi
 	render.JSON(w, r, render.M{"code": "RATE_LIMIT_EXCEEDED", "message": "x"})
 }
 
-func limitedMissing(w http.ResponseWriter, r *http.Request, wait string) { // want limitedMissing:`helper\(retryaftervalue=2 writes retryafter\)`
+func limitedMissing(w http.ResponseWriter, r *http.Request, wait string) { // want limitedMissing:`helper\(retryaftervalue=2 writes retryafter\(some paths\)\)`
 	render.Status(r, http.StatusTooManyRequests) // want `missing-retry-after: 429 response is written without a Retry-After header on some path`
 	if wait != "" {
 		w.Header().Set("Retry-After", wait)

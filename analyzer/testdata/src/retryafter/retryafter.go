@@ -6,6 +6,8 @@ import (
 	"net/http"
 	"strconv"
 	"time"
+
+	"rahelp"
 )
 
 type Error struct {
@@ -46,7 +48,7 @@ func tooLate(w http.ResponseWriter) { // want tooLate:`helper\(writes retryafter
 	w.Header().Set("Retry-After", "10")
 }
 
-func oneBranch(w http.ResponseWriter, known bool) { // want oneBranch:`helper\(writes retryafter\)`
+func oneBranch(w http.ResponseWriter, known bool) { // want oneBranch:`helper\(writes retryafter\(some paths\)\)`
 	if known {
 		w.Header().Set("Retry-After", "5")
 	}
@@ -102,12 +104,12 @@ func viaVariable(w http.ResponseWriter) { // want viaVariable:`helper\(writes re
 	w.WriteHeader(429)
 }
 
-func viaMapsCopy(w http.ResponseWriter, extra http.Header) { // want viaMapsCopy:`helper\(writes retryafter\)`
+func viaMapsCopy(w http.ResponseWriter, extra http.Header) { // want viaMapsCopy:`helper\(writes retryafter\(maybe\)\)`
 	maps.Copy(w.Header(), extra)
 	w.WriteHeader(429)
 }
 
-func viaLoop(w http.ResponseWriter, extra http.Header) { // want viaLoop:`helper\(writes retryafter\)`
+func viaLoop(w http.ResponseWriter, extra http.Header) { // want viaLoop:`helper\(writes retryafter\(maybe\)\)`
 	for k, v := range extra {
 		w.Header()[k] = v
 	}
@@ -134,7 +136,7 @@ func callsTooMany(w http.ResponseWriter) { // want callsTooMany:`helper\(writes 
 	tooMany(w, time.Second)
 }
 
-func bothBranches(w http.ResponseWriter, slow bool) { // want bothBranches:`helper\(writes retryafter\)`
+func bothBranches(w http.ResponseWriter, slow bool) { // want bothBranches:`helper\(writes retryafter\(some paths\)\)`
 	if slow {
 		w.Header().Set("Retry-After", "60")
 		w.WriteHeader(429)
@@ -183,4 +185,67 @@ func limitHandler() http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusTooManyRequests) // want `missing-retry-after`
 	}
+}
+
+// Header helpers of another package, by their facts.
+
+func rateLimitHeadersOnly(w http.ResponseWriter) {
+	rahelp.RateLimitHeaders(w.Header(), 10, 0)
+	w.WriteHeader(http.StatusTooManyRequests) // want `missing-retry-after: 429 response is written without a Retry-After header on some path; set Retry-After on the response header before writing the status`
+}
+
+func readsHeadersOnly(w http.ResponseWriter) {
+	if rahelp.ReadsHeaders(w.Header()) {
+		return
+	}
+	w.WriteHeader(http.StatusTooManyRequests) // want `missing-retry-after: 429 response is written without a Retry-After header on some path; set`
+}
+
+func retryWhenKnown(w http.ResponseWriter, secs int) { // want retryWhenKnown:`helper\(writes retryafter\(some paths\)\)`
+	rahelp.RetryWhenKnown(w.Header(), secs)
+	w.WriteHeader(http.StatusTooManyRequests) // want `missing-retry-after: 429 response is written without a Retry-After header on some path \(RetryWhenKnown sets it on some of its paths only\); set Retry-After`
+}
+
+func retryAlways(w http.ResponseWriter, secs int) { // want retryAlways:`helper\(writes retryafter\)`
+	rahelp.RateLimitHeaders(w.Header(), 10, 0)
+	rahelp.Retry(w.Header(), secs)
+	w.WriteHeader(http.StatusTooManyRequests)
+}
+
+func retryOrPanic(w http.ResponseWriter, secs int) { // want retryOrPanic:`helper\(writes retryafter\)`
+	rahelp.RetryOrPanic(w, secs)
+	w.WriteHeader(http.StatusTooManyRequests)
+}
+
+func copied(w http.ResponseWriter, from http.Header) { // want copied:`helper\(writes retryafter\(maybe\)\)`
+	rahelp.Copy(w.Header(), from)
+	w.WriteHeader(http.StatusTooManyRequests)
+}
+
+func limitedWriter(w http.ResponseWriter) { // want limitedWriter:`helper\(writes retryafter\(some paths\)\)`
+	rahelp.Limited(w, http.StatusTooManyRequests, 5)
+}
+
+// Retry-After set under a condition in a helper of this package: the
+// same.
+func setWhen(w http.ResponseWriter, ok bool) { // want setWhen:`helper\(retryafter\(some paths\)\)`
+	if ok {
+		w.Header().Set("Retry-After", "5")
+	}
+}
+
+func callsSetWhen(w http.ResponseWriter, ok bool) { // want callsSetWhen:`helper\(writes retryafter\(some paths\)\)`
+	setWhen(w, ok)
+	w.WriteHeader(http.StatusTooManyRequests) // want `missing-retry-after: 429 response is written without a Retry-After header on some path \(setWhen sets it on some of its paths only\)`
+}
+
+// The other branch writes no 429: Retry-After on the branch that does is
+// enough.
+func setWhenLimited(w http.ResponseWriter, limited bool) { // want setWhenLimited:`helper\(writes retryafter\(some paths\)\)`
+	if limited {
+		rahelp.Retry(w.Header(), 1)
+		w.WriteHeader(http.StatusTooManyRequests)
+		return
+	}
+	w.WriteHeader(http.StatusOK)
 }
