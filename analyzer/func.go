@@ -219,6 +219,7 @@ func (fc *funcCtx) paths(body *ast.BlockStmt) {
 		return
 	}
 	g, evs := fc.graph(body)
+	fc.codesNeedRetryAfter(g, evs)
 	fc.retryAfterPaths(g, evs)
 	fc.statusPaths(g, evs)
 }

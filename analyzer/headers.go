@@ -187,3 +187,26 @@ func (fc *funcCtx) partialBefore(g *cfg.CFG, evs map[*cfg.Block][]*event, ev *ev
 	}
 	return ""
 }
+
+// codesNeedRetryAfter: a status written before a body whose code is
+// documented with a status that needs Retry-After (RATE_LIMIT_EXCEEDED
+// after WriteHeader with a run-time status, or with another one) needs it
+// too, by the time that status is written.
+func (fc *funcCtx) codesNeedRetryAfter(g *cfg.CFG, evs map[*cfg.Block][]*event) {
+	for _, ev := range fc.events {
+		if ev.kind != evStatus || !ev.direct || ev.checkRA || ev.status.param >= 0 {
+			continue
+		}
+		fc.forward(g, evs, ev, func(next *event) bool {
+			if next.kind == evStatus {
+				return false
+			}
+			if next.kind == evBody && next.code.param < 0 {
+				if _, ok := fc.p.needsRetryAfter(unknown, next.code); ok {
+					ev.checkRA, ev.code = true, next.code
+				}
+			}
+			return !next.write
+		})
+	}
+}

@@ -249,3 +249,46 @@ func setWhenLimited(w http.ResponseWriter, limited bool) { // want setWhenLimite
 	}
 	w.WriteHeader(http.StatusOK)
 }
+
+// A code documented with 429 needs Retry-After whatever status it is sent
+// with (and another status is a status-mismatch).
+func rateLimitRuntimeStatus(w http.ResponseWriter, status int) {
+	s := status + 0
+	w.WriteHeader(s) // want `missing-retry-after: RATE_LIMIT_EXCEEDED response \(documented with 429\) is written without a Retry-After header on some path; set Retry-After on the response header before writing the status`
+	json.NewEncoder(w).Encode(Error{Code: "RATE_LIMIT_EXCEEDED", Message: "slow down"})
+}
+
+func rateLimitOtherStatus(w http.ResponseWriter) {
+	w.WriteHeader(http.StatusServiceUnavailable) // want `status-mismatch: RATE_LIMIT_EXCEEDED is documented with 429, sent with 503` `missing-retry-after: RATE_LIMIT_EXCEEDED response \(documented with 429\) is written without a Retry-After header on some path`
+	json.NewEncoder(w).Encode(Error{Code: "RATE_LIMIT_EXCEEDED", Message: "slow down"})
+}
+
+func rateLimitOneBranch(w http.ResponseWriter, status int, limited bool) {
+	st := status + 0
+	w.WriteHeader(st) // want `missing-retry-after: RATE_LIMIT_EXCEEDED response \(documented with 429\) is written without a Retry-After header on some path`
+	if limited {
+		json.NewEncoder(w).Encode(Error{Code: "RATE_LIMIT_EXCEEDED", Message: "slow down"})
+		return
+	}
+	json.NewEncoder(w).Encode(Error{Code: "SERVICE_UNAVAILABLE", Message: "later"})
+}
+
+// Not flagged: Retry-After set first; a parameter status (its callers are
+// checked); another code.
+func rateLimitRuntimeStatusSet(w http.ResponseWriter, status int) { // want rateLimitRuntimeStatusSet:`helper\(writes retryafter\)`
+	w.Header().Set("Retry-After", "1")
+	s := status + 0
+	w.WriteHeader(s)
+	json.NewEncoder(w).Encode(Error{Code: "RATE_LIMIT_EXCEEDED", Message: "slow down"})
+}
+
+func rateLimitParamStatus(w http.ResponseWriter, status int) { // want rateLimitParamStatus:`helper\(status=1 fixedcode=RATE_LIMIT_EXCEEDED writes\)`
+	w.WriteHeader(status)
+	json.NewEncoder(w).Encode(Error{Code: "RATE_LIMIT_EXCEEDED", Message: "slow down"})
+}
+
+func otherCodeRuntimeStatus(w http.ResponseWriter, status int) {
+	s := status + 0
+	w.WriteHeader(s)
+	json.NewEncoder(w).Encode(Error{Code: "SERVICE_UNAVAILABLE", Message: "later"})
+}
