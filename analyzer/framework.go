@@ -124,6 +124,10 @@ type framework struct {
 	// retryAfter is the statement the missing-retry-after fix inserts, for
 	// a handle of this framework: %[1]s is the handle, %[2]s the value.
 	retryAfter string
+	// buffered: the framework sends the response when the handler
+	// returns (fiber, on fasthttp: c.JSON only sets the body), so a header
+	// set after a write on the same path is still sent.
+	buffered bool
 	// prims are the primitives, by types.Func.FullName (or
 	// "path.Name" for a package-level function variable: render.Respond).
 	prims map[string]primitive

@@ -266,7 +266,7 @@ func (fc *funcCtx) retryAfterPaths(g *cfg.CFG, evs map[*cfg.Block][]*event) {
 		pending := st.pending
 		covered := false
 		for _, ev := range evs[st.b] {
-			if ev.kind == evRetryAfter && ev.ra != raPartial {
+			if coversRetryAfter(ev) {
 				covered = true
 				break
 			}
@@ -303,9 +303,13 @@ func (fc *funcCtx) retryAfterPaths(g *cfg.CFG, evs map[*cfg.Block][]*event) {
 		}
 	}
 	for _, ev := range bad {
+		buffered := fc.buffered(ev)
+		if buffered && !fc.pathToReturn(g, evs, ev, coversRetryAfter) {
+			continue // set after the write, in time (fiber)
+		}
 		what, _ := fc.p.needsRetryAfter(ev.status, ev.code)
 		late := ""
-		if !ev.deferred {
+		if !ev.deferred && !buffered {
 			fc.forward(g, evs, ev, func(next *event) bool {
 				if next.kind == evRetryAfter {
 					late = " (it is set only after the status is written, which is too late)"

@@ -17,7 +17,11 @@ var fiberFW = &framework{
 		{"github.com/gofiber/fiber/v3", "Map"},
 	},
 	retryAfter: `%[1]s.Set("Retry-After", %[2]s)`,
-	prims:      fiberPrims(),
+	// fasthttp writes the response after the handler returns: Ctx.JSON
+	// and the other writers set the body of fasthttp.Response (v2 ctx.go
+	// JSON, v3 res.go DefaultRes.JSON: SetBodyRaw).
+	buffered: true,
+	prims:    fiberPrims(),
 }
 
 func fiberPrims() map[string]primitive {

@@ -9,6 +9,7 @@ package analyzer
 import (
 	"go/ast"
 	"go/token"
+	"slices"
 
 	"golang.org/x/tools/go/cfg"
 )
@@ -209,4 +210,62 @@ func (fc *funcCtx) codesNeedRetryAfter(g *cfg.CFG, evs map[*cfg.Block][]*event) 
 			return !next.write
 		})
 	}
+}
+
+// coversRetryAfter reports whether ev sets (or may set) Retry-After for
+// what follows it.
+func coversRetryAfter(ev *event) bool {
+	return ev.kind == evRetryAfter && ev.ra != raPartial
+}
+
+// buffered reports whether ev writes to a response of a framework that
+// sends it only when the handler returns (fiber): a header set after the
+// write on the path is in time.
+func (fc *funcCtx) buffered(ev *event) bool {
+	call, ok := ev.node.(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	h := fc.p.handleOf(call)
+	if h == nil {
+		return false
+	}
+	fw := fc.p.handleFramework(fc.p.TypesInfo.TypeOf(h))
+	return fw != nil && fw.buffered
+}
+
+// pathToReturn reports whether some path from just after ev reaches a
+// return of the function without passing an event that stop accepts.
+func (fc *funcCtx) pathToReturn(g *cfg.CFG, evs map[*cfg.Block][]*event, ev *event, stop func(*event) bool) bool {
+	var start *cfg.Block
+	at := 0
+	for _, b := range g.Blocks {
+		if i := slices.Index(evs[b], ev); i >= 0 {
+			start, at = b, i+1
+			break
+		}
+	}
+	if start == nil {
+		return false
+	}
+	seen := map[*cfg.Block]bool{}
+	var visit func(b *cfg.Block, from int) bool
+	visit = func(b *cfg.Block, from int) bool {
+		if blockHas(evs[b][from:], stop) {
+			return false
+		}
+		if returns(b) {
+			return true
+		}
+		for _, s := range b.Succs {
+			if !seen[s] {
+				seen[s] = true
+				if visit(s, 0) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	return visit(start, at)
 }

@@ -88,13 +88,42 @@ func limitedMissing(c *fiber.Ctx, wait string) error { // want limitedMissing:`h
 	return c.Status(fiber.StatusTooManyRequests).JSON(apiError{Code: "RATE_LIMIT_EXCEEDED", Message: "slow down"}) // want `missing-retry-after: 429 response is written without a Retry-After header on some path`
 }
 
-// The write that follows the Status has its headers sent: setting them
-// after it is too late.
+// fiber sends the response when the handler returns (c.JSON only sets the
+// body): a header set after the write is in time, on every path after it.
 func limitedLate(c *fiber.Ctx) error { // want limitedLate:`helper\(writes retryafter\)`
-	c.Status(429) // want `missing-retry-after: 429 response is written without a Retry-After header on some path`
+	c.Status(429)
 	err := c.JSON(apiError{Code: "RATE_LIMIT_EXCEEDED", Message: "slow down"})
 	c.Set("Retry-After", "60")
 	return err
+}
+
+func limitedLateOnePath(c *fiber.Ctx, wait string) error { // want limitedLateOnePath:`helper\(retryaftervalue=1 writes retryafter\(some paths\)\)`
+	err := c.Status(429).JSON(apiError{Code: "RATE_LIMIT_EXCEEDED", Message: "slow down"}) // want `missing-retry-after: 429 response is written without a Retry-After header on some path; set Retry-After`
+	if wait != "" {
+		c.Set("Retry-After", wait)
+	}
+	return err
+}
+
+// The same through the project's own writer.
+func tooMany(c *fiber.Ctx, status int) error { // want tooMany:`helper\(status=1 fixedcode=RATE_LIMIT_EXCEEDED writes\)`
+	return c.Status(status).JSON(apiError{Code: "RATE_LIMIT_EXCEEDED", Message: "slow down"})
+}
+
+func limitedLateWriter(c *fiber.Ctx) error { // want limitedLateWriter:`helper\(writes retryafter\)`
+	err := tooMany(c, fiber.StatusTooManyRequests)
+	c.Set(fiber.HeaderRetryAfter, "60")
+	return err
+}
+
+func limitedWriterMissing(c *fiber.Ctx) error {
+	return tooMany(c, fiber.StatusTooManyRequests) // want `missing-retry-after: RATE_LIMIT_EXCEEDED response \(429\) is written without a Retry-After header on some path; set Retry-After`
+}
+
+// A run-time status with a code documented with 429: Retry-After needed.
+func limitedRuntimeStatus(c *fiber.Ctx, limits map[string]int) error {
+	st := limits[c.Params("id")]
+	return c.Status(st).JSON(fiber.Map{"code": "RATE_LIMIT_EXCEEDED", "message": "slow down"}) // want `missing-retry-after: RATE_LIMIT_EXCEEDED response \(documented with 429\) is written without a Retry-After header on some path`
 }
 
 // A limiter callback may get Retry-After from its caller (fiber's limiter

@@ -96,6 +96,22 @@ func rateLimitedMissing(c *gin.Context) {
 	c.JSON(429, gin.H{"code": "RATE_LIMIT_EXCEEDED", "message": "slow down"}) // want `missing-retry-after: RATE_LIMIT_EXCEEDED response \(429\) is written without a Retry-After header`
 }
 
+// gin writes the headers with the body: Retry-After after c.JSON is too
+// late, as after the project's own writer.
+func rateLimitedLate(c *gin.Context) { // want rateLimitedLate:`helper\(writes retryafter\)`
+	c.JSON(429, gin.H{"code": "RATE_LIMIT_EXCEEDED", "message": "slow down"}) // want `missing-retry-after: RATE_LIMIT_EXCEEDED response \(429\) is written without a Retry-After header on some path \(it is set only after the status is written, which is too late\)`
+	c.Header("Retry-After", "60")
+}
+
+func fail(c *gin.Context, status int, code, msg string) { // want fail:`helper\(status=1 code=2 writes\)`
+	c.JSON(status, gin.H{"code": code, "message": msg})
+}
+
+func rateLimitedLateWriter(c *gin.Context) { // want rateLimitedLateWriter:`helper\(writes retryafter\)`
+	fail(c, http.StatusTooManyRequests, "RATE_LIMIT_EXCEEDED", "slow down") // want `missing-retry-after: RATE_LIMIT_EXCEEDED response \(429\) is written without a Retry-After header on some path \(it is set only after the status is written, which is too late\)`
+	c.Header("Retry-After", "60")
+}
+
 // Status sets the status of the later write: Retry-After in between is in time.
 func statusThenWrite(c *gin.Context) { // want statusThenWrite:`helper\(writes retryafter\)`
 	c.Status(http.StatusTooManyRequests)
