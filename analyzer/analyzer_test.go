@@ -32,7 +32,7 @@ func newAnalyzer(t *testing.T, cfg analyzer.Config) *analysis.Analyzer {
 // whose fixes are not golden-tested (see TestSuggestedFixes for those).
 var defaultFixtures = []string{
 	"raw", "unknowncode", "mismatch", "retryafter", "skipfiles", // the rules
-	"apierr", "apiwrap", "handlers", "rahelp", // helpers across packages, with facts
+	"apierr", "apiwrap", "handlers", "rahelp", "plainhelp", "plainuse", // helpers across packages, with facts
 	"ignore",                          // //apierrlint:ignore
 	"errsonly", "useserrs", "nothing", // packages without net/http
 	"cgohandler", // cgo: findings without fixes

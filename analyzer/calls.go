@@ -220,6 +220,8 @@ func (fc *funcCtx) primitive(call *ast.CallExpr, name, what string, pr primitive
 	case roleFprint:
 		if fc.plainFmt(name, call.Args[1:]) {
 			fc.add(&event{kind: evPlain, end: call.End(), node: call, write: true})
+		} else if t := fc.textParam(call.Args[1]); t != nil && name != "Fprintf" && len(call.Args) == 2 {
+			fc.add(&event{kind: evWrite, end: call.End(), node: call, write: true, text: t}) // fmt.Fprint(w, msg)
 		} else {
 			fc.addWrite(call)
 		}
@@ -552,6 +554,10 @@ func (fc *funcCtx) helperCall(call *ast.CallExpr, fn *types.Func, f *HelperFact)
 		}
 	}
 
+	if a := arg(f.Text); a != nil && arg(f.Status) != nil {
+		fc.textCall(call, fn.Name(), status, a)
+	}
+
 	// Parameters that flow through to the helper.
 	if status.param >= 0 {
 		fc.fact.Status = status.param
@@ -607,6 +613,10 @@ func (fc *funcCtx) writeBytes(call *ast.CallExpr, arg ast.Expr) {
 	}
 	if fc.plainExpr(e, 0) {
 		fc.add(&event{kind: evPlain, end: call.End(), node: call, write: true})
+		return
+	}
+	if t := fc.textParam(e); t != nil {
+		fc.add(&event{kind: evWrite, end: call.End(), node: call, write: true, text: t})
 		return
 	}
 	// json.Marshal(v) then w.Write(b)

@@ -44,6 +44,11 @@ type HelperFact struct {
 	// parameter (func Text(c *gin.Context, status int, msg string)); a
 	// constant error status at a call site is a raw error response.
 	Raw RawKind
+	// Text is the parameter whose text the helper writes as the body after
+	// its status parameter, on every path (WriteHeader(status) then
+	// io.WriteString(w, msg)): a call site with an error status and plain
+	// text is a raw error response (text.go).
+	Text int
 }
 
 // RawKind is what a helper writes instead of a JSON body.
@@ -80,6 +85,7 @@ func (f *HelperFact) String() string {
 	add("headerkey", f.HeaderKey)
 	add("headervalue", f.HeaderValue)
 	add("retryaftervalue", f.RetryAfterValue)
+	add("text", f.Text)
 	if f.FixedStatus != 0 {
 		parts = append(parts, fmt.Sprintf("fixedstatus=%d", f.FixedStatus))
 	}
@@ -116,7 +122,7 @@ func isGenFile(f *ast.File) bool {
 }
 
 func newHelperFact() *HelperFact {
-	return &HelperFact{Status: -1, Code: -1, Body: -1, HeaderKey: -1, HeaderValue: -1, RetryAfterValue: -1}
+	return &HelperFact{Status: -1, Code: -1, Body: -1, HeaderKey: -1, HeaderValue: -1, RetryAfterValue: -1, Text: -1}
 }
 
 // useful reports whether the fact tells a call site anything.

@@ -38,6 +38,7 @@ type event struct {
 	what       string    // evPlain: the writer, when it is a framework's ("(*gin.Context).File"); evRetryAfter: the helper
 	ra         raKind    // evRetryAfter: sets, may set, sets on some paths (see headers.go)
 	bodyExpr   ast.Expr  // evBody, evWrite: the JSON body written (its shape is checked with an error status)
+	text       ast.Expr  // evWrite: a parameter written as the body's text (see text.go)
 }
 
 // funcCtx is the analysis of one function body.
@@ -222,6 +223,7 @@ func (fc *funcCtx) paths(body *ast.BlockStmt) {
 	fc.codesNeedRetryAfter(g, evs)
 	fc.retryAfterPaths(g, evs)
 	fc.statusPaths(g, evs)
+	fc.textHelpers(g, evs)
 }
 
 // blockEvents distributes the events over the blocks of g, each block's in
@@ -392,9 +394,7 @@ func (fc *funcCtx) statusPaths(g *cfg.CFG, evs map[*cfg.Block][]*event) {
 			case evBody:
 				fc.statusBody(ev, next)
 			case evPlain:
-				if ev.status.param >= 0 && ev.deferred {
-					fc.fact.Raw = RawText // c.Status(status).SendString(msg)
-				} else if st, ok := ev.status.int(); ok && st >= 400 {
+				if st, ok := ev.status.int(); ok && st >= 400 {
 					if next.what != "" {
 						fc.p.report(next.node, RuleRawHTTPError, "%s sends a non-JSON body after status %d; send a JSON error body %s", next.what, st, fc.p.jsonBody(ev.status))
 					} else {
