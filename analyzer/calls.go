@@ -24,7 +24,11 @@ func (fc *funcCtx) call(call *ast.CallExpr) {
 	switch callee := typeutil.Callee(info, call).(type) {
 	case *types.Func:
 		if pr, fw, ok := p.primitiveOf(call, callee); ok {
+			n := len(fc.events)
 			fc.primitive(call, callee.Name(), describe(callee), pr, fw)
+			for _, ev := range fc.events[n:] {
+				ev.fw = fw
+			}
 			return
 		}
 		if f := p.helperFact(callee); f != nil {
@@ -102,7 +106,7 @@ func (p *pass) handleArg(call *ast.CallExpr, pr primitive) bool {
 	switch {
 	case pr.handle < 0:
 		return true
-	case pr.role != roleBytes && pr.role != roleFprint && pr.role != roleHeaderCopy:
+	case pr.role != roleBytes && pr.role != roleFprint && pr.role != roleHeaderCopy && pr.role != roleStream:
 		return true
 	}
 	if pr.handle >= len(call.Args) {
@@ -156,10 +160,12 @@ func (fc *funcCtx) primitive(call *ast.CallExpr, name, what string, pr primitive
 	case roleWriteStatus:
 		if statusExpr != nil {
 			fc.addStatus(call, statusExpr, status, unknown, true)
+			fc.sentAlone(pr, what)
 		}
 	case roleSetStatus:
 		if statusExpr != nil {
 			fc.addSetter(call, statusExpr, status)
+			fc.sentAlone(pr, what)
 		}
 	case roleJSON:
 		if statusExpr != nil {
@@ -225,6 +231,8 @@ func (fc *funcCtx) primitive(call *ast.CallExpr, name, what string, pr primitive
 		} else {
 			fc.addWrite(call)
 		}
+	case roleStream:
+		fc.addWrite(call)
 	case roleEncode:
 		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && fc.encoderOnResponse(sel.X) {
 			if b := arg(pr.body); b != nil {
@@ -539,6 +547,7 @@ func (fc *funcCtx) helperCall(call *ast.CallExpr, fn *types.Func, f *HelperFact)
 	if f.Writes && fc.passesResponse(call) {
 		fc.fact.Writes = true
 	}
+	fc.bodylessCall(call, fn.Name(), f, arg(f.Status))
 	if f.Status < 0 && f.Code < 0 && f.Body < 0 && f.FixedStatus == 0 && f.FixedCode == "" {
 		return // only a header helper
 	}

@@ -49,6 +49,11 @@ type HelperFact struct {
 	// io.WriteString(w, msg)): a call site with an error status and plain
 	// text is a raw error response (text.go).
 	Text int
+	// Bodyless: the helper writes its status parameter and leaves the body
+	// to its caller on every path (w.WriteHeader(status) alone): a handler
+	// that calls it with an error status and writes no body after it sends
+	// that status without a body (bodyless.go).
+	Bodyless bool
 }
 
 // RawKind is what a helper writes instead of a JSON body.
@@ -103,6 +108,9 @@ func (f *HelperFact) String() string {
 	}
 	if f.CodeStatus {
 		parts = append(parts, "codestatus")
+	}
+	if f.Bodyless {
+		parts = append(parts, "bodyless")
 	}
 	switch f.Raw {
 	case RawText:

@@ -71,6 +71,9 @@ const (
 	roleFprint
 	// roleEncode is json.Encoder.Encode on json.NewEncoder(response).
 	roleEncode
+	// roleStream writes a body the analysis does not read (io.Copy onto
+	// the response, http.ServeContent): the response has started.
+	roleStream
 	// roleHeaderMap returns the response's header map (w.Header()).
 	roleHeaderMap
 	// roleHeaderCopy copies into a header map (maps.Copy): it may copy
@@ -99,6 +102,11 @@ type primitive struct {
 	// (render.Render calls the body's Render method, which passes the
 	// field to render.Status).
 	selfStatus bool
+	// alone: the status is sent by itself, without a body, when nothing
+	// writes after it (net/http WriteHeader; gin's and fiber's Status,
+	// sent when the handler returns). Not render.Status (nothing is sent)
+	// nor gin's AbortWithError (an error middleware writes the body).
+	alone bool
 }
 
 // p builds a primitive; unset indexes are -1.
@@ -128,6 +136,12 @@ type framework struct {
 	// returns (fiber, on fasthttp: c.JSON only sets the body), so a header
 	// set after a write on the same path is still sent.
 	buffered bool
+	// starts: a write of this table sends the status and starts the body,
+	// so that an error written after it on every path is not an error
+	// response (started.go): net/http, and render, which writes through
+	// the ResponseWriter. (gin and echo start the response at a write too:
+	// not modelled yet.)
+	starts bool
 	// prims are the primitives, by types.Func.FullName (or
 	// "path.Name" for a package-level function variable: render.Respond).
 	prims map[string]primitive
@@ -203,6 +217,10 @@ func (pr primitive) keyAt(i int) primitive { pr.key = i; return pr }
 
 // withSelfStatus marks a writer whose body sets its own status.
 func (pr primitive) withSelfStatus() primitive { pr.selfStatus = true; return pr }
+
+// sentAlone marks a status that is sent without a body when nothing
+// writes after it.
+func (pr primitive) sentAlone() primitive { pr.alone = true; return pr }
 
 // ctypeAt sets the content-type argument.
 func (pr primitive) ctypeAt(i int) primitive { pr.ctype = i; return pr }

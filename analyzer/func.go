@@ -19,6 +19,7 @@ const (
 	evPlain                    // a body that is not JSON (plain text) is written
 	evWrite                    // the response is written, and nothing more is known of it
 	evRetryAfter               // Retry-After is (or may be) set on the response headers
+	evHandoff                  // the response is handed to code that may write it (bodyless.go)
 )
 
 // event is one thing a function does to a response, in evaluation order.
@@ -39,6 +40,10 @@ type event struct {
 	ra         raKind    // evRetryAfter: sets, may set, sets on some paths (see headers.go)
 	bodyExpr   ast.Expr  // evBody, evWrite: the JSON body written (its shape is checked with an error status)
 	text       ast.Expr  // evWrite: a parameter written as the body's text (see text.go)
+	alone      bool      // evStatus: sent by itself when nothing follows (bodyless.go)
+
+	// fw is the table of the primitive that recorded the event, if any.
+	fw *framework
 }
 
 // funcCtx is the analysis of one function body.
@@ -57,6 +62,10 @@ type funcCtx struct {
 
 	g   *cfg.CFG // built on demand (see graph)
 	evs map[*cfg.Block][]*event
+
+	ftype       *ast.FuncType // nil for package-level code
+	deferWrites bool          // a deferred call may write the response (bodyless.go)
+	reported    []callDiags   // calls that reported or wrote a status (started.go)
 }
 
 // maySetRetryAfter records a header write the analysis cannot see into
@@ -78,6 +87,7 @@ func (p *pass) newFuncCtx(fn *types.Func, ftype *ast.FuncType, body *ast.BlockSt
 	fc := &funcCtx{
 		p:           p,
 		fn:          fn,
+		ftype:       ftype,
 		fact:        newHelperFact(),
 		fixedStatus: map[int]bool{},
 		fixedCode:   map[string]bool{},
@@ -96,6 +106,7 @@ func (p *pass) newFuncCtx(fn *types.Func, ftype *ast.FuncType, body *ast.BlockSt
 func (p *pass) analyzeFunc(fn *types.Func, ftype *ast.FuncType, body *ast.BlockStmt) *HelperFact {
 	fc := p.newFuncCtx(fn, ftype, body)
 	fc.walk(body)
+	fc.dropAfterStart(body)
 	fc.paths(body)
 	fc.fact.RetryAfter = fc.retrySet(body)
 	fc.finishFact()
@@ -110,7 +121,7 @@ func (p *pass) analyzeFunc(fn *types.Func, ftype *ast.FuncType, body *ast.BlockS
 
 func (fc *funcCtx) add(ev *event) {
 	fc.events = append(fc.events, ev)
-	if ev.kind != evRetryAfter && !ev.deferred {
+	if ev.kind != evRetryAfter && ev.kind != evHandoff && !ev.deferred {
 		fc.fact.Writes = true
 	}
 }
@@ -128,6 +139,9 @@ func (fc *funcCtx) walk(root ast.Node) {
 			// Deferred calls and goroutines are not on the path; function
 			// literals in them (defer func() { recover() ... }()) are
 			// analyzed on their own.
+			if d, ok := n.(*ast.DeferStmt); ok {
+				fc.deferHandoff(d)
+			}
 			ast.Inspect(n, func(m ast.Node) bool {
 				if lit, ok := m.(*ast.FuncLit); ok {
 					fc.lits = append(fc.lits, lit)
@@ -137,7 +151,12 @@ func (fc *funcCtx) walk(root ast.Node) {
 			})
 			return false
 		case *ast.CallExpr:
+			diags, events := fc.p.diagCount(), len(fc.events)
 			fc.call(n)
+			fc.noteCall(n, diags, events)
+			fc.handoff(n)
+		case *ast.ReturnStmt:
+			fc.returnHandoff(n)
 		case *ast.CompositeLit:
 			fc.compositeLit(n)
 		case *ast.KeyValueExpr:
@@ -212,7 +231,7 @@ func isPkgFunc(fn *types.Func, path string, names ...string) bool {
 func (fc *funcCtx) paths(body *ast.BlockStmt) {
 	need := false
 	for _, ev := range fc.events {
-		if ev.checkRA || ev.direct || ev.deferred {
+		if ev.checkRA || ev.direct || ev.deferred || ev.alone {
 			need = true
 		}
 	}
@@ -224,6 +243,7 @@ func (fc *funcCtx) paths(body *ast.BlockStmt) {
 	fc.retryAfterPaths(g, evs)
 	fc.statusPaths(g, evs)
 	fc.textHelpers(g, evs)
+	fc.bodylessPaths(g, evs)
 }
 
 // blockEvents distributes the events over the blocks of g, each block's in

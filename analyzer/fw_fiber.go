@@ -36,7 +36,7 @@ func fiberPrims() map[string]primitive {
 	}
 	methods := map[string]primitive{
 		// The status of the write that follows (c.Status(429).JSON(b)).
-		"Status": p(roleSetStatus, 0, -1),
+		"Status": p(roleSetStatus, 0, -1).sentAlone(), // sent when the handler returns
 		// JSON: the body; the status is the one set before.
 		"JSON": p(roleJSON, -1, 0),
 		// Other content types: raw with an error status, except a constant

@@ -55,6 +55,10 @@ type diag struct {
 	analysis.Diagnostic
 	owner ast.Node
 	once  string // reported only at the first place with this key (see reportOnce)
+	// handler: a finding that holds only in a handler, dropped where the
+	// function is called by a function of the package or stored as a
+	// callback (see reportHandler).
+	handler bool
 }
 
 // unit is one function declaration: analyzed once, and again only when a
@@ -185,12 +189,18 @@ func run(ap *analysis.Pass, s *settings) (any, error) {
 			p.callbacks[declOf[fn]] = true
 		}
 	}
+	called := map[*types.Func]bool{} // the package's functions that its functions call
+	for _, u := range units {
+		for fn := range u.callees {
+			called[fn] = true
+		}
+	}
 	ignores := p.ignores(checked)
 	seen := map[reportKey]bool{}
 	for _, list := range [][]*unit{units, others} {
 		for _, u := range list {
 			for _, d := range u.diags {
-				if d.Category == RuleMissingRetryAfter && p.callbacks[d.owner] {
+				if d.Category == RuleMissingRetryAfter && p.callbacks[d.owner] || d.handler && p.callerMayWrite(d.owner, called) {
 					continue
 				}
 				k := reportKey{d.Pos, d.Category}

@@ -210,3 +210,23 @@ var (
 	errConflict  = &httpError{Status: 400, Body: plainBody{Code: "CONFLICT"}} // want `status-mismatch: CONFLICT is documented with 409, sent with 400`
 	errNotFound  = newHTTPError(fiber.StatusNotFound, "NOT_FOUND", "no")
 )
+
+// Status sets the status that fiber sends when the handler returns: with
+// nil returned and no body written, a bodyless error response.
+func statusAlone(c *fiber.Ctx) error {
+	if c.Params("id") == "" {
+		c.Status(fiber.StatusNotFound) // want `raw-http-error: \(\*fiber.Ctx\).Status sends status 404 without a body: nothing writes one after it on some path to the return; send a JSON error body with code NOT_FOUND`
+		return nil
+	}
+	return c.JSON(fiber.Map{"id": c.Params("id")})
+}
+
+// Left alone: an error returned (the ErrorHandler writes it), a body.
+func statusThenError(c *fiber.Ctx, err error) error {
+	if err != nil {
+		c.Status(fiber.StatusInternalServerError)
+		return err
+	}
+	c.Status(fiber.StatusNotFound)
+	return c.JSON(apiError{Code: "NOT_FOUND", Message: "x"})
+}

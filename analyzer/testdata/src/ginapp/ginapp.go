@@ -146,3 +146,51 @@ func runtime(c *gin.Context, key string) {
 	c.String(status, "x")
 	c.AbortWithStatus(status)
 }
+
+// Status sets the status that gin sends when the handlers return: with no
+// body written after it on a path, a bodyless error response, like
+// AbortWithStatus.
+func statusAlone(c *gin.Context) {
+	if c.Param("id") == "" {
+		c.Status(http.StatusGone) // want `raw-http-error: \(\*gin.Context\).Status sends status 410 without a body: nothing writes one after it on some path to the return; send a JSON error body \{"code", "message", ...\}`
+		return
+	}
+	c.JSON(http.StatusOK, gin.H{"id": c.Param("id")})
+}
+
+func statusAbort(c *gin.Context) {
+	if c.GetHeader("Authorization") == "" {
+		c.Status(http.StatusUnauthorized) // want `raw-http-error: \(\*gin.Context\).Status sends status 401 without a body`
+		c.Abort()
+		return
+	}
+	c.Next()
+}
+
+// Left alone: a body after it, the handlers after it (Next), an error
+// for the error middleware, a success status, a helper whose caller
+// writes the body.
+func statusThenBody(c *gin.Context, err error) {
+	switch c.Param("k") {
+	case "a":
+		c.Status(http.StatusNotFound)
+		c.JSON(-1, gin.H{"code": "NOT_FOUND", "message": "x"})
+	case "b":
+		c.Status(http.StatusForbidden)
+		c.Next()
+	case "c":
+		c.Status(http.StatusInternalServerError)
+		_ = c.Error(err)
+	default:
+		c.Status(http.StatusNoContent)
+	}
+}
+
+func setNotFound(c *gin.Context) {
+	c.Status(http.StatusNotFound)
+}
+
+func callsSetNotFound(c *gin.Context) {
+	setNotFound(c)
+	c.JSON(-1, gin.H{"code": "NOT_FOUND", "message": "x"})
+}

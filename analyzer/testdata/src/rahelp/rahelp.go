@@ -49,7 +49,7 @@ func Copy(h, from http.Header) { // want Copy:`helper\(retryafter\(maybe\)\)`
 
 // Limited writes a 429 and sets Retry-After first on one path only: its
 // condition may be the status's, so its callers count it as setting it.
-func Limited(w http.ResponseWriter, status int, secs int) { // want Limited:`helper\(status=1 writes retryafter\(some paths\)\)`
+func Limited(w http.ResponseWriter, status int, secs int) { // want Limited:`helper\(status=1 writes retryafter\(some paths\) bodyless\)`
 	if status == http.StatusTooManyRequests {
 		w.Header().Set("Retry-After", strconv.Itoa(secs))
 	}

@@ -78,7 +78,7 @@ func callsLimited(w http.ResponseWriter) {
 
 func requestHeaderDoesNotCount(w http.ResponseWriter, r *http.Request) {
 	r.Header.Set("Retry-After", "1")
-	w.WriteHeader(429) // want `missing-retry-after`
+	w.WriteHeader(429) // want `missing-retry-after` `raw-http-error: \(http.ResponseWriter\).WriteHeader sends status 429 without a body`
 }
 
 func otherHeader(w http.ResponseWriter) {
@@ -145,7 +145,7 @@ func bothBranches(w http.ResponseWriter, slow bool) { // want bothBranches:`help
 	w.WriteHeader(503)
 }
 
-func runtimeStatus(w http.ResponseWriter, status int) { // want runtimeStatus:`helper\(status=1 writes\)`
+func runtimeStatus(w http.ResponseWriter, status int) { // want runtimeStatus:`helper\(status=1 writes bodyless\)`
 	w.WriteHeader(status)
 }
 
@@ -183,7 +183,7 @@ func (l *limiter) serve(w http.ResponseWriter, r *http.Request) { // want serve:
 // A handler returned by a constructor is not a callback: reported.
 func limitHandler() http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		w.WriteHeader(http.StatusTooManyRequests) // want `missing-retry-after`
+		w.WriteHeader(http.StatusTooManyRequests) // want `missing-retry-after` `raw-http-error: \(http.ResponseWriter\).WriteHeader sends status 429 without a body`
 	}
 }
 
