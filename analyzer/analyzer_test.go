@@ -31,7 +31,7 @@ func newAnalyzer(t *testing.T, cfg analyzer.Config) *analysis.Analyzer {
 // defaultFixtures are the fixture packages for the default configuration
 // whose fixes are not golden-tested (see TestSuggestedFixes for those).
 var defaultFixtures = []string{
-	"raw", "unknowncode", "mismatch", "retryafter", "skipfiles", "bodyless", "started", // the rules
+	"raw", "unknowncode", "mismatch", "retryafter", "skipfiles", "bodyless", "started", "statustables", // the rules
 	"apierr", "apiwrap", "handlers", "rahelp", "plainhelp", "plainuse", // helpers across packages, with facts
 	"ignore",                          // //apierrlint:ignore
 	"errsonly", "useserrs", "nothing", // packages without net/http

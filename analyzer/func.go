@@ -63,9 +63,10 @@ type funcCtx struct {
 	g   *cfg.CFG // built on demand (see graph)
 	evs map[*cfg.Block][]*event
 
-	ftype       *ast.FuncType // nil for package-level code
-	deferWrites bool          // a deferred call may write the response (bodyless.go)
-	reported    []callDiags   // calls that reported or wrote a status (started.go)
+	ftype       *ast.FuncType       // nil for package-level code
+	deferWrites bool                // a deferred call may write the response (bodyless.go)
+	reported    []callDiags         // calls that reported or wrote a status (started.go)
+	lookups     []*ast.CompositeLit // package-level status tables indexed (statustables.go)
 }
 
 // maySetRetryAfter records a header write the analysis cannot see into
@@ -106,6 +107,7 @@ func (p *pass) newFuncCtx(fn *types.Func, ftype *ast.FuncType, body *ast.BlockSt
 func (p *pass) analyzeFunc(fn *types.Func, ftype *ast.FuncType, body *ast.BlockStmt) *HelperFact {
 	fc := p.newFuncCtx(fn, ftype, body)
 	fc.walk(body)
+	fc.lookupFallback(body)
 	fc.dropAfterStart(body)
 	fc.paths(body)
 	fc.fact.RetryAfter = fc.retrySet(body)
@@ -157,6 +159,10 @@ func (fc *funcCtx) walk(root ast.Node) {
 			fc.handoff(n)
 		case *ast.ReturnStmt:
 			fc.returnHandoff(n)
+		case *ast.SwitchStmt:
+			fc.statusSwitch(n)
+		case *ast.IndexExpr:
+			fc.noteLookup(n)
 		case *ast.CompositeLit:
 			fc.compositeLit(n)
 		case *ast.KeyValueExpr:

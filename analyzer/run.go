@@ -48,6 +48,10 @@ type pass struct {
 	// fieldLevel are the composite literals under an error body's
 	// "details": field-level codes, not the catalog's.
 	fieldLevel map[*ast.CompositeLit]bool
+
+	// tableVars are the package-level variables initialized with a map
+	// literal, nil once found not to be a status table (statustables.go).
+	tableVars map[*types.Var]*ast.CompositeLit
 }
 
 // diag is a diagnostic and the function it was found in.

@@ -102,3 +102,16 @@ func late(w http.ResponseWriter) { // want late:`helper\(writes retryafter\)`
 	w.WriteHeader(429) // want `missing-retry-after: .*too late`
 	w.Header().Set("Retry-After", "1")
 }
+
+// status-mismatch in a switch table: the case's status is fixed when the
+// case has one code.
+func statusFor(c Code) int {
+	switch c {
+	case "NOT_FOUND": // want `status-mismatch: NOT_FOUND is documented with 404, sent with 410`
+		return http.StatusGone
+	case "CONFLICT":
+		return 409
+	default:
+		return 500
+	}
+}
