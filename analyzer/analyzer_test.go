@@ -32,7 +32,7 @@ func newAnalyzer(t *testing.T, cfg analyzer.Config) *analysis.Analyzer {
 // whose fixes are not golden-tested (see TestSuggestedFixes for those).
 var defaultFixtures = []string{
 	"raw", "unknowncode", "mismatch", "retryafter", "skipfiles", "bodyless", "started", "statustables", // the rules
-	"apierr", "apiwrap", "handlers", "rahelp", "plainhelp", "plainuse", // helpers across packages, with facts
+	"apierr", "apiwrap", "handlers", "rahelp", "plainhelp", "plainuse", "bufhelp", "bufuse", // helpers across packages, with facts
 	"ignore",                          // //apierrlint:ignore
 	"errsonly", "useserrs", "nothing", // packages without net/http
 	"cgohandler", // cgo: findings without fixes
@@ -40,7 +40,7 @@ var defaultFixtures = []string{
 	// checked against the real modules by TestTables).
 	"ginapp", "ginrespond", "ginuse", "echoapp", "echo5app", "fiberapp", "fiber3app", "renderapp",
 	// error-body-shape and retry-after-format; the document's own examples, clean.
-	"bodyshape", "bodyshapehelp", "bodyshapeuse", "raformat", "docexamples",
+	"bodyshape", "bodyshapehelp", "bodyshapeuse", "shapedecl", "shapeonce", "raformat", "docexamples",
 	// Code written by apierrlint gen (internal/gen keeps the copies up to
 	// date): its writer is a helper although generated files are not
 	// checked; a service that uses it well, and one that misuses it.

@@ -157,6 +157,7 @@ func (fc *funcCtx) compositeLit(lit *ast.CompositeLit) {
 	if fc.statusTable(lit) {
 		return
 	}
+	fc.rendererLit(lit)
 	b, ok := fc.bodyOf(lit, nil)
 	if !ok {
 		fc.wrapperLit(lit)

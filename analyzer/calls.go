@@ -537,6 +537,11 @@ func (fc *funcCtx) helperCall(call *ast.CallExpr, fn *types.Func, f *HelperFact)
 			bodyLit = &b
 		}
 	}
+	if a := arg(f.Body); a != nil && f.Writes && f.Status < 0 && f.FixedStatus == 0 && fc.passesResponse(call) {
+		// A writer of its body argument (RenderJSON(w, v)): the body is
+		// written here, with the status set on the path before it.
+		fc.body(call, a, false)
+	}
 	if a := arg(f.HeaderKey); a != nil {
 		fc.headerKey(call, a, arg(f.HeaderValue))
 	}
@@ -634,6 +639,11 @@ func (fc *funcCtx) writeBytes(call *ast.CallExpr, arg ast.Expr) {
 			fc.body(call, m.Args[0], false)
 			return
 		}
+	}
+	// json.NewEncoder(buf).Encode(v) then w.Write(buf.Bytes())
+	if v := fc.bufferedBody(e); v != nil {
+		fc.body(call, v, false)
+		return
 	}
 	fc.addWrite(call)
 }

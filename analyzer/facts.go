@@ -140,15 +140,28 @@ func (f *HelperFact) useful() bool {
 
 // ErrorTypeFact is exported on a named error-body type whose status field is
 // known only from its own methods (it passes the field to WriteHeader), so
-// that composite literals in other packages pair it with the code.
+// that composite literals in other packages pair it with the code; and on
+// an exported body type whose shape its package reports at its
+// declaration (BadShape), so that the packages that write it too do not
+// report it again.
 type ErrorTypeFact struct {
-	StatusField string
+	StatusField string // "" when only BadShape is known
+	BadShape    bool
 }
 
 // AFact marks ErrorTypeFact as an analysis fact.
 func (*ErrorTypeFact) AFact() {}
 
-func (f *ErrorTypeFact) String() string { return "errortype(status=" + f.StatusField + ")" }
+func (f *ErrorTypeFact) String() string {
+	var parts []string
+	if f.StatusField != "" {
+		parts = append(parts, "status="+f.StatusField)
+	}
+	if f.BadShape {
+		parts = append(parts, "badshape")
+	}
+	return "errortype(" + strings.Join(parts, " ") + ")"
+}
 
 // PackageFact marks a package that holds error helpers or error-body types:
 // its importers are analyzed even when they do not import net/http.

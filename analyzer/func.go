@@ -64,6 +64,7 @@ type funcCtx struct {
 	evs map[*cfg.Block][]*event
 
 	ftype       *ast.FuncType       // nil for package-level code
+	block       *ast.BlockStmt      // the body; nil for package-level code
 	deferWrites bool                // a deferred call may write the response (bodyless.go)
 	reported    []callDiags         // calls that reported or wrote a status (started.go)
 	lookups     []*ast.CompositeLit // package-level status tables indexed (statustables.go)
@@ -89,6 +90,7 @@ func (p *pass) newFuncCtx(fn *types.Func, ftype *ast.FuncType, body *ast.BlockSt
 		p:           p,
 		fn:          fn,
 		ftype:       ftype,
+		block:       body,
 		fact:        newHelperFact(),
 		fixedStatus: map[int]bool{},
 		fixedCode:   map[string]bool{},

@@ -167,7 +167,7 @@ func (p *pass) structBody(t types.Type) *bodyType {
 		}
 		if code != "" && msg != "" {
 			if named, ok := types.Unalias(t).(*types.Named); ok {
-				if f := p.errorTypeFact(named.Origin().Obj()); f != nil {
+				if f := p.errorTypeFact(named.Origin().Obj()); f != nil && f.StatusField != "" {
 					status = f.StatusField
 				}
 			}

@@ -106,3 +106,57 @@ func ownStatus(w http.ResponseWriter, r *http.Request) {
 	Status(r, http.StatusBadRequest)
 	render.JSON(w, r, render.M{"code": "NOT_FOUND", "message": "x"})
 }
+
+// The classic go-chi/render error renderer: keys "status", "code" as a
+// number and "error". Its constructors set the status field to an error
+// status: an error body, reported at its declaration.
+type ErrRenderer struct { // want ErrRenderer:`errortype\(status=HTTPStatusCode badshape\)` `error-body-shape: ErrRenderer encodes as \{"status", "code", "error"\}: no "message" key; "code" is a number, not a string; send \{"code", "message", "details", "request_id"\}`
+	Err            error `json:"-"`
+	HTTPStatusCode int   `json:"-"`
+
+	StatusText string `json:"status"`
+	AppCode    int64  `json:"code,omitempty"`
+	ErrorText  string `json:"error,omitempty"`
+}
+
+func (e *ErrRenderer) Render(w http.ResponseWriter, r *http.Request) error {
+	render.Status(r, e.HTTPStatusCode)
+	return nil
+}
+
+func ErrInvalidRequest(err error) render.Renderer {
+	return &ErrRenderer{Err: err, HTTPStatusCode: 400, StatusText: "Invalid request.", ErrorText: err.Error()}
+}
+
+// A renderer whose "details" is a string.
+type DetailRenderer struct { // want DetailRenderer:`errortype\(status=Status badshape\)` `error-body-shape: DetailRenderer encodes as \{"code", "message", "details"\}: "details" is a string, not an object`
+	Status  int    `json:"-"`
+	Code    string `json:"code"`
+	Message string `json:"message"`
+	Details string `json:"details"`
+}
+
+func (d *DetailRenderer) Render(w http.ResponseWriter, r *http.Request) error {
+	render.Status(r, d.Status)
+	return nil
+}
+
+func errValidation(msg string) render.Renderer {
+	return &DetailRenderer{Status: http.StatusUnprocessableEntity, Code: "VALIDATION_ERROR", Message: "invalid", Details: msg}
+}
+
+// Left alone: a renderer of success responses (its status field set to
+// 201), whatever its keys.
+type CreatedRenderer struct { // want CreatedRenderer:`errortype\(status=Status\)`
+	Status int    `json:"-"`
+	ID     string `json:"id"`
+}
+
+func (c *CreatedRenderer) Render(w http.ResponseWriter, r *http.Request) error {
+	render.Status(r, c.Status)
+	return nil
+}
+
+func created(id string) render.Renderer {
+	return &CreatedRenderer{Status: http.StatusCreated, ID: id}
+}
