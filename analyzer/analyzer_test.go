@@ -38,7 +38,7 @@ var defaultFixtures = []string{
 	"cgohandler", // cgo: findings without fixes
 	// The frameworks, through stubs of their APIs (testdata/src/github.com/...,
 	// checked against the real modules by TestTables).
-	"ginapp", "ginrespond", "ginuse", "echoapp", "echo5app", "fiberapp", "fiber3app", "renderapp",
+	"ginapp", "ginrespond", "ginuse", "echoapp", "echo5app", "fiberapp", "fiber3app", "renderapp", "restapp",
 	// error-body-shape and retry-after-format; the document's own examples, clean.
 	"bodyshape", "bodyshapehelp", "bodyshapeuse", "shapedecl", "shapeonce", "raformat", "docexamples",
 	// Code written by apierrlint gen (internal/gen keeps the copies up to

@@ -180,6 +180,9 @@ func (fc *funcCtx) primitive(call *ast.CallExpr, name, what string, pr primitive
 		} else {
 			fc.addWrite(call)
 		}
+		if pr.fixed != "" {
+			fc.fixedBody(call, what, status, pr.fixed)
+		}
 	case roleJSONText:
 		if statusExpr != nil {
 			fc.addStatus(call, statusExpr, status, unknown, true)

@@ -102,6 +102,10 @@ type primitive struct {
 	// (render.Render calls the body's Render method, which passes the
 	// field to render.Status).
 	selfStatus bool
+	// fixed is the JSON body that the function always writes, whatever its
+	// arguments' values (rest.SendErrorJSON's {"error": msg}): its shape is
+	// checked with an error status.
+	fixed string
 	// alone: the status is sent by itself, without a body, when nothing
 	// writes after it (net/http WriteHeader; gin's and fiber's Status,
 	// sent when the handler returns). Not render.Status (nothing is sent)
@@ -162,7 +166,7 @@ func (t typeName) is(typ types.Type) bool {
 }
 
 // frameworks are the tables, net/http first.
-var frameworks = []*framework{netHTTP, ginFW, echoFW, fiberFW, renderFW}
+var frameworks = []*framework{netHTTP, ginFW, echoFW, fiberFW, renderFW, pkgzRestFW}
 
 // primitivePkgs are the packages that declare a primitive of some table
 // (fmt and io among them): the cheap test before a full name is built.
@@ -217,6 +221,9 @@ func (pr primitive) keyAt(i int) primitive { pr.key = i; return pr }
 
 // withSelfStatus marks a writer whose body sets its own status.
 func (pr primitive) withSelfStatus() primitive { pr.selfStatus = true; return pr }
+
+// withFixedBody sets the JSON body that the function always writes.
+func (pr primitive) withFixedBody(text string) primitive { pr.fixed = text; return pr }
 
 // sentAlone marks a status that is sent without a body when nothing
 // writes after it.

@@ -614,3 +614,21 @@ func (p *pass) isRenderer(t *types.Named) bool {
 		isNamed(sig.Params().At(1).Type(), "net/http", "Request") &&
 		sig.Results().Len() == 1 && types.Identical(sig.Results().At(0).Type(), errorType)
 }
+
+// fixedBody checks the body that a writer always sends (rest.SendErrorJSON's
+// {"error": msg}) with its status: with a constant error status where it
+// is called, with a status parameter at the call sites of the helper that
+// passes it on (BodyShape).
+func (fc *funcCtx) fixedBody(call *ast.CallExpr, what string, status value, text string) {
+	s := jsonTextShape(text)
+	if s == nil || len(s.problems()) == 0 {
+		return
+	}
+	if status.param >= 0 {
+		fc.fact.BodyShape = true
+		return
+	}
+	if n, ok := status.int(); ok && n >= 400 {
+		fc.p.report(call, RuleErrorBodyShape, "%s writes the error body %s with status %d: %s; send %s", what, s.describe(), n, strings.Join(s.problems(), "; "), documentedBody)
+	}
+}
