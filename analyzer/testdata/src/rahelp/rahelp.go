@@ -4,6 +4,7 @@
 package rahelp
 
 import (
+	"encoding/json"
 	"net/http"
 	"strconv"
 )
@@ -59,4 +60,16 @@ func Limited(w http.ResponseWriter, status int, secs int) { // want Limited:`hel
 // ReadsHeaders only reads the header map it is handed.
 func ReadsHeaders(h http.Header) bool { // want ReadsHeaders:`helper\(noretryafter\)`
 	return h.Get("X-Debug") != ""
+}
+
+// StatusLimited re-exports 429 as a constant; StatusVar as a variable.
+const StatusLimited = http.StatusTooManyRequests
+
+var StatusVar = http.StatusTooManyRequests
+
+// JSON is a generic writer: its fact is on its origin.
+func JSON[T any](w http.ResponseWriter, status int, v T) { // want JSON:`helper\(status=1 body=2 writes\)`
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	json.NewEncoder(w).Encode(v)
 }

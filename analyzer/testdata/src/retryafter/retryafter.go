@@ -292,3 +292,24 @@ func otherCodeRuntimeStatus(w http.ResponseWriter, status int) {
 	w.WriteHeader(s)
 	json.NewEncoder(w).Encode(Error{Code: "SERVICE_UNAVAILABLE", Message: "later"})
 }
+
+// Misses of services written blind: a 429 through a generic writer, a 429
+// re-exported as a constant of another package, Retry-After set after a
+// project writer has written the 429.
+func genericWriter(w http.ResponseWriter) {
+	rahelp.JSON(w, http.StatusTooManyRequests, Error{Code: "RATE_LIMIT_EXCEEDED", Message: "slow down"}) // want `missing-retry-after: RATE_LIMIT_EXCEEDED response \(429\) is written without a Retry-After header on some path; set Retry-After`
+}
+
+func reexported(w http.ResponseWriter) {
+	writeJSON(w, rahelp.StatusLimited, "RATE_LIMIT_EXCEEDED", "slow down") // want `missing-retry-after: RATE_LIMIT_EXCEEDED response \(429\) is written without a Retry-After header on some path; set Retry-After`
+}
+
+func writerThenRetryAfter(w http.ResponseWriter) { // want writerThenRetryAfter:`helper\(writes retryafter\)`
+	writeJSON(w, http.StatusTooManyRequests, "RATE_LIMIT_EXCEEDED", "slow down") // want `missing-retry-after: RATE_LIMIT_EXCEEDED response \(429\) is written without a Retry-After header on some path \(it is set only after the status is written, which is too late\)`
+	w.Header().Set("Retry-After", "30")
+}
+
+// Left alone: a status in a variable of another package (it may change).
+func reexportedVar(w http.ResponseWriter) {
+	writeJSON(w, rahelp.StatusVar, "SERVICE_UNAVAILABLE", "later")
+}
