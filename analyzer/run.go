@@ -49,8 +49,8 @@ type pass struct {
 	// "details": field-level codes, not the catalog's.
 	fieldLevel map[*ast.CompositeLit]bool
 
-	// tableVars are the package-level variables initialized with a map
-	// literal, nil once found not to be a status table (statustables.go).
+	// tableVars are the package-level variables initialized with a status
+	// table, a map literal (statustables.go); built on first use.
 	tableVars map[*types.Var]*ast.CompositeLit
 }
 

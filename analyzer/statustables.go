@@ -257,6 +257,7 @@ func (fc *funcCtx) noteLookup(ix *ast.IndexExpr) {
 func (p *pass) tableVar(v *types.Var) *ast.CompositeLit {
 	if p.tableVars == nil {
 		p.tableVars = map[*types.Var]*ast.CompositeLit{}
+		fc := p.newFuncCtx(nil, nil, nil)
 		for _, f := range p.Files {
 			for _, d := range f.Decls {
 				gd, ok := d.(*ast.GenDecl)
@@ -270,7 +271,11 @@ func (p *pass) tableVar(v *types.Var) *ast.CompositeLit {
 							break
 						}
 						lit, ok := ast.Unparen(vs.Values[i]).(*ast.CompositeLit)
-						if obj, isVar := p.TypesInfo.Defs[name].(*types.Var); ok && isVar {
+						obj, isVar := p.TypesInfo.Defs[name].(*types.Var)
+						if !ok || !isVar {
+							continue
+						}
+						if entries := fc.tableEntries(lit); entries != nil && fc.catalogued(entries) {
 							p.tableVars[obj] = lit
 						}
 					}
@@ -278,16 +283,7 @@ func (p *pass) tableVar(v *types.Var) *ast.CompositeLit {
 			}
 		}
 	}
-	lit := p.tableVars[v]
-	if lit == nil {
-		return nil
-	}
-	fc := p.newFuncCtx(nil, nil, nil)
-	if entries := fc.tableEntries(lit); entries == nil || !fc.catalogued(entries) {
-		p.tableVars[v] = nil // not a status table
-		return nil
-	}
-	return lit
+	return p.tableVars[v]
 }
 
 // tableEntries returns the entries of a map literal that is a status
