@@ -69,30 +69,10 @@ func returns(b *cfg.Block) bool {
 // pathToReturn reports whether some path from just after ev reaches a
 // return of the function without passing an event that stop accepts.
 func (fc *funcCtx) pathToReturn(g *cfg.CFG, evs map[*cfg.Block][]*event, ev *event, stop func(*event) bool) bool {
-	start, at := locate(g, evs, ev)
-	if start == nil {
-		return false
+	if start, _ := locate(g, evs, ev); start == nil {
+		return false // not on a live path
 	}
-	seen := map[*cfg.Block]bool{}
-	var visit func(b *cfg.Block, from int) bool
-	visit = func(b *cfg.Block, from int) bool {
-		if blockHas(evs[b][from:], stop) {
-			return false
-		}
-		if returns(b) {
-			return true
-		}
-		for _, s := range b.Succs {
-			if !seen[s] {
-				seen[s] = true
-				if visit(s, 0) {
-					return true
-				}
-			}
-		}
-		return false
-	}
-	return visit(start, at)
+	return !fc.everyPathFrom(g, evs, ev, stop, func(*event) bool { return false })
 }
 
 // everyPathFrom reports whether on every path from just after ev, an event
