@@ -158,6 +158,7 @@ func (fc *funcCtx) compositeLit(lit *ast.CompositeLit) {
 		return
 	}
 	fc.errorValueLit(lit)
+	fc.rendererLit(lit)
 	b, ok := fc.bodyOf(lit, nil)
 	if !ok {
 		fc.wrapperLit(lit)
@@ -357,37 +358,13 @@ func (fc *funcCtx) wrapperLit(lit *ast.CompositeLit) {
 // constant error statuses and which name at least one catalogued code.
 func (fc *funcCtx) statusTable(lit *ast.CompositeLit) bool {
 	p := fc.p
-	t := p.TypesInfo.TypeOf(lit)
-	if t == nil {
+	entries := fc.tableEntries(lit)
+	if entries == nil || !fc.catalogued(entries) {
 		return false
 	}
-	m, ok := t.Underlying().(*types.Map)
-	if !ok || !isStringKind(m.Key()) || !isIntKind(m.Elem()) || len(lit.Elts) == 0 {
-		return false
-	}
-	catalogued := false
-	for _, elt := range lit.Elts {
-		kv, ok := elt.(*ast.KeyValueExpr)
-		if !ok {
-			return false
-		}
-		k, ok1 := fc.sc.eval(kv.Key).str()
-		st, ok2 := fc.sc.eval(kv.Value).int()
-		if !ok1 || !ok2 || st < 400 || st > 599 {
-			return false
-		}
-		if _, ok := p.s.cat.Status(k); ok {
-			catalogued = true
-		}
-	}
-	if !catalogued {
-		return false
-	}
-	for _, elt := range lit.Elts {
-		kv := elt.(*ast.KeyValueExpr)
-		code := fc.sc.eval(kv.Key)
-		if p.checkCode(kv.Key, code) != 0 {
-			p.checkPair(kv.Value, kv.Value, fc.sc.eval(kv.Value), code)
+	for _, en := range entries {
+		if p.checkCode(en.codeExpr, en.code) != 0 {
+			p.checkPair(en.statusExpr, en.statusExpr, en.status, en.code)
 		}
 	}
 	return true
@@ -405,11 +382,9 @@ func (fc *funcCtx) assign(as *ast.AssignStmt) {
 			if ix, ok := ast.Unparen(lhs).(*ast.IndexExpr); ok && fc.isResponseHeader(ix.X) {
 				v := fc.sc.eval(ix.Index)
 				if k, ok := v.str(); !ok {
-					fc.maySetRetryAfter(as)
-					fc.fact.RetryAfter = true
+					fc.maySetRetryAfter(as, raMay)
 				} else if textproto.CanonicalMIMEHeaderKey(k) == retryAfter {
-					fc.add(&event{kind: evRetryAfter, end: as.End(), node: as, value: as.Rhs[i]})
-					fc.fact.RetryAfter = true
+					fc.setsRetryAfterTo(as, as.End(), raSets, "", as.Rhs[i])
 					fc.checkRetryAfterValue(as.Rhs[i])
 				}
 			}

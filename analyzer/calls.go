@@ -24,7 +24,11 @@ func (fc *funcCtx) call(call *ast.CallExpr) {
 	switch callee := typeutil.Callee(info, call).(type) {
 	case *types.Func:
 		if pr, fw, ok := p.primitiveOf(call, callee); ok {
+			n := len(fc.events)
 			fc.primitive(call, callee.Name(), describe(callee), pr, fw)
+			for _, ev := range fc.events[n:] {
+				ev.fw = fw
+			}
 			return
 		}
 		if f := p.helperFact(callee); f != nil {
@@ -111,7 +115,7 @@ func (p *pass) handleArg(call *ast.CallExpr, pr primitive) bool {
 	switch {
 	case pr.handle < 0:
 		return true
-	case pr.role != roleBytes && pr.role != roleFprint && pr.role != roleHeaderCopy:
+	case pr.role != roleBytes && pr.role != roleFprint && pr.role != roleHeaderCopy && pr.role != roleStream:
 		return true
 	}
 	if pr.handle >= len(call.Args) {
@@ -170,11 +174,13 @@ func (fc *funcCtx) primitive(call *ast.CallExpr, name, what string, pr primitive
 	case roleWriteStatus:
 		if statusExpr != nil {
 			fc.addStatus(call, statusExpr, status, unknown, true)
+			fc.sentAlone(pr, what)
 		}
 		fc.errorArg(statusExpr, status, arg(pr.errArg))
 	case roleSetStatus:
 		if statusExpr != nil {
 			fc.addSetter(call, statusExpr, status)
+			fc.sentAlone(pr, what)
 		}
 	case roleJSON:
 		if statusExpr != nil {
@@ -188,6 +194,9 @@ func (fc *funcCtx) primitive(call *ast.CallExpr, name, what string, pr primitive
 			fc.body(call, b, pr.selfStatus)
 		} else {
 			fc.addWrite(call)
+		}
+		if pr.fixed != "" {
+			fc.fixedBody(call, what, status, pr.fixed)
 		}
 	case roleJSONText:
 		if statusExpr != nil {
@@ -235,9 +244,13 @@ func (fc *funcCtx) primitive(call *ast.CallExpr, name, what string, pr primitive
 	case roleFprint:
 		if fc.plainFmt(name, call.Args[1:]) {
 			fc.add(&event{kind: evPlain, end: call.End(), node: call, write: true})
+		} else if t := fc.textParam(call.Args[1]); t != nil && name != "Fprintf" && len(call.Args) == 2 {
+			fc.add(&event{kind: evWrite, end: call.End(), node: call, write: true, text: t}) // fmt.Fprint(w, msg)
 		} else {
 			fc.addWrite(call)
 		}
+	case roleStream:
+		fc.addWrite(call)
 	case roleEncode:
 		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && fc.encoderOnResponse(sel.X) {
 			if b := arg(pr.body); b != nil {
@@ -246,8 +259,7 @@ func (fc *funcCtx) primitive(call *ast.CallExpr, name, what string, pr primitive
 		}
 	case roleHeaderCopy:
 		if fc.isResponseHeader(call.Args[pr.handle]) {
-			fc.maySetRetryAfter(call) // may copy Retry-After
-			fc.fact.RetryAfter = true
+			fc.maySetRetryAfter(call, raMay) // may copy Retry-After
 		}
 	case roleHTTPError:
 		switch body := arg(pr.body); {
@@ -355,7 +367,7 @@ func (fc *funcCtx) errorValue(call *ast.CallExpr, statusExpr ast.Expr, status va
 func (fc *funcCtx) before(call *ast.CallExpr, fn ast.Expr) {
 	lit, ok := ast.Unparen(fn).(*ast.FuncLit)
 	if !ok {
-		fc.maySetRetryAfter(call)
+		fc.maySetRetryAfter(call, raMay)
 		return
 	}
 	// The literal's own analysis reports its findings; here it only
@@ -365,15 +377,11 @@ func (fc *funcCtx) before(call *ast.CallExpr, fn ast.Expr) {
 	inner := fc.p.newFuncCtx(nil, lit.Type, lit.Body)
 	inner.walk(lit.Body)
 	fc.p.diags = saved
-	sets := false
-	for _, ev := range inner.events {
-		if ev.kind == evRetryAfter {
-			sets = true
-		}
-	}
-	if sets {
-		fc.add(&event{kind: evRetryAfter, end: call.End(), node: call})
-		fc.fact.RetryAfter = true
+	switch inner.retrySet(lit.Body) {
+	case RetryAlways:
+		fc.setsRetryAfter(call, call.End(), raSets, "")
+	case RetrySome, RetryMaybe:
+		fc.setsRetryAfter(call, call.End(), raMay, "")
 	}
 }
 
@@ -513,14 +521,11 @@ func (fc *funcCtx) headerKey(call *ast.CallExpr, key, value ast.Expr) {
 	k, ok := v.str()
 	switch {
 	case !ok:
-		fc.maySetRetryAfter(call)
+		fc.maySetRetryAfter(call, raMay)
 	case textproto.CanonicalMIMEHeaderKey(k) == retryAfter:
-		fc.add(&event{kind: evRetryAfter, end: call.End(), node: call, value: value})
+		fc.setsRetryAfterTo(call, call.End(), raSets, "", value)
 		fc.checkRetryAfterValue(value)
-	default:
-		return
 	}
-	fc.fact.RetryAfter = true
 }
 
 // headerArgs: a static call that is handed the response headers may set
@@ -528,8 +533,7 @@ func (fc *funcCtx) headerKey(call *ast.CallExpr, key, value ast.Expr) {
 func (fc *funcCtx) headerArgs(call *ast.CallExpr) {
 	for _, a := range call.Args {
 		if fc.isResponseHeader(a) {
-			fc.maySetRetryAfter(call)
-			fc.fact.RetryAfter = true
+			fc.maySetRetryAfter(call, raMay)
 			return
 		}
 	}
@@ -557,7 +561,7 @@ func (fc *funcCtx) dynamicCall(call *ast.CallExpr) {
 		may = true
 	}
 	if may {
-		fc.maySetRetryAfter(call)
+		fc.maySetRetryAfter(call, raLocal)
 	}
 	if fc.passesResponse(call) {
 		fc.fact.Writes = true
@@ -600,19 +604,22 @@ func (fc *funcCtx) helperCall(call *ast.CallExpr, fn *types.Func, f *HelperFact)
 			bodyLit = &b
 		}
 	}
+	if a := arg(f.Body); a != nil && f.Writes && f.Status < 0 && f.FixedStatus == 0 && fc.passesResponse(call) {
+		// A writer of its body argument (RenderJSON(w, v)): the body is
+		// written here, with the status set on the path before it.
+		fc.body(call, a, false)
+	}
 	if a := arg(f.HeaderKey); a != nil {
 		fc.headerKey(call, a, arg(f.HeaderValue))
 	}
 	if a := arg(f.RetryAfterValue); a != nil {
 		fc.checkRetryAfterValue(a)
 	}
-	if f.RetryAfter && fc.passesResponse(call) {
-		fc.add(&event{kind: evRetryAfter, end: call.End(), node: call, value: arg(f.RetryAfterValue)})
-		fc.fact.RetryAfter = true
-	}
+	fc.helperRetryAfter(call, fn.Name(), f, arg(f.RetryAfterValue))
 	if f.Writes && fc.passesResponse(call) {
 		fc.fact.Writes = true
 	}
+	fc.bodylessCall(call, fn.Name(), f, arg(f.Status))
 	if f.Status < 0 && f.Code < 0 && f.Body < 0 && f.FixedStatus == 0 && f.FixedCode == "" {
 		return // only a header helper
 	}
@@ -628,6 +635,10 @@ func (fc *funcCtx) helperCall(call *ast.CallExpr, fn *types.Func, f *HelperFact)
 		} else if fc.inRenderer(call, status) {
 			p.report(call, RuleRawHTTPError, "%s sends %s %s: everything a renderer writes is an error response; send a JSON error body %s", fn.Name(), f.Raw.sends(-1), fc.renderedBy(), p.jsonBody(status))
 		}
+	}
+
+	if a := arg(f.Text); a != nil && arg(f.Status) != nil {
+		fc.textCall(call, fn.Name(), status, a)
 	}
 
 	// Parameters that flow through to the helper.
@@ -660,7 +671,7 @@ func (fc *funcCtx) helperCall(call *ast.CallExpr, fn *types.Func, f *HelperFact)
 	}
 	p.checkPair(call, arg(f.Status), status, code)
 	fc.constructorRetryAfter(call, fn, f, status, code)
-	if f.Writes && !f.RetryAfter && status.param < 0 && code.param < 0 {
+	if f.Writes && f.RetryAfter <= RetryNever && status.param < 0 && code.param < 0 {
 		if _, ok := p.needsRetryAfter(status, code); ok {
 			fc.add(&event{kind: evStatus, end: call.End(), node: call, status: status, code: code, checkRA: true, write: true})
 		}
@@ -688,12 +699,21 @@ func (fc *funcCtx) writeBytes(call *ast.CallExpr, arg ast.Expr) {
 		fc.add(&event{kind: evPlain, end: call.End(), node: call, write: true})
 		return
 	}
+	if t := fc.textParam(e); t != nil {
+		fc.add(&event{kind: evWrite, end: call.End(), node: call, write: true, text: t})
+		return
+	}
 	// json.Marshal(v) then w.Write(b)
 	if m, ok := fc.sc.resolve(arg).(*ast.CallExpr); ok && len(m.Args) >= 1 {
 		if fn, ok := typeutil.Callee(fc.p.TypesInfo, m).(*types.Func); ok && isPkgFunc(fn, "encoding/json", "Marshal", "MarshalIndent") {
 			fc.body(call, m.Args[0], false)
 			return
 		}
+	}
+	// json.NewEncoder(buf).Encode(v) then w.Write(buf.Bytes())
+	if v := fc.bufferedBody(e); v != nil {
+		fc.body(call, v, false)
+		return
 	}
 	fc.addWrite(call)
 }

@@ -8,8 +8,8 @@ their HTTP statuses, JSON or YAML; the embedded default unless -catalog is
 given), in net/http handlers and in gin, echo, fiber and go-chi/render ones:
 
   raw-http-error       http.Error, http.NotFound and plain text written after
-                       a 4xx/5xx status, instead of a JSON error body
-                       {"code", "message", "details", "request_id"}
+                       a 4xx/5xx status, or no body at all, instead of a JSON
+                       error body {"code", "message", "details", "request_id"}
   unknown-code         a constant error code that the catalog does not document
   status-mismatch      a documented code sent with another constant status
   missing-retry-after  a 429 (see -retry-after) written on a path where the

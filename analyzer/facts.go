@@ -29,7 +29,9 @@ type HelperFact struct {
 	FixedStatus     int    // status the helper always uses (0 if none or several)
 	FixedCode       string // code the helper always uses ("" if none or several)
 	Writes          bool   // writes an HTTP response (false: builds an error value)
-	RetryAfter      bool   // may set Retry-After before it writes
+	// RetryAfter is what it does to the Retry-After header: sets it on
+	// every path, on some, never, or may (headers.go).
+	RetryAfter RetrySet
 	// BodyShape: the helper writes, with its status parameter, a JSON body
 	// that is not the documented error body (error-body-shape at the call
 	// sites that pass an error status).
@@ -49,6 +51,16 @@ type HelperFact struct {
 	// (or its renderer) takes Retry-After from: "path.Type.Field"
 	// (errvalues.go).
 	UnsetRetryAfter string
+	// Text is the parameter whose text the helper writes as the body after
+	// its status parameter, on every path (WriteHeader(status) then
+	// io.WriteString(w, msg)): a call site with an error status and plain
+	// text is a raw error response (text.go).
+	Text int
+	// Bodyless: the helper writes its status parameter and leaves the body
+	// to its caller on every path (w.WriteHeader(status) alone): a handler
+	// that calls it with an error status and writes no body after it sends
+	// that status without a body (bodyless.go).
+	Bodyless bool
 }
 
 // RawKind is what a helper writes instead of a JSON body.
@@ -91,6 +103,7 @@ func (f *HelperFact) String() string {
 	add("headerkey", f.HeaderKey)
 	add("headervalue", f.HeaderValue)
 	add("retryaftervalue", f.RetryAfterValue)
+	add("text", f.Text)
 	if f.FixedStatus != 0 {
 		parts = append(parts, fmt.Sprintf("fixedstatus=%d", f.FixedStatus))
 	}
@@ -100,8 +113,8 @@ func (f *HelperFact) String() string {
 	if f.Writes {
 		parts = append(parts, "writes")
 	}
-	if f.RetryAfter {
-		parts = append(parts, "retryafter")
+	if f.RetryAfter != RetryNone {
+		parts = append(parts, f.RetryAfter.String())
 	}
 	if f.BodyShape {
 		parts = append(parts, "badbody")
@@ -111,6 +124,9 @@ func (f *HelperFact) String() string {
 	}
 	if f.UnsetRetryAfter != "" {
 		parts = append(parts, "unset="+f.UnsetRetryAfter)
+	}
+	if f.Bodyless {
+		parts = append(parts, "bodyless")
 	}
 	switch f.Raw {
 	case RawText:
@@ -130,40 +146,44 @@ func isGenFile(f *ast.File) bool {
 }
 
 func newHelperFact() *HelperFact {
-	return &HelperFact{Status: -1, Code: -1, Body: -1, HeaderKey: -1, HeaderValue: -1, RetryAfterValue: -1}
+	return &HelperFact{Status: -1, Code: -1, Body: -1, HeaderKey: -1, HeaderValue: -1, RetryAfterValue: -1, Text: -1}
 }
 
 // useful reports whether the fact tells a call site anything.
 func (f *HelperFact) useful() bool {
-	return f.Status >= 0 || f.Code >= 0 || f.Body >= 0 || f.HeaderKey >= 0 || f.RetryAfter || f.RetryAfterValue >= 0
+	return f.Status >= 0 || f.Code >= 0 || f.Body >= 0 || f.HeaderKey >= 0 || f.RetryAfter != RetryNone || f.RetryAfterValue >= 0
 }
 
 // ErrorTypeFact is exported on a named error-body type whose status field is
 // known only from its own methods (it passes the field to WriteHeader), so
-// that composite literals in other packages pair it with the code.
+// that composite literals in other packages pair it with the code; and on
+// an exported body type whose shape its package reports at its
+// declaration (BadShape), so that the packages that write it too do not
+// report it again.
 type ErrorTypeFact struct {
-	StatusField string
+	StatusField string // "" when only BadShape or Accessors are known
 	// Accessors are the methods without parameters that return a field
 	// (func (e *Error) StatusCode() int { return e.status }), by method:
 	// a renderer that calls the method reads the field.
 	Accessors map[string]string
+	BadShape  bool
 }
 
 // AFact marks ErrorTypeFact as an analysis fact.
 func (*ErrorTypeFact) AFact() {}
 
 func (f *ErrorTypeFact) String() string {
-	s := "errortype("
+	var parts []string
 	if f.StatusField != "" {
-		s += "status=" + f.StatusField
+		parts = append(parts, "status="+f.StatusField)
 	}
 	for _, m := range slices.Sorted(maps.Keys(f.Accessors)) {
-		if !strings.HasSuffix(s, "(") {
-			s += " "
-		}
-		s += m + "()=" + f.Accessors[m]
+		parts = append(parts, m+"()="+f.Accessors[m])
 	}
-	return s + ")"
+	if f.BadShape {
+		parts = append(parts, "badshape")
+	}
+	return "errortype(" + strings.Join(parts, " ") + ")"
 }
 
 // PackageFact marks a package that holds error helpers or error-body types:

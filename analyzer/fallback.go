@@ -300,8 +300,6 @@ func (fc *funcCtx) involvesError(e ast.Expr) bool {
 	return found
 }
 
-var errorType = types.Universe.Lookup("error").Type()
-
 // (code := 500; if errors.As(err, &e) { code = e.Code }: code).
 func (fc *funcCtx) fromError(v *types.Var, depth int) bool {
 	rs := fc.rend

@@ -39,8 +39,8 @@ type fixtureSet struct {
 
 var fixtureSets = []fixtureSet{
 	{"default configuration", func() (Config, error) { return Config{}, nil }, []string{
-		"raw", "unknowncode", "mismatch", "retryafter", "skipfiles", // the rules
-		"apierr", "apiwrap", "handlers", // helpers across packages, with facts
+		"raw", "unknowncode", "mismatch", "retryafter", "skipfiles", "bodyless", "started", "statustables", // the rules
+		"apierr", "apiwrap", "handlers", "rahelp", "plainhelp", "plainuse", "bufhelp", "bufuse", // helpers across packages, with facts
 		"ignore",                          // //apierrlint:ignore
 		"errsonly", "useserrs", "nothing", // packages without net/http
 		"cgohandler", // cgo: findings without fixes
@@ -48,9 +48,9 @@ var fixtureSets = []fixtureSet{
 		"fieldlevel", // codes under "details"
 		// The frameworks, through stubs of their APIs (testdata/src/github.com/...,
 		// checked against the real modules by TestTables).
-		"ginapp", "ginrespond", "ginuse", "echoapp", "echo5app", "fiberapp", "fiber3app", "renderapp",
+		"ginapp", "ginrespond", "ginuse", "echoapp", "echo5app", "fiberapp", "fiber3app", "renderapp", "restapp",
 		// error-body-shape and retry-after-format; the document's own examples, clean.
-		"bodyshape", "bodyshapehelp", "bodyshapeuse", "raformat", "docexamples",
+		"bodyshape", "bodyshapehelp", "bodyshapeuse", "shapedecl", "shapeonce", "raformat", "docexamples",
 		// Code written by apierrlint gen (internal/gen keeps the copies up to
 		// date): its writer is a helper although generated files are not
 		// checked; a service that uses it well, and one that misuses it.

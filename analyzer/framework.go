@@ -72,6 +72,9 @@ const (
 	roleFprint
 	// roleEncode is json.Encoder.Encode on json.NewEncoder(response).
 	roleEncode
+	// roleStream writes a body the analysis does not read (io.Copy onto
+	// the response, http.ServeContent): the response has started.
+	roleStream
 	// roleHeaderMap returns the response's header map (w.Header()).
 	roleHeaderMap
 	// roleHeaderCopy copies into a header map (maps.Copy): it may copy
@@ -107,6 +110,15 @@ type primitive struct {
 	// errArg is the argument that is an error value rendered with the
 	// status the call writes (gin's AbortWithError(status, err)); -1: none.
 	errArg int
+	// fixed is the JSON body that the function always writes, whatever its
+	// arguments' values (rest.SendErrorJSON's {"error": msg}): its shape is
+	// checked with an error status.
+	fixed string
+	// alone: the status is sent by itself, without a body, when nothing
+	// writes after it (net/http WriteHeader; gin's and fiber's Status,
+	// sent when the handler returns). Not render.Status (nothing is sent)
+	// nor gin's AbortWithError (an error middleware writes the body).
+	alone bool
 }
 
 // p builds a primitive; unset indexes are -1.
@@ -132,6 +144,16 @@ type framework struct {
 	// retryAfter is the statement the missing-retry-after fix inserts, for
 	// a handle of this framework: %[1]s is the handle, %[2]s the value.
 	retryAfter string
+	// buffered: the framework sends the response when the handler
+	// returns (fiber, on fasthttp: c.JSON only sets the body), so a header
+	// set after a write on the same path is still sent.
+	buffered bool
+	// starts: a write of this table sends the status and starts the body,
+	// so that an error written after it on every path is not an error
+	// response (started.go): net/http, and render, which writes through
+	// the ResponseWriter. (gin and echo start the response at a write too:
+	// not modelled yet.)
+	starts bool
 	// prims are the primitives, by types.Func.FullName (or
 	// "path.Name" for a package-level function variable: render.Respond).
 	prims map[string]primitive
@@ -212,7 +234,7 @@ func (t typeName) is(typ types.Type) bool {
 }
 
 // frameworks are the tables, net/http first.
-var frameworks = []*framework{netHTTP, ginFW, echoFW, fiberFW, renderFW}
+var frameworks = []*framework{netHTTP, ginFW, echoFW, fiberFW, renderFW, pkgzRestFW}
 
 // primitivePkgs are the packages that declare a primitive of some table
 // (fmt and io among them): the cheap test before a full name is built.
@@ -267,6 +289,13 @@ func (pr primitive) keyAt(i int) primitive { pr.key = i; return pr }
 
 // withSelfStatus marks a writer whose body sets its own status.
 func (pr primitive) withSelfStatus() primitive { pr.selfStatus = true; return pr }
+
+// withFixedBody sets the JSON body that the function always writes.
+func (pr primitive) withFixedBody(text string) primitive { pr.fixed = text; return pr }
+
+// sentAlone marks a status that is sent without a body when nothing
+// writes after it.
+func (pr primitive) sentAlone() primitive { pr.alone = true; return pr }
 
 // ctypeAt sets the content-type argument.
 func (pr primitive) ctypeAt(i int) primitive { pr.ctype = i; return pr }

@@ -52,6 +52,7 @@ var docColumns = map[role][]string{
 	roleBefore:          {docHeaders},
 	roleErrorValue:      {docAlone},
 	roleSilent:          {docAlone},
+	roleStream:          {docAlone},
 }
 
 // TestFrameworkDocs: every row of every framework table is named in the

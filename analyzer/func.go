@@ -19,6 +19,7 @@ const (
 	evPlain                    // a body that is not JSON (plain text) is written
 	evWrite                    // the response is written, and nothing more is known of it
 	evRetryAfter               // Retry-After is (or may be) set on the response headers
+	evHandoff                  // the response is handed to code that may write it (bodyless.go)
 )
 
 // event is one thing a function does to a response, in evaluation order.
@@ -35,7 +36,8 @@ type event struct {
 	deferred   bool      // evStatus: set for the next write (gin, fiber, render Status), not written now
 	checkRA    bool      // evStatus: Retry-After is required by the time it is written
 	write      bool      // the response is written here (headers are sent)
-	what       string    // evPlain: the writer, when it is a framework's ("(*gin.Context).File")
+	what       string    // evPlain: the writer, when it is a framework's ("(*gin.Context).File"); evRetryAfter: the helper
+	ra         raKind    // evRetryAfter: sets, may set, sets on some paths (see headers.go)
 	bodyExpr   ast.Expr  // evBody, evWrite: the JSON body written (its shape is checked with an error status)
 	value      ast.Expr  // evRetryAfter: the header's value, when known
 	// atReturn: an error value built for the renderer (checkRA): pending
@@ -43,6 +45,11 @@ type event struct {
 	// of the handler's own makes it moot); raMsg is its message.
 	atReturn bool
 	raMsg    string
+	text     ast.Expr // evWrite: a parameter written as the body's text (see text.go)
+	alone    bool     // evStatus: sent by itself when nothing follows (bodyless.go)
+
+	// fw is the table of the primitive that recorded the event, if any.
+	fw *framework
 }
 
 // funcCtx is the analysis of one function body.
@@ -59,14 +66,23 @@ type funcCtx struct {
 	fixedCode   map[string]bool
 	stack       []ast.Node // ancestors of the node being walked
 
-	rend  *renderState   // the body is a renderer's (rendered.go)
-	block *ast.BlockStmt // nil for package-level code
+	rend *renderState // the body is a renderer's (rendered.go)
+
+	g   *cfg.CFG // built on demand (see graph)
+	evs map[*cfg.Block][]*event
+
+	ftype       *ast.FuncType       // nil for package-level code
+	block       *ast.BlockStmt      // the body; nil for package-level code
+	deferWrites bool                // a deferred call may write the response (bodyless.go)
+	reported    []callDiags         // calls that reported or wrote a status (started.go)
+	lookups     []*ast.CompositeLit // package-level status tables indexed (statustables.go)
 }
 
-// maySetRetryAfter records a header write the analysis cannot see into. Inside
-// a loop (copying another header) it counts from before the loop, since the
-// loop may run for every path.
-func (fc *funcCtx) maySetRetryAfter(n ast.Node) {
+// maySetRetryAfter records a header write the analysis cannot see into
+// (raMay, or raLocal through code it cannot see). Inside a loop (copying
+// another header) it counts from before the loop, since the loop may run
+// for every path.
+func (fc *funcCtx) maySetRetryAfter(n ast.Node, k raKind) {
 	end := n.End()
 	for _, anc := range fc.stack {
 		if r, ok := anc.(*ast.RangeStmt); ok {
@@ -74,17 +90,18 @@ func (fc *funcCtx) maySetRetryAfter(n ast.Node) {
 			break
 		}
 	}
-	fc.add(&event{kind: evRetryAfter, end: end, node: n})
+	fc.setsRetryAfter(n, end, k, "")
 }
 
 func (p *pass) newFuncCtx(fn *types.Func, ftype *ast.FuncType, body *ast.BlockStmt) *funcCtx {
 	fc := &funcCtx{
 		p:           p,
 		fn:          fn,
+		ftype:       ftype,
+		block:       body,
 		fact:        newHelperFact(),
 		fixedStatus: map[int]bool{},
 		fixedCode:   map[string]bool{},
-		block:       body,
 	}
 	if ftype != nil {
 		fc.sc = newScope(p.TypesInfo, ftype, body)
@@ -104,7 +121,10 @@ func (p *pass) analyzeFunc(fn *types.Func, ftype *ast.FuncType, body *ast.BlockS
 	fc := p.newFuncCtx(fn, ftype, body)
 	fc.markDetailsAhead(body)
 	fc.walk(body)
+	fc.lookupFallback(body)
+	fc.dropAfterStart(body)
 	fc.paths(body)
+	fc.fact.RetryAfter = fc.retrySet(body)
 	if fc.rend != nil {
 		fc.renderer()
 	}
@@ -120,7 +140,7 @@ func (p *pass) analyzeFunc(fn *types.Func, ftype *ast.FuncType, body *ast.BlockS
 
 func (fc *funcCtx) add(ev *event) {
 	fc.events = append(fc.events, ev)
-	if ev.kind != evRetryAfter && !ev.deferred {
+	if ev.kind != evRetryAfter && ev.kind != evHandoff && !ev.deferred {
 		fc.fact.Writes = true
 	}
 }
@@ -138,6 +158,9 @@ func (fc *funcCtx) walk(root ast.Node) {
 			// Deferred calls and goroutines are not on the path; function
 			// literals in them (defer func() { recover() ... }()) are
 			// analyzed on their own.
+			if d, ok := n.(*ast.DeferStmt); ok {
+				fc.deferHandoff(d)
+			}
 			ast.Inspect(n, func(m ast.Node) bool {
 				if lit, ok := m.(*ast.FuncLit); ok {
 					fc.lits = append(fc.lits, lit)
@@ -147,7 +170,16 @@ func (fc *funcCtx) walk(root ast.Node) {
 			})
 			return false
 		case *ast.CallExpr:
+			diags, events := fc.p.diagCount(), len(fc.events)
 			fc.call(n)
+			fc.noteCall(n, diags, events)
+			fc.handoff(n)
+		case *ast.ReturnStmt:
+			fc.returnHandoff(n)
+		case *ast.SwitchStmt:
+			fc.statusSwitch(n)
+		case *ast.IndexExpr:
+			fc.noteLookup(n)
 		case *ast.CompositeLit:
 			fc.compositeLit(n)
 		case *ast.KeyValueExpr:
@@ -223,17 +255,19 @@ func isPkgFunc(fn *types.Func, path string, names ...string) bool {
 func (fc *funcCtx) paths(body *ast.BlockStmt) {
 	need := false
 	for _, ev := range fc.events {
-		if ev.checkRA || ev.direct || ev.deferred {
+		if ev.checkRA || ev.direct || ev.deferred || ev.alone {
 			need = true
 		}
 	}
 	if !need {
 		return
 	}
-	g := cfg.New(body, fc.p.mayReturn)
-	evs := fc.blockEvents(g)
+	g, evs := fc.graph(body)
+	fc.codesNeedRetryAfter(g, evs)
 	fc.retryAfterPaths(g, evs)
 	fc.statusPaths(g, evs)
+	fc.textHelpers(g, evs)
+	fc.bodylessPaths(g, evs)
 }
 
 // blockEvents distributes the events over the blocks of g, each block's in
@@ -278,7 +312,7 @@ func (fc *funcCtx) retryAfterPaths(g *cfg.CFG, evs map[*cfg.Block][]*event) {
 		pending := st.pending
 		covered := false
 		for _, ev := range evs[st.b] {
-			if ev.kind == evRetryAfter {
+			if coversRetryAfter(ev) {
 				covered = true
 				break
 			}
@@ -318,9 +352,13 @@ func (fc *funcCtx) retryAfterPaths(g *cfg.CFG, evs map[*cfg.Block][]*event) {
 		}
 	}
 	for _, ev := range bad {
+		buffered := fc.buffered(ev)
+		if buffered && !fc.pathToReturn(g, evs, ev, coversRetryAfter) {
+			continue // set after the write, in time (fiber)
+		}
 		what, _ := fc.p.needsRetryAfter(ev.status, ev.code)
 		late := ""
-		if !ev.deferred {
+		if !ev.deferred && !buffered {
 			fc.forward(g, evs, ev, func(next *event) bool {
 				if next.kind == evRetryAfter {
 					late = " (it is set only after the status is written, which is too late)"
@@ -328,6 +366,9 @@ func (fc *funcCtx) retryAfterPaths(g *cfg.CFG, evs map[*cfg.Block][]*event) {
 				}
 				return true
 			})
+		}
+		if late == "" {
+			late = fc.partialBefore(g, evs, ev)
 		}
 		// The fix sets the header unconditionally: only where no path sets it
 		// before the write (a conditional value would be overwritten) or
@@ -409,9 +450,7 @@ func (fc *funcCtx) statusPaths(g *cfg.CFG, evs map[*cfg.Block][]*event) {
 			case evBody:
 				fc.statusBody(ev, next)
 			case evPlain:
-				if ev.status.param >= 0 && ev.deferred {
-					fc.fact.Raw = RawText // c.Status(status).SendString(msg)
-				} else if st, ok := ev.status.int(); ok && st >= 400 {
+				if st, ok := ev.status.int(); ok && st >= 400 {
 					if next.what != "" {
 						fc.p.report(next.node, RuleRawHTTPError, "%s sends a non-JSON body after status %d; send a JSON error body %s", next.what, st, fc.p.jsonBody(ev.status))
 					} else {
@@ -505,8 +544,8 @@ func (fc *funcCtx) finishFact() {
 			f.FixedCode = c
 		}
 	}
-	if !f.Writes {
-		f.RetryAfter = f.RetryAfter && f.HeaderKey < 0
+	if !f.Writes && f.HeaderKey >= 0 {
+		f.RetryAfter = RetryNone // a header setter: its call sites' keys decide
 	}
 	// Parameters of function literals cannot be passed by callers by name.
 	if fc.fn == nil {

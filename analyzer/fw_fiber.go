@@ -17,8 +17,12 @@ var fiberFW = &framework{
 		{"github.com/gofiber/fiber/v3", "Map"},
 	},
 	retryAfter: `%[1]s.Set("Retry-After", %[2]s)`,
-	prims:      fiberPrims(),
-	defaults:   append(fiberDefaults("v2"), fiberDefaults("v3")...),
+	// fasthttp writes the response after the handler returns: Ctx.JSON
+	// and the other writers set the body of fasthttp.Response (v2 ctx.go
+	// JSON, v3 res.go DefaultRes.JSON: SetBodyRaw).
+	buffered: true,
+	prims:    fiberPrims(),
+	defaults: append(fiberDefaults("v2"), fiberDefaults("v3")...),
 
 	// The app's error renderer, func(c, err) error, installed with
 	// fiber.New(fiber.Config{ErrorHandler: f}).
@@ -80,7 +84,7 @@ func fiberPrims() map[string]primitive {
 	}
 	methods := map[string]primitive{
 		// The status of the write that follows (c.Status(429).JSON(b)).
-		"Status": p(roleSetStatus, 0, -1),
+		"Status": p(roleSetStatus, 0, -1).sentAlone(), // sent when the handler returns
 		// JSON: the body; the status is the one set before.
 		"JSON": p(roleJSON, -1, 0),
 		// Other content types: raw with an error status, except a constant

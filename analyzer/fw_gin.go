@@ -39,7 +39,9 @@ var ginFW = &framework{
 		"(*github.com/gin-gonic/gin.Context).AbortWithStatus": p(roleNoBody, 0, -1),
 		// Status for the write that follows; AbortWithError writes it now
 		// (an error-rendering middleware may write the body from c.Errors).
-		"(*github.com/gin-gonic/gin.Context).Status":         p(roleSetStatus, 0, -1),
+		"(*github.com/gin-gonic/gin.Context).Status": p(roleSetStatus, 0, -1).sentAlone(), // gin writes it after the handlers
+		// Abort stops the handlers that follow; it writes nothing.
+		"(*github.com/gin-gonic/gin.Context).Abort":          p(roleSilent, -1, -1),
 		"(*github.com/gin-gonic/gin.Context).AbortWithError": p(roleWriteStatus, 0, -1).errAt(1),
 		"(*github.com/gin-gonic/gin.Context).Header":         p(roleHeaderSet, -1, 1).keyAt(0),
 	},

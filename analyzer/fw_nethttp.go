@@ -8,10 +8,11 @@ var netHTTP = &framework{
 	pkgs:        []string{"net/http"},
 	retryAfter:  `%[1]s.Header().Set("Retry-After", %[2]s)`,
 	headerTypes: []typeName{{"net/http", "Header"}},
+	starts:      true,
 	// A func(w, r) error type whose ServeHTTP renders the error it returns.
 	adapter: "ServeHTTP",
 	prims: map[string]primitive{
-		"(net/http.ResponseWriter).WriteHeader": p(roleWriteStatus, 0, -1),
+		"(net/http.ResponseWriter).WriteHeader": p(roleWriteStatus, 0, -1).sentAlone(),
 		"(net/http.ResponseWriter).Write":       p(roleBytes, -1, 0),
 		"(net/http.ResponseWriter).Header":      p(roleHeaderMap, -1, -1),
 		"(net/http.Header).Set":                 p(roleHeaderSet, -1, 1).keyAt(0),
@@ -25,6 +26,13 @@ var netHTTP = &framework{
 		"fmt.Fprintln":                          p(roleFprint, -1, 1).on(0),
 		"(*encoding/json.Encoder).Encode":       p(roleEncode, -1, 0),
 		"maps.Copy":                             p(roleHeaderCopy, -1, -1).on(0),
+		// Bodies the analysis does not read: the response has started.
+		"io.Copy":               p(roleStream, -1, -1).on(0),
+		"io.CopyN":              p(roleStream, -1, -1).on(0),
+		"io.CopyBuffer":         p(roleStream, -1, -1).on(0),
+		"net/http.ServeContent": p(roleStream, -1, -1).on(0),
+		"net/http.ServeFile":    p(roleStream, -1, -1).on(0),
+		"net/http.ServeFileFS":  p(roleStream, -1, -1).on(0),
 	},
 	// net/http's own error answers. http.ServeMux's plain-text 404 for an
 	// unmatched path is not one of them: many muxes serve no API.

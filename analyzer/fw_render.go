@@ -10,6 +10,7 @@ var renderFW = &framework{
 	pkgs:       []string{"github.com/go-chi/render"},
 	mapBodies:  []typeName{{"github.com/go-chi/render", "M"}},
 	retryAfter: `%[1]s.Header().Set("Retry-After", %[2]s)`,
+	starts:     true,
 	prims: map[string]primitive{
 		"github.com/go-chi/render.Status":           p(roleSetStatus, 1, -1),
 		"github.com/go-chi/render.JSON":             p(roleJSON, -1, 2).on(0),

@@ -61,6 +61,10 @@ type pass struct {
 	localRows    []RenderedType // what the package's renderers read (merged)
 	views        map[*types.TypeName]*typeView
 	imported     map[*types.Package][]RenderedType // RenderedTypesFacts of imports
+
+	// tableVars are the package-level variables initialized with a status
+	// table, a map literal (statustables.go); built on first use.
+	tableVars map[*types.Var]*ast.CompositeLit
 }
 
 // diag is a diagnostic and the function it was found in.
@@ -68,6 +72,10 @@ type diag struct {
 	analysis.Diagnostic
 	owner ast.Node
 	once  string // reported only at the first place with this key (see reportOnce)
+	// handler: a finding that holds only in a handler, dropped where the
+	// function is called by a function of the package or stored as a
+	// callback (see reportHandler).
+	handler bool
 }
 
 // unit is one function declaration: analyzed once, and again only when a
@@ -242,13 +250,19 @@ func (p *pass) reportAll(pkg *pkgUnits) {
 			p.callbacks[declOf[fn]] = true
 		}
 	}
+	called := map[*types.Func]bool{} // the package's functions that its functions call
+	for _, u := range pkg.units {
+		for fn := range u.callees {
+			called[fn] = true
+		}
+	}
 	registered := p.checkRegistered(pkg.checked)
 	ignores := p.ignores(pkg.checked)
 	seen := map[reportKey]bool{}
 	for _, list := range [][]*unit{pkg.units, pkg.others, {registered}, {p.checkDefaults(pkg.checked)}} {
 		for _, u := range list {
 			for _, d := range u.diags {
-				if d.Category == RuleMissingRetryAfter && p.callbacks[d.owner] {
+				if d.Category == RuleMissingRetryAfter && p.callbacks[d.owner] || d.handler && p.callerMayWrite(d.owner, called) {
 					continue
 				}
 				k := reportKey{d.Pos, d.Category}

@@ -94,6 +94,9 @@ func (s *shape) problems() []string {
 			out = append(out, "no "+missing[0]+" and no "+missing[1]+" key")
 		}
 	}
+	if k, ok := s.keys["code"]; ok && k != jsonUnknown && k != jsonString {
+		out = append(out, `"code" is `+k.String()+", not a string")
+	}
 	if k, ok := s.keys["details"]; ok && k != jsonUnknown && k != jsonObject && k != jsonNull {
 		out = append(out, `"details" is `+k.String()+", not an object")
 	}
@@ -408,6 +411,9 @@ func (fc *funcCtx) checkShape(body ast.Expr, at ast.Node) {
 			p.reportShapeDecl(s.typ, msg) // one position: reported once
 			return
 		}
+		if f := p.errorTypeFact(s.typ); f != nil && f.BadShape {
+			return // reported at its declaration, by its package
+		}
 		p.reportOnce(s.typ.Pkg().Path()+"."+s.typ.Name(), at, RuleErrorBodyShape, "%s", msg)
 		return
 	}
@@ -468,6 +474,24 @@ func (p *pass) reportShapeDecl(tn *types.TypeName, msg string) {
 		}
 	}
 	p.reportFix(spec.Name, RuleErrorBodyShape, fix, "%s", msg)
+	p.shapeReported(tn)
+}
+
+// shapeReported tells the importers of the package that an exported type's
+// shape is reported at its declaration (ErrorTypeFact.BadShape).
+func (p *pass) shapeReported(tn *types.TypeName) {
+	if !tn.Exported() || p.diags == nil || p.s.disabled[RuleErrorBodyShape] {
+		return
+	}
+	f := p.localTypeFacts[tn]
+	if f == nil {
+		f = &ErrorTypeFact{}
+		p.localTypeFacts[tn] = f
+	}
+	if !f.BadShape {
+		f.BadShape = true
+		p.ExportObjectFact(tn, f)
+	}
 }
 
 // typeSpec finds the declaration of a type of this package.
@@ -552,4 +576,64 @@ func (fc *funcCtx) checkShapeAt(site shapeSite, call *ast.CallExpr) {
 	}
 	inner := fc.p.newFuncCtx(nil, owner.Type, owner.Body)
 	inner.checkShape(site.body, site.node)
+}
+
+// rendererLit checks the shape of a go-chi/render Renderer (a type whose
+// Render method passes one of its fields to render.Status, so that
+// render.Render sends it as JSON with that status) where a literal sets
+// that field to a constant error status: an error body by construction,
+// whatever its keys (the classic ErrResponse: "status", "code" as a
+// number, "error").
+func (fc *funcCtx) rendererLit(lit *ast.CompositeLit) {
+	p := fc.p
+	named, ok := types.Unalias(p.TypesInfo.TypeOf(lit)).(*types.Named)
+	if !ok {
+		return
+	}
+	f := p.errorTypeFact(named.Origin().Obj())
+	if f == nil || f.StatusField == "" || !p.isRenderer(named) {
+		return
+	}
+	for _, elt := range lit.Elts {
+		kv, ok := elt.(*ast.KeyValueExpr)
+		if !ok {
+			continue
+		}
+		if id, ok := kv.Key.(*ast.Ident); ok && id.Name == f.StatusField && isErrorStatus(fc.sc.eval(kv.Value)) {
+			fc.checkShape(lit, lit)
+			return
+		}
+	}
+}
+
+// isRenderer reports whether *t has go-chi/render's Renderer method,
+// Render(http.ResponseWriter, *http.Request) error.
+func (p *pass) isRenderer(t *types.Named) bool {
+	obj, _, _ := types.LookupFieldOrMethod(types.NewPointer(t), false, t.Obj().Pkg(), "Render")
+	fn, ok := obj.(*types.Func)
+	if !ok {
+		return false
+	}
+	sig := fn.Signature()
+	return sig.Params().Len() == 2 && p.isResponseWriter(sig.Params().At(0).Type()) &&
+		isNamed(sig.Params().At(1).Type(), "net/http", "Request") &&
+		sig.Results().Len() == 1 && types.Identical(sig.Results().At(0).Type(), errorType)
+}
+
+// fixedBody checks the body that a writer always sends (rest.SendErrorJSON's
+// {"error": msg}) with its status: with a constant error status where it
+// is called, with a status parameter at the call sites of the helper that
+// passes it on (BodyShape).
+func (fc *funcCtx) fixedBody(call *ast.CallExpr, what string, status value, text string) {
+	s := jsonTextShape(text)
+	if s == nil || len(s.problems()) == 0 {
+		return
+	}
+	if status.param >= 0 {
+		fc.fact.BodyShape = true
+		return
+	}
+	if n, ok := status.int(); ok && n >= 400 {
+		fc.p.report(call, RuleErrorBodyShape, "%s writes the error body %s with status %d: %s; send %s", what, s.describe(), n, strings.Join(s.problems(), "; "), documentedBody)
+	}
 }

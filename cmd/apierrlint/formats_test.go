@@ -187,7 +187,7 @@ func TestFormatSARIF(t *testing.T) {
 			t.Errorf("rule %+v", rule)
 		}
 	}
-	if strings.Join(ids, " ") != "raw-http-error unknown-code status-mismatch missing-retry-after error-body-shape retry-after-format ignore-directive" {
+	if strings.Join(ids, " ") != "raw-http-error unknown-code status-mismatch missing-retry-after error-body-shape retry-after-format default-error-response ignore-directive" {
 		t.Errorf("rules %v", ids)
 	}
 	root := r.OriginalURIBaseIDs["%SRCROOT%"].URI

@@ -16,7 +16,7 @@ func TestFactFiles(t *testing.T) {
 	dir := t.TempDir()
 	a, _ := analyzer.NewWithFlags()
 	registerFacts(a)
-	h := &analyzer.HelperFact{Status: 1, Code: 2, Body: -1, HeaderKey: -1, HeaderValue: -1, RetryAfterValue: -1, Writes: true}
+	h := &analyzer.HelperFact{Status: 1, Code: 2, Body: -1, HeaderKey: -1, HeaderValue: -1, RetryAfterValue: -1, Text: -1, Writes: true}
 	files := map[string]string{}
 	for i, recs := range [][]factRecord{
 		{{Pkg: "example.com/a", Obj: "Write", Fact: h}, {Pkg: "example.com/a", Fact: new(analyzer.PackageFact)}},

@@ -10,6 +10,7 @@ import (
 	_ "github.com/gin-gonic/gin"
 	_ "github.com/go-chi/chi/v5"
 	_ "github.com/go-chi/render"
+	_ "github.com/go-pkgz/rest"
 	_ "github.com/gofiber/fiber/v2"
 	_ "github.com/gofiber/fiber/v2/middleware/keyauth"
 	_ "github.com/gofiber/fiber/v2/middleware/limiter"

@@ -25,7 +25,7 @@ func ginErrorKey(c *gin.Context, err error) {
 }
 
 // A named type, reported at its declaration once, however often it is sent.
-type ErrorResponse struct { // want `error-body-shape: ErrorResponse encodes as \{"error", "status"\}: no "code" and no "message" key; send`
+type ErrorResponse struct { // want ErrorResponse:`errortype\(badshape\)` `error-body-shape: ErrorResponse encodes as \{"error", "status"\}: no "code" and no "message" key; send`
 	Error  string `json:"error"`
 	Status int    `json:"status"`
 }

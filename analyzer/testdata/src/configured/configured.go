@@ -44,7 +44,7 @@ func writeOther(w http.ResponseWriter, status int, code, msg string) { // want w
 	json.NewEncoder(w).Encode(Error{Code: code, Message: msg})
 }
 
-func handlers(w http.ResponseWriter, r *http.Request) { // want handlers:`helper\(writes retryafter\)`
+func handlers(w http.ResponseWriter, r *http.Request) { // want handlers:`helper\(writes retryafter\(some paths\)\)`
 	switch r.URL.Path {
 	case "/a":
 		http.Error(w, "down", http.StatusServiceUnavailable) // want `raw-http-error: http\.Error sends a plain-text body; send a JSON error body with code MAINTENANCE$` `missing-retry-after: 503 response is written without a Retry-After header on some path; set Retry-After`

@@ -7,7 +7,7 @@ import (
 	"github.com/labstack/echo/v5"
 )
 
-func handler(c *echo.Context) error { // want handler:`helper\(writes retryafter\)`
+func handler(c *echo.Context) error { // want handler:`helper\(writes retryafter\(some paths\)\)`
 	if c.Param("id") == "" {
 		return c.JSON(http.StatusBadRequest, map[string]any{"code": "VALIDATION_ERROR", "message": "id"}) // want `status-mismatch: VALIDATION_ERROR is documented with 422, sent with 400`
 	}

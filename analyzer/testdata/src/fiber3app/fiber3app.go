@@ -5,7 +5,7 @@ import (
 	"github.com/gofiber/fiber/v3"
 )
 
-func handler(c fiber.Ctx) error { // want handler:`helper\(writes retryafter\)`
+func handler(c fiber.Ctx) error { // want handler:`helper\(writes retryafter\(some paths\)\)`
 	switch c.Params("id") {
 	case "":
 		return c.Status(fiber.StatusUnprocessableEntity).JSON(fiber.Map{"code": "BAD_REQUEST", "message": "id"}) // want `status-mismatch: BAD_REQUEST is documented with 400, sent with 422`
@@ -33,7 +33,7 @@ type apiError struct {
 }
 
 // Every other primitive of fiber.Ctx and fiber.Res.
-func ctxWriters(c fiber.Ctx) error { // want ctxWriters:`helper\(writes retryafter\)`
+func ctxWriters(c fiber.Ctx) error { // want ctxWriters:`helper\(writes retryafter\(some paths\)\)`
 	switch c.Params("k") {
 	case "a":
 		return c.Status(fiber.StatusBadGateway).Send([]byte("bad gateway")) // want `raw-http-error: \(fiber\.Ctx\)\.Send sends a non-JSON body after status 502; send a JSON error body \{"code", "message", \.\.\.\}`
@@ -52,7 +52,7 @@ func ctxWriters(c fiber.Ctx) error { // want ctxWriters:`helper\(writes retryaft
 	return c.Status(fiber.StatusTooManyRequests).JSON(apiError{Code: "RATE_LIMIT_EXCEEDED", Message: "later"})
 }
 
-func resWriters(c fiber.Ctx) error { // want resWriters:`helper\(writes retryafter\)`
+func resWriters(c fiber.Ctx) error { // want resWriters:`helper\(writes retryafter\(some paths\)\)`
 	r := c.Res()
 	switch c.Params("k") {
 	case "a":

@@ -81,20 +81,49 @@ func limitedFasthttp(c *fiber.Ctx) error { // want limitedFasthttp:`helper\(writ
 	return c.Status(fiber.StatusTooManyRequests).JSON(apiError{Code: "RATE_LIMIT_EXCEEDED", Message: "slow down"})
 }
 
-func limitedMissing(c *fiber.Ctx, wait string) error { // want limitedMissing:`helper\(retryaftervalue=1 writes retryafter\)`
+func limitedMissing(c *fiber.Ctx, wait string) error { // want limitedMissing:`helper\(retryaftervalue=1 writes retryafter\(some paths\)\)`
 	if wait != "" {
 		c.Set("Retry-After", wait)
 	}
 	return c.Status(fiber.StatusTooManyRequests).JSON(apiError{Code: "RATE_LIMIT_EXCEEDED", Message: "slow down"}) // want `missing-retry-after: 429 response is written without a Retry-After header on some path; set Retry-After`
 }
 
-// The write that follows the Status has its headers sent: setting them
-// after it is too late.
+// fiber sends the response when the handler returns (c.JSON only sets the
+// body): a header set after the write is in time, on every path after it.
 func limitedLate(c *fiber.Ctx) error { // want limitedLate:`helper\(writes retryafter\)`
-	c.Status(429) // want `missing-retry-after: 429 response is written without a Retry-After header on some path; set Retry-After`
+	c.Status(429)
 	err := c.JSON(apiError{Code: "RATE_LIMIT_EXCEEDED", Message: "slow down"})
 	c.Set("Retry-After", "60")
 	return err
+}
+
+func limitedLateOnePath(c *fiber.Ctx, wait string) error { // want limitedLateOnePath:`helper\(retryaftervalue=1 writes retryafter\(some paths\)\)`
+	err := c.Status(429).JSON(apiError{Code: "RATE_LIMIT_EXCEEDED", Message: "slow down"}) // want `missing-retry-after: 429 response is written without a Retry-After header on some path; set Retry-After`
+	if wait != "" {
+		c.Set("Retry-After", wait)
+	}
+	return err
+}
+
+// The same through the project's own writer.
+func tooMany(c *fiber.Ctx, status int) error { // want tooMany:`helper\(status=1 fixedcode=RATE_LIMIT_EXCEEDED writes\)`
+	return c.Status(status).JSON(apiError{Code: "RATE_LIMIT_EXCEEDED", Message: "slow down"})
+}
+
+func limitedLateWriter(c *fiber.Ctx) error { // want limitedLateWriter:`helper\(writes retryafter\)`
+	err := tooMany(c, fiber.StatusTooManyRequests)
+	c.Set(fiber.HeaderRetryAfter, "60")
+	return err
+}
+
+func limitedWriterMissing(c *fiber.Ctx) error {
+	return tooMany(c, fiber.StatusTooManyRequests) // want `missing-retry-after: RATE_LIMIT_EXCEEDED response \(429\) is written without a Retry-After header on some path; set Retry-After`
+}
+
+// A run-time status with a code documented with 429: Retry-After needed.
+func limitedRuntimeStatus(c *fiber.Ctx, limits map[string]int) error {
+	st := limits[c.Params("id")]
+	return c.Status(st).JSON(fiber.Map{"code": "RATE_LIMIT_EXCEEDED", "message": "slow down"}) // want `missing-retry-after: RATE_LIMIT_EXCEEDED response \(documented with 429\) is written without a Retry-After header on some path; set`
 }
 
 // A limiter callback may get Retry-After from its caller (fiber's limiter
@@ -182,3 +211,23 @@ var (
 	errGone      = &httpError{500, plainBody{Code: "NOT_FOUND"}}              // want `status-mismatch: NOT_FOUND is documented with 404, sent with 500`
 	errNotFound  = newHTTPError(fiber.StatusNotFound, "NOT_FOUND", "no")
 )
+
+// Status sets the status that fiber sends when the handler returns: with
+// nil returned and no body written, a bodyless error response.
+func statusAlone(c *fiber.Ctx) error {
+	if c.Params("id") == "" {
+		c.Status(fiber.StatusNotFound) // want `raw-http-error: \(\*fiber.Ctx\).Status sends status 404 without a body: nothing writes one after it on some path to the return; send a JSON error body with code NOT_FOUND`
+		return nil
+	}
+	return c.JSON(fiber.Map{"id": c.Params("id")})
+}
+
+// Left alone: an error returned (the ErrorHandler writes it), a body.
+func statusThenError(c *fiber.Ctx, err error) error { // want statusThenError:`renderer\(fiber fallback=500\)`
+	if err != nil {
+		c.Status(fiber.StatusInternalServerError)
+		return err
+	}
+	c.Status(fiber.StatusNotFound)
+	return c.JSON(apiError{Code: "NOT_FOUND", Message: "x"})
+}

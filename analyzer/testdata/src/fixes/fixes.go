@@ -91,7 +91,7 @@ func computedWriter() {
 
 // No fix: the function sets Retry-After on another path, or too late; an
 // unconditional Set would overwrite or duplicate it.
-func conditional(w http.ResponseWriter, wait string) { // want conditional:`helper\(retryaftervalue=1 writes retryafter\)`
+func conditional(w http.ResponseWriter, wait string) { // want conditional:`helper\(retryaftervalue=1 writes retryafter\(some paths\)\)`
 	if wait != "" {
 		w.Header().Set("Retry-After", wait)
 	}
@@ -101,4 +101,17 @@ func conditional(w http.ResponseWriter, wait string) { // want conditional:`help
 func late(w http.ResponseWriter) { // want late:`helper\(writes retryafter\)`
 	w.WriteHeader(429) // want `missing-retry-after: 429 response is written without a Retry-After header on some path \(it is set only after the status is written, which is too late\); set Retry-After`
 	w.Header().Set("Retry-After", "1")
+}
+
+// status-mismatch in a switch table: the case's status is fixed when the
+// case has one code.
+func statusFor(c Code) int {
+	switch c {
+	case "NOT_FOUND": // want `status-mismatch: NOT_FOUND is documented with 404, sent with 410`
+		return http.StatusGone
+	case "CONFLICT":
+		return 409
+	default:
+		return 500
+	}
 }

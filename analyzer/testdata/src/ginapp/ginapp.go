@@ -79,7 +79,7 @@ func wrapTextFirst(status int, c *gin.Context) { // want wrapTextFirst:`helper\(
 }
 
 // A setter whose status is its first parameter.
-func setStatusFirst(status int, c *gin.Context) { // want setStatusFirst:`helper\(status=0\)`
+func setStatusFirst(status int, c *gin.Context) { // want setStatusFirst:`helper\(status=0 bodyless\)`
 	c.Status(status)
 }
 
@@ -144,6 +144,22 @@ func rateLimitedMissing(c *gin.Context) {
 	c.JSON(429, gin.H{"code": "RATE_LIMIT_EXCEEDED", "message": "slow down"}) // want `missing-retry-after: RATE_LIMIT_EXCEEDED response \(429\) is written without a Retry-After header on some path; set Retry-After`
 }
 
+// gin writes the headers with the body: Retry-After after c.JSON is too
+// late, as after the project's own writer.
+func rateLimitedLate(c *gin.Context) { // want rateLimitedLate:`helper\(writes retryafter\)`
+	c.JSON(429, gin.H{"code": "RATE_LIMIT_EXCEEDED", "message": "slow down"}) // want `missing-retry-after: RATE_LIMIT_EXCEEDED response \(429\) is written without a Retry-After header on some path \(it is set only after the status is written, which is too late\); set`
+	c.Header("Retry-After", "60")
+}
+
+func fail(c *gin.Context, status int, code, msg string) { // want fail:`helper\(status=1 code=2 writes\)`
+	c.JSON(status, gin.H{"code": code, "message": msg})
+}
+
+func rateLimitedLateWriter(c *gin.Context) { // want rateLimitedLateWriter:`helper\(writes retryafter\)`
+	fail(c, http.StatusTooManyRequests, "RATE_LIMIT_EXCEEDED", "slow down") // want `missing-retry-after: RATE_LIMIT_EXCEEDED response \(429\) is written without a Retry-After header on some path \(it is set only after the status is written, which is too late\); set`
+	c.Header("Retry-After", "60")
+}
+
 // Status sets the status of the later write: Retry-After in between is in time.
 func statusThenWrite(c *gin.Context) { // want statusThenWrite:`helper\(writes retryafter\)`
 	c.Status(http.StatusTooManyRequests)
@@ -177,4 +193,52 @@ func runtime(c *gin.Context, key string) {
 	c.JSON(status, gin.H{"code": "NOT_FOUND", "message": "x"})
 	c.String(status, "x")
 	c.AbortWithStatus(status)
+}
+
+// Status sets the status that gin sends when the handlers return: with no
+// body written after it on a path, a bodyless error response, like
+// AbortWithStatus.
+func statusAlone(c *gin.Context) {
+	if c.Param("id") == "" {
+		c.Status(http.StatusGone) // want `raw-http-error: \(\*gin.Context\).Status sends status 410 without a body: nothing writes one after it on some path to the return; send a JSON error body \{"code", "message", ...\}`
+		return
+	}
+	c.JSON(http.StatusOK, gin.H{"id": c.Param("id")})
+}
+
+func statusAbort(c *gin.Context) {
+	if c.GetHeader("Authorization") == "" {
+		c.Status(http.StatusUnauthorized) // want `raw-http-error: \(\*gin\.Context\)\.Status sends status 401 without a body: nothing writes one after it on some path to the return; send a JSON error body \{"code", "message", \.\.\.\}`
+		c.Abort()
+		return
+	}
+	c.Next()
+}
+
+// Left alone: a body after it, the handlers after it (Next), an error
+// for the error middleware, a success status, a helper whose caller
+// writes the body.
+func statusThenBody(c *gin.Context, err error) {
+	switch c.Param("k") {
+	case "a":
+		c.Status(http.StatusNotFound)
+		c.JSON(-1, gin.H{"code": "NOT_FOUND", "message": "x"})
+	case "b":
+		c.Status(http.StatusForbidden)
+		c.Next()
+	case "c":
+		c.Status(http.StatusInternalServerError)
+		_ = c.Error(err)
+	default:
+		c.Status(http.StatusNoContent)
+	}
+}
+
+func setNotFound(c *gin.Context) {
+	c.Status(http.StatusNotFound)
+}
+
+func callsSetNotFound(c *gin.Context) {
+	setNotFound(c)
+	c.JSON(-1, gin.H{"code": "NOT_FOUND", "message": "x"})
 }

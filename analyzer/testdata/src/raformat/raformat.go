@@ -25,7 +25,7 @@ func constants(w http.ResponseWriter) { // want constants:`helper\(writes retrya
 	w.WriteHeader(http.StatusTooManyRequests)
 }
 
-func computed(w http.ResponseWriter, d time.Duration, at time.Time, secs float64, n int) { // want computed:`helper\(retryafter\)`
+func computed(w http.ResponseWriter, d time.Duration, at time.Time, secs float64, n int) { // want computed:`helper\(retryafter\(some paths\)\)`
 	h := w.Header()
 	switch n {
 	case 0:
@@ -58,7 +58,7 @@ func computed(w http.ResponseWriter, d time.Duration, at time.Time, secs float64
 // text around the number, nanoseconds, dates.
 type limits struct{ Wait time.Duration }
 
-func computedMore(w http.ResponseWriter, l limits, d time.Duration, since time.Time, secs float64, n int) { // want computedMore:`helper\(retryafter\)`
+func computedMore(w http.ResponseWriter, l limits, d time.Duration, since time.Time, secs float64, n int) { // want computedMore:`helper\(retryafter\(some paths\)\)`
 	h := w.Header()
 	switch n {
 	case 0:
@@ -101,7 +101,7 @@ func computedMore(w http.ResponseWriter, l limits, d time.Duration, since time.T
 }
 
 // Fine as well: arithmetic on a duration, integers, a float rounded first.
-func fineMore(w http.ResponseWriter, d time.Duration, secs float64, n int) { // want fineMore:`helper\(retryafter\)`
+func fineMore(w http.ResponseWriter, d time.Duration, secs float64, n int) { // want fineMore:`helper\(retryafter\(some paths\)\)`
 	h := w.Header()
 	switch n {
 	case 0:
@@ -151,7 +151,7 @@ func viaHelpers(w http.ResponseWriter) { // want viaHelpers:`helper\(writes retr
 }
 
 // Fine: whole seconds, and what the analysis cannot know.
-func fine(w http.ResponseWriter, r *http.Request, d time.Duration, secs float64, n int, v string) { // want fine:`helper\(retryaftervalue=5 retryafter\)`
+func fine(w http.ResponseWriter, r *http.Request, d time.Duration, secs float64, n int, v string) { // want fine:`helper\(retryaftervalue=5 retryafter\(some paths\)\)`
 	h := w.Header()
 	switch n {
 	case 0:

@@ -121,7 +121,8 @@ func jsonLooking(w http.ResponseWriter, code string) {
 	w.Write([]byte(`{"code": "INTERNAL_ERROR", "message": "x"}`))
 }
 
-func runtimeStatus(w http.ResponseWriter, status int) { // want runtimeStatus:`helper\(status=1 writes\)`
+// A raw helper: its call sites with a constant error status are raw.
+func runtimeStatus(w http.ResponseWriter, status int) { // want runtimeStatus:`helper\(status=1 writes rawtext\)`
 	w.WriteHeader(status)
 	fmt.Fprintln(w, "whatever")
 }

@@ -74,7 +74,7 @@ func statusThenJSON(w http.ResponseWriter, r *http.Request) {
 	render.DefaultResponder(w, r, render.M{"code": "DATABASE_ERROR", "message": "x"})
 }
 
-func renderer(w http.ResponseWriter, r *http.Request) { // want renderer:`helper\(writes retryafter\)`
+func renderer(w http.ResponseWriter, r *http.Request) { // want renderer:`helper\(writes retryafter\(some paths\)\)`
 	if r.URL.Query().Get("a") != "" {
 		_ = render.Render(w, r, &ErrResponse{HTTPStatusCode: http.StatusNotFound, Code: "NOT_FOUND", Message: "x"})
 		return
@@ -116,7 +116,7 @@ func limited(w http.ResponseWriter, r *http.Request, wait string) { // want limi
 	render.JSON(w, r, render.M{"code": "RATE_LIMIT_EXCEEDED", "message": "x"})
 }
 
-func limitedMissing(w http.ResponseWriter, r *http.Request, wait string) { // want limitedMissing:`helper\(retryaftervalue=2 writes retryafter\)`
+func limitedMissing(w http.ResponseWriter, r *http.Request, wait string) { // want limitedMissing:`helper\(retryaftervalue=2 writes retryafter\(some paths\)\)`
 	render.Status(r, http.StatusTooManyRequests) // want `missing-retry-after: 429 response is written without a Retry-After header on some path; set Retry-After`
 	if wait != "" {
 		w.Header().Set("Retry-After", wait)
@@ -136,4 +136,58 @@ func Status(r *http.Request, status int) {}
 func ownStatus(w http.ResponseWriter, r *http.Request) {
 	Status(r, http.StatusBadRequest)
 	render.JSON(w, r, render.M{"code": "NOT_FOUND", "message": "x"})
+}
+
+// The classic go-chi/render error renderer: keys "status", "code" as a
+// number and "error". Its constructors set the status field to an error
+// status: an error body, reported at its declaration.
+type ErrRenderer struct { // want ErrRenderer:`errortype\(status=HTTPStatusCode badshape\)` `error-body-shape: ErrRenderer encodes as \{"status", "code", "error"\}: no "message" key; "code" is a number, not a string; send \{"code", "message", "details", "request_id"\}`
+	Err            error `json:"-"`
+	HTTPStatusCode int   `json:"-"`
+
+	StatusText string `json:"status"`
+	AppCode    int64  `json:"code,omitempty"`
+	ErrorText  string `json:"error,omitempty"`
+}
+
+func (e *ErrRenderer) Render(w http.ResponseWriter, r *http.Request) error {
+	render.Status(r, e.HTTPStatusCode)
+	return nil
+}
+
+func ErrInvalidRequest(err error) render.Renderer {
+	return &ErrRenderer{Err: err, HTTPStatusCode: 400, StatusText: "Invalid request.", ErrorText: err.Error()}
+}
+
+// A renderer whose "details" is a string.
+type DetailRenderer struct { // want DetailRenderer:`errortype\(status=Status badshape\)` `error-body-shape: DetailRenderer encodes as \{"code", "message", "details"\}: "details" is a string, not an object; send`
+	Status  int    `json:"-"`
+	Code    string `json:"code"`
+	Message string `json:"message"`
+	Details string `json:"details"`
+}
+
+func (d *DetailRenderer) Render(w http.ResponseWriter, r *http.Request) error {
+	render.Status(r, d.Status)
+	return nil
+}
+
+func errValidation(msg string) render.Renderer {
+	return &DetailRenderer{Status: http.StatusUnprocessableEntity, Code: "VALIDATION_ERROR", Message: "invalid", Details: msg}
+}
+
+// Left alone: a renderer of success responses (its status field set to
+// 201), whatever its keys.
+type CreatedRenderer struct { // want CreatedRenderer:`errortype\(status=Status\)`
+	Status int    `json:"-"`
+	ID     string `json:"id"`
+}
+
+func (c *CreatedRenderer) Render(w http.ResponseWriter, r *http.Request) error {
+	render.Status(r, c.Status)
+	return nil
+}
+
+func created(id string) render.Renderer {
+	return &CreatedRenderer{Status: http.StatusCreated, ID: id}
 }

@@ -31,7 +31,7 @@ func limited(c *fiber.Ctx) error {
 	return fiber.NewError(fiber.StatusTooManyRequests, "slow down") // want `missing-retry-after: a 429 error is rendered by rendfiber.errorHandler, which sets no Retry-After header, and the response has none on some path; set Retry-After on the response before returning the error`
 }
 
-func limitedVar(c *fiber.Ctx) error { // want limitedVar:`helper\(retryafter\)`
+func limitedVar(c *fiber.Ctx) error { // want limitedVar:`helper\(retryafter\(some paths\)\)`
 	if c.Query("x") == "" {
 		c.Set("Retry-After", "30")
 		return fiber.ErrTooManyRequests

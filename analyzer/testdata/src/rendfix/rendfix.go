@@ -33,7 +33,7 @@ func main() {
 	_ = fiber.New(fiber.Config{ErrorHandler: render})
 }
 
-func render(c *fiber.Ctx, err error) error { // want render:`renderer\(fiber fallback=500 fallbackcode=INTERNAL_ERROR\)` render:`helper\(writes retryafter\)`
+func render(c *fiber.Ctx, err error) error { // want render:`renderer\(fiber fallback=500 fallbackcode=INTERNAL_ERROR\)` render:`helper\(writes retryafter\(some paths\)\)`
 	var e *apiError
 	if errors.As(err, &e) {
 		c.Set("Retry-After", strconv.Itoa(int(e.RetryAfter.Seconds())))

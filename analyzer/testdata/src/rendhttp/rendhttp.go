@@ -26,13 +26,13 @@ type body struct {
 
 type appHandler func(w http.ResponseWriter, r *http.Request) error
 
-func (h appHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) { // want ServeHTTP:`renderer\(net/http\)` ServeHTTP:`helper\(writes retryafter\)`
+func (h appHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) { // want ServeHTTP:`renderer\(net/http\)` ServeHTTP:`helper\(writes retryafter\(some paths\)\)`
 	if err := h(w, r); err != nil {
 		renderError(w, r, err)
 	}
 }
 
-func renderError(w http.ResponseWriter, r *http.Request, err error) { // want renderError:`renderer\(net/http fallback=400 fallbackcode=BAD_REQUEST\)` renderError:`helper\(writes retryafter\)`
+func renderError(w http.ResponseWriter, r *http.Request, err error) { // want renderError:`renderer\(net/http fallback=400 fallbackcode=BAD_REQUEST\)` renderError:`helper\(writes retryafter\(some paths\)\)`
 	var e *httpError
 	if errors.As(err, &e) {
 		if e.RetryAfterSeconds > 0 {

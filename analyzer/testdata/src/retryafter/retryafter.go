@@ -6,6 +6,8 @@ import (
 	"net/http"
 	"strconv"
 	"time"
+
+	"rahelp"
 )
 
 type Error struct {
@@ -47,7 +49,7 @@ func tooLate(w http.ResponseWriter) { // want tooLate:`helper\(writes retryafter
 }
 
 // Set on another path only: not late on this one, just missing.
-func otherPathOnly(w http.ResponseWriter, ok bool) { // want otherPathOnly:`helper\(writes retryafter\)`
+func otherPathOnly(w http.ResponseWriter, ok bool) { // want otherPathOnly:`helper\(writes retryafter\(some paths\)\)`
 	if ok {
 		w.Header().Set("Retry-After", "1")
 		w.WriteHeader(http.StatusServiceUnavailable)
@@ -56,7 +58,7 @@ func otherPathOnly(w http.ResponseWriter, ok bool) { // want otherPathOnly:`help
 	w.WriteHeader(http.StatusTooManyRequests) // want `missing-retry-after: 429 response is written without a Retry-After header on some path; set Retry-After`
 }
 
-func oneBranch(w http.ResponseWriter, known bool) { // want oneBranch:`helper\(writes retryafter\)`
+func oneBranch(w http.ResponseWriter, known bool) { // want oneBranch:`helper\(writes retryafter\(some paths\)\)`
 	if known {
 		w.Header().Set("Retry-After", "5")
 	}
@@ -86,7 +88,7 @@ func callsLimited(w http.ResponseWriter) {
 
 func requestHeaderDoesNotCount(w http.ResponseWriter, r *http.Request) {
 	r.Header.Set("Retry-After", "1")
-	w.WriteHeader(429) // want `missing-retry-after: 429 response is written without a Retry-After header on some path; set Retry-After`
+	w.WriteHeader(429) // want `missing-retry-after: 429 response is written without a Retry-After header on some path; set` `raw-http-error: \(http\.ResponseWriter\)\.WriteHeader sends status 429 without a body: nothing writes one after it on some path to the return; send a JSON error body with code RATE_LIMIT_EXCEEDED \(from`
 }
 
 func otherHeader(w http.ResponseWriter) {
@@ -112,7 +114,7 @@ func viaVariable(w http.ResponseWriter) { // want viaVariable:`helper\(writes re
 	w.WriteHeader(429)
 }
 
-func viaMapsCopy(w http.ResponseWriter, extra http.Header) { // want viaMapsCopy:`helper\(writes retryafter\)`
+func viaMapsCopy(w http.ResponseWriter, extra http.Header) { // want viaMapsCopy:`helper\(writes retryafter\(maybe\)\)`
 	maps.Copy(w.Header(), extra)
 	w.WriteHeader(429)
 }
@@ -125,7 +127,7 @@ func copiesFromResponse(w http.ResponseWriter) http.Header {
 	return saved
 }
 
-func viaLoop(w http.ResponseWriter, extra http.Header) { // want viaLoop:`helper\(writes retryafter\)`
+func viaLoop(w http.ResponseWriter, extra http.Header) { // want viaLoop:`helper\(writes retryafter\(maybe\)\)`
 	for k, v := range extra {
 		w.Header()[k] = v
 	}
@@ -152,7 +154,7 @@ func callsTooMany(w http.ResponseWriter) { // want callsTooMany:`helper\(writes 
 	tooMany(w, time.Second)
 }
 
-func bothBranches(w http.ResponseWriter, slow bool) { // want bothBranches:`helper\(writes retryafter\)`
+func bothBranches(w http.ResponseWriter, slow bool) { // want bothBranches:`helper\(writes retryafter\(some paths\)\)`
 	if slow {
 		w.Header().Set("Retry-After", "60")
 		w.WriteHeader(429)
@@ -161,7 +163,7 @@ func bothBranches(w http.ResponseWriter, slow bool) { // want bothBranches:`help
 	w.WriteHeader(503)
 }
 
-func runtimeStatus(w http.ResponseWriter, status int) { // want runtimeStatus:`helper\(status=1 writes\)`
+func runtimeStatus(w http.ResponseWriter, status int) { // want runtimeStatus:`helper\(status=1 writes bodyless\)`
 	w.WriteHeader(status)
 }
 
@@ -199,7 +201,7 @@ func (l *limiter) serve(w http.ResponseWriter, r *http.Request) { // want serve:
 // A handler returned by a constructor is not a callback: reported.
 func limitHandler() http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		w.WriteHeader(http.StatusTooManyRequests) // want `missing-retry-after: 429 response is written without a Retry-After header on some path; set Retry-After`
+		w.WriteHeader(http.StatusTooManyRequests) // want `missing-retry-after: 429 response is written without a Retry-After header on some path; set` `raw-http-error: \(http\.ResponseWriter\)\.WriteHeader sends status 429 without a body: nothing writes one after it on some path to the return; send a JSON error body with code RATE_LIMIT_EXCEEDED \(from`
 	}
 }
 
@@ -222,7 +224,7 @@ func buffered() *buffer {
 }
 
 // Helpers whose first parameter is the status or the header's name.
-func writeStatusFirst(status int, w http.ResponseWriter) { // want writeStatusFirst:`helper\(status=0 writes\)`
+func writeStatusFirst(status int, w http.ResponseWriter) { // want writeStatusFirst:`helper\(status=0 writes bodyless\)`
 	w.WriteHeader(status)
 }
 
@@ -252,4 +254,131 @@ func (l *fieldLimiter) reject() { // want reject:`helper\(writes retryafter\)`
 func (l *fieldLimiter) rejectWith(key string) { // want rejectWith:`helper\(headerkey=0\)`
 	l.reject()
 	l.w.Header().Set(key, "x")
+}
+
+// Header helpers of another package, by their facts.
+
+func rateLimitHeadersOnly(w http.ResponseWriter) {
+	rahelp.RateLimitHeaders(w.Header(), 10, 0)
+	w.WriteHeader(http.StatusTooManyRequests) // want `missing-retry-after: 429 response is written without a Retry-After header on some path; set Retry-After on the response header before writing the status`
+}
+
+func readsHeadersOnly(w http.ResponseWriter) {
+	if rahelp.ReadsHeaders(w.Header()) {
+		return
+	}
+	w.WriteHeader(http.StatusTooManyRequests) // want `missing-retry-after: 429 response is written without a Retry-After header on some path; set`
+}
+
+func retryWhenKnown(w http.ResponseWriter, secs int) { // want retryWhenKnown:`helper\(writes retryafter\(some paths\)\)`
+	rahelp.RetryWhenKnown(w.Header(), secs)
+	w.WriteHeader(http.StatusTooManyRequests) // want `missing-retry-after: 429 response is written without a Retry-After header on some path \(RetryWhenKnown sets it on some of its paths only\); set Retry-After`
+}
+
+func retryAlways(w http.ResponseWriter, secs int) { // want retryAlways:`helper\(writes retryafter\)`
+	rahelp.RateLimitHeaders(w.Header(), 10, 0)
+	rahelp.Retry(w.Header(), secs)
+	w.WriteHeader(http.StatusTooManyRequests)
+}
+
+func retryOrPanic(w http.ResponseWriter, secs int) { // want retryOrPanic:`helper\(writes retryafter\)`
+	rahelp.RetryOrPanic(w, secs)
+	w.WriteHeader(http.StatusTooManyRequests)
+}
+
+func copied(w http.ResponseWriter, from http.Header) { // want copied:`helper\(writes retryafter\(maybe\)\)`
+	rahelp.Copy(w.Header(), from)
+	w.WriteHeader(http.StatusTooManyRequests)
+}
+
+func limitedWriter(w http.ResponseWriter) { // want limitedWriter:`helper\(writes retryafter\(some paths\)\)`
+	rahelp.Limited(w, http.StatusTooManyRequests, 5)
+}
+
+// Retry-After set under a condition in a helper of this package: the
+// same.
+func setWhen(w http.ResponseWriter, ok bool) { // want setWhen:`helper\(retryafter\(some paths\)\)`
+	if ok {
+		w.Header().Set("Retry-After", "5")
+	}
+}
+
+func callsSetWhen(w http.ResponseWriter, ok bool) { // want callsSetWhen:`helper\(writes retryafter\(some paths\)\)`
+	setWhen(w, ok)
+	w.WriteHeader(http.StatusTooManyRequests) // want `missing-retry-after: 429 response is written without a Retry-After header on some path \(setWhen sets it on some of its paths only\); set`
+}
+
+// The other branch writes no 429: Retry-After on the branch that does is
+// enough.
+func setWhenLimited(w http.ResponseWriter, limited bool) { // want setWhenLimited:`helper\(writes retryafter\(some paths\)\)`
+	if limited {
+		rahelp.Retry(w.Header(), 1)
+		w.WriteHeader(http.StatusTooManyRequests)
+		return
+	}
+	w.WriteHeader(http.StatusOK)
+}
+
+// A code documented with 429 needs Retry-After whatever status it is sent
+// with (and another status is a status-mismatch).
+func rateLimitRuntimeStatus(w http.ResponseWriter, status int) {
+	s := status + 0
+	w.WriteHeader(s) // want `missing-retry-after: RATE_LIMIT_EXCEEDED response \(documented with 429\) is written without a Retry-After header on some path; set Retry-After on the response header before writing the status`
+	json.NewEncoder(w).Encode(Error{Code: "RATE_LIMIT_EXCEEDED", Message: "slow down"})
+}
+
+func rateLimitOtherStatus(w http.ResponseWriter) {
+	w.WriteHeader(http.StatusServiceUnavailable) // want `status-mismatch: RATE_LIMIT_EXCEEDED is documented with 429, sent with 503` `missing-retry-after: RATE_LIMIT_EXCEEDED response \(documented with 429\) is written without a Retry-After header on some path; set`
+	json.NewEncoder(w).Encode(Error{Code: "RATE_LIMIT_EXCEEDED", Message: "slow down"})
+}
+
+func rateLimitOneBranch(w http.ResponseWriter, status int, limited bool) {
+	st := status + 0
+	w.WriteHeader(st) // want `missing-retry-after: RATE_LIMIT_EXCEEDED response \(documented with 429\) is written without a Retry-After header on some path; set`
+	if limited {
+		json.NewEncoder(w).Encode(Error{Code: "RATE_LIMIT_EXCEEDED", Message: "slow down"})
+		return
+	}
+	json.NewEncoder(w).Encode(Error{Code: "SERVICE_UNAVAILABLE", Message: "later"})
+}
+
+// Not flagged: Retry-After set first; a parameter status (its callers are
+// checked); another code.
+func rateLimitRuntimeStatusSet(w http.ResponseWriter, status int) { // want rateLimitRuntimeStatusSet:`helper\(writes retryafter\)`
+	w.Header().Set("Retry-After", "1")
+	s := status + 0
+	w.WriteHeader(s)
+	json.NewEncoder(w).Encode(Error{Code: "RATE_LIMIT_EXCEEDED", Message: "slow down"})
+}
+
+func rateLimitParamStatus(w http.ResponseWriter, status int) { // want rateLimitParamStatus:`helper\(status=1 fixedcode=RATE_LIMIT_EXCEEDED writes\)`
+	w.WriteHeader(status)
+	json.NewEncoder(w).Encode(Error{Code: "RATE_LIMIT_EXCEEDED", Message: "slow down"})
+}
+
+func otherCodeRuntimeStatus(w http.ResponseWriter, status int) {
+	s := status + 0
+	w.WriteHeader(s)
+	json.NewEncoder(w).Encode(Error{Code: "SERVICE_UNAVAILABLE", Message: "later"})
+}
+
+// Misses of services written blind: a 429 through a generic writer, a 429
+// re-exported as a constant of another package, Retry-After set after a
+// project writer has written the 429.
+func genericWriter(w http.ResponseWriter) {
+	rahelp.JSON(w, http.StatusTooManyRequests, Error{Code: "RATE_LIMIT_EXCEEDED", Message: "slow down"}) // want `missing-retry-after: RATE_LIMIT_EXCEEDED response \(429\) is written without a Retry-After header on some path; set Retry-After`
+}
+
+func reexported(w http.ResponseWriter) {
+	writeJSON(w, rahelp.StatusLimited, "RATE_LIMIT_EXCEEDED", "slow down") // want `missing-retry-after: RATE_LIMIT_EXCEEDED response \(429\) is written without a Retry-After header on some path; set Retry-After`
+}
+
+func writerThenRetryAfter(w http.ResponseWriter) { // want writerThenRetryAfter:`helper\(writes retryafter\)`
+	writeJSON(w, http.StatusTooManyRequests, "RATE_LIMIT_EXCEEDED", "slow down") // want `missing-retry-after: RATE_LIMIT_EXCEEDED response \(429\) is written without a Retry-After header on some path \(it is set only after the status is written, which is too late\); set`
+	w.Header().Set("Retry-After", "30")
+}
+
+// Left alone: a status in a variable of another package (it may change).
+func reexportedVar(w http.ResponseWriter) {
+	writeJSON(w, rahelp.StatusVar, "SERVICE_UNAVAILABLE", "later")
 }

@@ -218,7 +218,7 @@ func (e *Error) retryAfterSeconds() int {
 }
 
 // Write sends an error with the given code and message: see [WriteError].
-func Write(c *gin.Context, code Code, message string) { // want Write:`helper\(code=1 writes retryafter codestatus\)`
+func Write(c *gin.Context, code Code, message string) { // want Write:`helper\(code=1 writes retryafter\(some paths\) codestatus\)`
 	WriteError(c, &Error{Code: code, Message: message})
 }
 
@@ -226,7 +226,7 @@ func Write(c *gin.Context, code Code, message string) { // want Write:`helper\(c
 // Retry-After header first when the status needs one (or e has its own), fills
 // in the request id from the request's context when e has none, and sends it
 // with c.AbortWithStatusJSON, so the handlers after this one do not run.
-func WriteError(c *gin.Context, e *Error) { // want WriteError:`helper\(writes retryafter\)`
+func WriteError(c *gin.Context, e *Error) { // want WriteError:`helper\(writes retryafter\(some paths\)\)`
 	status := e.Code.Status()
 	if e.retryAfter > 0 || RetryAfterRequired(status) {
 		c.Header("Retry-After", strconv.Itoa(e.retryAfterSeconds()))

@@ -11,7 +11,7 @@ import (
 	"github.com/gin-gonic/gin"
 )
 
-func typo(c *gin.Context) { // want typo:`helper\(writes retryafter\)`
+func typo(c *gin.Context) { // want typo:`helper\(writes retryafter\(some paths\)\)`
 	apierr.Write(c, apierr.Code("NOPE"), "x") // want `unknown-code: NOPE is not in the error catalog \(embedded default\)`
 }
 
@@ -21,7 +21,7 @@ func wrongStatus(c *gin.Context) {
 }
 
 // A raw error beside the writer.
-func raw(c *gin.Context) { // want raw:`helper\(writes retryafter\)`
+func raw(c *gin.Context) { // want raw:`helper\(writes retryafter\(some paths\)\)`
 	if c.Param("id") == "" {
 		apierr.Write(c, apierr.CodeBadRequest, "missing id")
 		return

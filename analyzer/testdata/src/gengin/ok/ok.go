@@ -12,7 +12,7 @@ import (
 	"github.com/gin-gonic/gin"
 )
 
-func getOrder(c *gin.Context) { // want getOrder:`helper\(writes retryafter\)`
+func getOrder(c *gin.Context) { // want getOrder:`helper\(writes retryafter\(some paths\)\)`
 	id := c.Param("id")
 	if id == "" {
 		apierr.Write(c, apierr.CodeBadRequest, "missing order id")
@@ -37,11 +37,11 @@ func load(id string) error {
 	return nil
 }
 
-func limited(c *gin.Context) { // want limited:`helper\(writes retryafter\)`
+func limited(c *gin.Context) { // want limited:`helper\(writes retryafter\(some paths\)\)`
 	apierr.WriteError(c, apierr.New(apierr.CodeRateLimitExceeded, "slow down").WithRetryAfter(30))
 }
 
-func validate(c *gin.Context) { // want validate:`helper\(writes retryafter\)`
+func validate(c *gin.Context) { // want validate:`helper\(writes retryafter\(some paths\)\)`
 	var body struct{ Name string }
 	if err := c.ShouldBindJSON(&body); err != nil {
 		apierr.WriteError(c, apierr.New(apierr.CodeValidationError, "invalid body").WithDetails(map[string]any{

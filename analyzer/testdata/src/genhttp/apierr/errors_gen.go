@@ -216,7 +216,7 @@ func (e *Error) retryAfterSeconds() int {
 }
 
 // Write sends an error with the given code and message: see [WriteError].
-func Write(w http.ResponseWriter, r *http.Request, code Code, message string) { // want Write:`helper\(code=2 writes retryafter codestatus\)`
+func Write(w http.ResponseWriter, r *http.Request, code Code, message string) { // want Write:`helper\(code=2 writes retryafter\(some paths\) codestatus\)`
 	WriteError(w, r, &Error{Code: code, Message: message})
 }
 
@@ -224,7 +224,7 @@ func Write(w http.ResponseWriter, r *http.Request, code Code, message string) { 
 // Retry-After header first when the status needs one (or e has its own), fills
 // in the request id from the request's context when e has none, and encodes it
 // as JSON after the status.
-func WriteError(w http.ResponseWriter, r *http.Request, e *Error) { // want WriteError:`helper\(writes retryafter\)`
+func WriteError(w http.ResponseWriter, r *http.Request, e *Error) { // want WriteError:`helper\(writes retryafter\(some paths\)\)`
 	status := e.Code.Status()
 	if e.retryAfter > 0 || RetryAfterRequired(status) {
 		w.Header().Set("Retry-After", strconv.Itoa(e.retryAfterSeconds()))

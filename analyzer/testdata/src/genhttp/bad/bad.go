@@ -12,7 +12,7 @@ import (
 )
 
 // A code constant typed by hand, unknown to the catalog.
-func typo(w http.ResponseWriter, r *http.Request) { // want typo:`helper\(writes retryafter\)`
+func typo(w http.ResponseWriter, r *http.Request) { // want typo:`helper\(writes retryafter\(some paths\)\)`
 	apierr.Write(w, r, apierr.Code("NOPE"), "x") // want `unknown-code: NOPE is not in the error catalog \(embedded default\)`
 }
 
@@ -28,7 +28,7 @@ func wrongStatus(w http.ResponseWriter, r *http.Request) {
 }
 
 // A raw error beside the writer.
-func raw(w http.ResponseWriter, r *http.Request) { // want raw:`helper\(writes retryafter\)`
+func raw(w http.ResponseWriter, r *http.Request) { // want raw:`helper\(writes retryafter\(some paths\)\)`
 	if r.URL.Path == "/" {
 		apierr.Write(w, r, apierr.CodeNotFound, "x")
 		return
@@ -43,10 +43,10 @@ func tooMany(w http.ResponseWriter, r *http.Request) {
 }
 
 // A wrapper that passes the code on, and a caller that gets it wrong.
-func fail(w http.ResponseWriter, r *http.Request, code apierr.Code) { // want fail:`helper\(code=2 writes retryafter\)`
+func fail(w http.ResponseWriter, r *http.Request, code apierr.Code) { // want fail:`helper\(code=2 writes retryafter\(some paths\)\)`
 	apierr.Write(w, r, code, "failed")
 }
 
-func callsFail(w http.ResponseWriter, r *http.Request) { // want callsFail:`helper\(writes retryafter\)`
+func callsFail(w http.ResponseWriter, r *http.Request) { // want callsFail:`helper\(writes retryafter\(some paths\)\)`
 	fail(w, r, "INTERNAL") // want `unknown-code: INTERNAL is not in the error catalog \(embedded default\)`
 }

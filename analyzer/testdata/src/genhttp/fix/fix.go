@@ -27,6 +27,6 @@ func get(w http.ResponseWriter, r *http.Request) {
 // A hand-written wrapper that takes a code and no status is not trusted to
 // send the code's status (codeonly/hand): were it a writer too, two writers
 // would be in scope and no fix offered.
-func fail(w http.ResponseWriter, r *http.Request, code apierr.Code) { // want fail:`helper\(code=2 writes retryafter\)`
+func fail(w http.ResponseWriter, r *http.Request, code apierr.Code) { // want fail:`helper\(code=2 writes retryafter\(some paths\)\)`
 	apierr.Write(w, r, code, "failed")
 }

@@ -26,7 +26,7 @@ func find(id string) (*order, error) {
 	return &order{ID: id}, nil
 }
 
-func getOrder(w http.ResponseWriter, r *http.Request) { // want getOrder:`helper\(writes retryafter\)`
+func getOrder(w http.ResponseWriter, r *http.Request) { // want getOrder:`helper\(writes retryafter\(some paths\)\)`
 	id := r.PathValue("id")
 	if id == "" {
 		apierr.Write(w, r, apierr.CodeBadRequest, "missing order id")
@@ -44,7 +44,7 @@ func getOrder(w http.ResponseWriter, r *http.Request) { // want getOrder:`helper
 	w.WriteHeader(http.StatusNoContent)
 }
 
-func createOrder(w http.ResponseWriter, r *http.Request) { // want createOrder:`helper\(writes retryafter\)`
+func createOrder(w http.ResponseWriter, r *http.Request) { // want createOrder:`helper\(writes retryafter\(some paths\)\)`
 	if r.Header.Get("Authorization") == "" {
 		apierr.Write(w, r, apierr.CodeUnauthorized, "no credentials")
 		return
@@ -60,7 +60,7 @@ func createOrder(w http.ResponseWriter, r *http.Request) { // want createOrder:`
 }
 
 // limited: the writer sets Retry-After, the default or the error's own.
-func limited(w http.ResponseWriter, r *http.Request) { // want limited:`helper\(writes retryafter\)`
+func limited(w http.ResponseWriter, r *http.Request) { // want limited:`helper\(writes retryafter\(some paths\)\)`
 	if r.URL.Query().Has("soon") {
 		apierr.WriteError(w, r, apierr.New(apierr.CodeRateLimitExceeded, "slow down").WithRetryAfter(5))
 		return
@@ -69,20 +69,20 @@ func limited(w http.ResponseWriter, r *http.Request) { // want limited:`helper\(
 }
 
 // A wrapper that fixes the code, and one that passes it on.
-func notFound(w http.ResponseWriter, r *http.Request) { // want notFound:`helper\(writes retryafter\)`
+func notFound(w http.ResponseWriter, r *http.Request) { // want notFound:`helper\(writes retryafter\(some paths\)\)`
 	apierr.Write(w, r, apierr.CodeNotFound, "no such thing")
 }
 
-func fail(w http.ResponseWriter, r *http.Request, code apierr.Code) { // want fail:`helper\(code=2 writes retryafter\)`
+func fail(w http.ResponseWriter, r *http.Request, code apierr.Code) { // want fail:`helper\(code=2 writes retryafter\(some paths\)\)`
 	apierr.Write(w, r, code, "failed")
 }
 
-func callsFail(w http.ResponseWriter, r *http.Request) { // want callsFail:`helper\(writes retryafter\)`
+func callsFail(w http.ResponseWriter, r *http.Request) { // want callsFail:`helper\(writes retryafter\(some paths\)\)`
 	fail(w, r, apierr.CodeServiceUnavailable)
 }
 
 // Every code of the catalog, as a run-time value: nothing to check.
-func all(w http.ResponseWriter, r *http.Request) { // want all:`helper\(writes retryafter\)`
+func all(w http.ResponseWriter, r *http.Request) { // want all:`helper\(writes retryafter\(some paths\)\)`
 	for _, c := range apierr.Codes {
 		if c.Status() == http.StatusNotFound {
 			apierr.Write(w, r, c, "x")

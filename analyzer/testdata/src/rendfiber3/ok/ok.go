@@ -24,7 +24,7 @@ func main() {
 	_ = fiber.New(fiber.Config{ErrorHandler: render})
 }
 
-func render(c fiber.Ctx, err error) error { // want render:`renderer\(fiber fallback=500 fallbackcode=INTERNAL_ERROR\)` render:`helper\(writes retryafter\)`
+func render(c fiber.Ctx, err error) error { // want render:`renderer\(fiber fallback=500 fallbackcode=INTERNAL_ERROR\)` render:`helper\(writes retryafter\(some paths\)\)`
 	var e *apiError
 	if errors.As(err, &e) {
 		if e.RetryAfter > 0 {
@@ -90,7 +90,7 @@ func list(c fiber.Ctx) error {
 
 // byStatus dispatches on a status read from the error: its branches are
 // the recognised errors', not the fallback's.
-func byStatus(c fiber.Ctx, err error) error { // want byStatus:`renderer\(fiber fallback=500 fallbackcode=INTERNAL_ERROR\)` byStatus:`helper\(writes retryafter\)`
+func byStatus(c fiber.Ctx, err error) error { // want byStatus:`renderer\(fiber fallback=500 fallbackcode=INTERNAL_ERROR\)` byStatus:`helper\(writes retryafter\(some paths\)\)`
 	code := fiber.StatusInternalServerError
 	if fe, ok := err.(*fiber.Error); ok {
 		code = fe.Code
@@ -137,7 +137,7 @@ func (e *viaMethod) waitSeconds() int {
 	return 60
 }
 
-func renderDefaults(c fiber.Ctx, err error) error { // want renderDefaults:`renderer\(fiber fallback=500 fallbackcode=INTERNAL_ERROR\)` renderDefaults:`helper\(writes retryafter\)`
+func renderDefaults(c fiber.Ctx, err error) error { // want renderDefaults:`renderer\(fiber fallback=500 fallbackcode=INTERNAL_ERROR\)` renderDefaults:`helper\(writes retryafter\(some paths\)\)`
 	var d *defaulted
 	if errors.As(err, &d) {
 		secs := 60

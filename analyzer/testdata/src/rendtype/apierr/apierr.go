@@ -20,7 +20,7 @@ type Error struct {
 
 func (e *Error) Error() string { return e.Message }
 
-func Handler(err error, c echo.Context) { // want Handler:`renderer\(echo fallback=500 fallbackcode=INTERNAL_ERROR\)` Handler:`helper\(writes retryafter\)`
+func Handler(err error, c echo.Context) { // want Handler:`renderer\(echo fallback=500 fallbackcode=INTERNAL_ERROR\)` Handler:`helper\(writes retryafter\(some paths\)\)`
 	var e *Error
 	if !errors.As(err, &e) {
 		_ = c.JSON(500, Error{Code: "INTERNAL_ERROR", Message: "internal error"})

@@ -18,7 +18,7 @@ type body struct {
 
 // Handler is the app's renderer: it reads the status, the code and the
 // Retry-After delay from xerr.Error; anything else is a 500.
-func Handler(err error, c echo.Context) { // want Handler:`renderer\(echo fallback=500 fallbackcode=INTERNAL_ERROR\)` Handler:`helper\(writes retryafter\)`
+func Handler(err error, c echo.Context) { // want Handler:`renderer\(echo fallback=500 fallbackcode=INTERNAL_ERROR\)` Handler:`helper\(writes retryafter\(some paths\)\)`
 	var e *xerr.Error
 	if errors.As(err, &e) {
 		if e.Wait > 0 {
