@@ -4,7 +4,10 @@ package use
 import (
 	"time"
 
+	"github.com/labstack/echo/v4"
+
 	"optvals/apierr"
+	"optvals/echoerr"
 )
 
 func gone() error {
@@ -83,4 +86,20 @@ func helpers(n int) error {
 		return notFoundWith(410) // want `status-mismatch: NOT_FOUND is documented with 404, sent with 410`
 	}
 	return limitedWith(429) // want `missing-retry-after: limitedWith builds a RATE_LIMIT_EXCEEDED error \(429\) without its RetryAfter field, which its type declares for it; set RetryAfter`
+}
+
+// echoerr's renderer sets no Retry-After: a handler that returns a 429
+// built with options sets it on the response.
+
+func echoLimited(c echo.Context) error {
+	return echoerr.New("RATE_LIMIT_EXCEEDED", "slow", echoerr.WithStatus(429)) // want `missing-retry-after: a RATE_LIMIT_EXCEEDED error \(429\) is rendered by echoerr.Handler, which sets no Retry-After header, and the response has none on some path; set Retry-After on the response before returning the error`
+}
+
+func echoLimitedOK(c echo.Context) error { // want echoLimitedOK:`helper\(retryafter\)`
+	c.Response().Header().Set("Retry-After", "30")
+	return echoerr.New("RATE_LIMIT_EXCEEDED", "slow", echoerr.WithStatus(429))
+}
+
+func echoGone(c echo.Context) error {
+	return echoerr.New("NOT_FOUND", "gone", echoerr.WithStatus(410)) // want `status-mismatch: NOT_FOUND is documented with 404, sent with 410`
 }
