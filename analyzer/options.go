@@ -260,6 +260,14 @@ func (p *pass) applierDecl(fd *ast.FuncDecl, fn *types.Func) *OptionFact {
 	ast.PreorderStack(fd.Body, nil, func(n ast.Node, stack []ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
+			// A closure that captures the variable may set its fields
+			// after the options.
+			ast.Inspect(n, func(m ast.Node) bool {
+				if id, ok := m.(*ast.Ident); ok && p.TypesInfo.Uses[id] == built {
+					clean = false
+				}
+				return clean
+			})
 			return false
 		case *ast.ReturnStmt:
 			if len(n.Results) == 0 || !p.isVarOperand(n.Results[0], built) {
@@ -294,7 +302,11 @@ func (p *pass) appliedTo(r *ast.RangeStmt) *types.Var {
 	if k, ok := r.Key.(*ast.Ident); r.Key != nil && (!ok || k.Name != "_") {
 		return nil
 	}
-	o, _ := p.TypesInfo.Defs[r.Value.(*ast.Ident)].(*types.Var)
+	vid, ok := r.Value.(*ast.Ident)
+	if !ok || r.Tok != token.DEFINE {
+		return nil
+	}
+	o, _ := p.TypesInfo.Defs[vid].(*types.Var)
 	es, ok := r.Body.List[0].(*ast.ExprStmt)
 	if !ok || o == nil {
 		return nil
@@ -370,6 +382,9 @@ func (fc *funcCtx) optionCall(call *ast.CallExpr, fn *types.Func) bool {
 	path := typePath(tn)
 	// An option the analysis cannot read makes the value unknown.
 	opaque := ctor == nil || ctor.Applies != n-1 || ctor.Type != path || call.Ellipsis.IsValid()
+	// A value kept in a variable that is then used otherwise than returned
+	// (e.Status = 404, e.With(...)) may have its fields changed.
+	opaque = opaque || fc.assignedTo(call) != nil && fc.escapes(call)
 	fields := map[string]fieldValue{}
 	set := func(sets []FieldSet, args []ast.Expr, fixed int) {
 		for _, s := range sets {

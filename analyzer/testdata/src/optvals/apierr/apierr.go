@@ -71,6 +71,19 @@ func Later(code Code, msg string, opts ...Option) *Error { // want Later:`helper
 
 var pending []Option
 
+// Overrides sets a field after its options: they do not decide the value,
+// and it is not read as a constructor that applies them.
+func Overrides(code Code, opts ...Option) *Error { // want Overrides:`helper\(code=0 fixedstatus=500 unset=optvals/apierr.Error.RetryAfter\)`
+	e := &Error{Code: code, Status: 500}
+	for _, o := range opts {
+		o(e)
+	}
+	if e.Status == 0 {
+		e.Status = 500
+	}
+	return e
+}
+
 // Log is a func(*Error) that is not an option constructor.
 func Log(e *Error) {}
 

@@ -30,6 +30,11 @@ func defaultStatus() error {
 	return apierr.New(apierr.CodeNotFound, "x", apierr.WithDetail("d")) // want `status-mismatch: NOT_FOUND is documented with 404, sent with 500`
 }
 
+func kept() error {
+	e := apierr.New(apierr.CodeNotFound, "gone", apierr.WithStatus(410)) // want `status-mismatch: NOT_FOUND is documented with 404, sent with 410`
+	return e
+}
+
 // Look-alikes that stay silent.
 
 func found() error {
@@ -62,6 +67,16 @@ func maybe() error {
 
 func later() error {
 	return apierr.Later(apierr.CodeNotFound, "x", apierr.WithStatus(404))
+}
+
+func overrides() error {
+	return apierr.Overrides(apierr.CodeNotFound, apierr.WithStatus(404))
+}
+
+func changedAfter() error {
+	e := apierr.New(apierr.CodeNotFound, "x", apierr.WithStatus(410))
+	e.Status = 404
+	return e
 }
 
 func funcValue() error {
