@@ -31,6 +31,9 @@ func (fc *funcCtx) call(call *ast.CallExpr) {
 			}
 			return
 		}
+		if fc.optionCall(call, callee) {
+			return
+		}
 		if f := p.helperFact(callee); f != nil {
 			fc.helperCall(call, callee, f)
 			return

@@ -70,6 +70,32 @@ func (p *pass) viewOf(tn *types.TypeName) *typeView {
 	return v
 }
 
+// valueFields returns the fields of a value of type t that carry its status
+// and its code: the renderer's (or the type's own view), else those of the
+// type as an error body.
+func (p *pass) valueFields(t types.Type, v *typeView) (status, code string) {
+	if v != nil {
+		status, code = v.status, v.code
+	}
+	if bt := p.structBody(t); bt != nil {
+		if status == "" {
+			status = bt.statusField
+		}
+		if code == "" {
+			code = bt.codeField
+		}
+	}
+	return status, code
+}
+
+// retryAfterSource says, in messages, where the Retry-After field goes.
+func (v *typeView) retryAfterSource() string {
+	if v.by != "" {
+		return "which " + v.by + " sends as the Retry-After header"
+	}
+	return "which its type declares for it"
+}
+
 // fieldOf maps a renderer's source of a value ("Status", "StatusCode()")
 // to the type's field: a method is known through what it returns
 // (ErrorTypeFact.Accessors).
@@ -243,7 +269,6 @@ func (fc *funcCtx) errorValueLit(lit *ast.CompositeLit) {
 	if v == nil || v.way == RetryAfterMaybe {
 		return
 	}
-	bt := fc.p.structBody(t)
 	fields := litFields(lit, st)
 	parts := map[string]ast.Expr{}
 	if id := fc.assignedTo(lit); id != nil {
@@ -259,15 +284,7 @@ func (fc *funcCtx) errorValueLit(lit *ast.CompositeLit) {
 		e, ok := parts[name]
 		return e, ok
 	}
-	statusName, codeName := v.status, v.code
-	if bt != nil {
-		if statusName == "" {
-			statusName = bt.statusField
-		}
-		if codeName == "" {
-			codeName = bt.codeField
-		}
-	}
+	statusName, codeName := fc.p.valueFields(t, v)
 	status, code := unknown, unknown
 	if e, ok := get(statusName); ok {
 		status = fc.sc.eval(e)
@@ -291,12 +308,8 @@ func (fc *funcCtx) errorValueLit(lit *ast.CompositeLit) {
 		if _, set := get(v.retryAfter); set || fc.escapes(lit) {
 			return
 		}
-		source := "which its type declares for it"
-		if v.by != "" {
-			source = "which " + v.by + " sends as the Retry-After header"
-		}
 		fc.p.reportFix(lit, RuleMissingRetryAfter, fc.p.retryAfterFieldFix(lit, st, v.retryAfter),
-			"a %s leaves its %s field unset, %s; set %s", what, v.retryAfter, source, v.retryAfter)
+			"a %s leaves its %s field unset, %s; set %s", what, v.retryAfter, v.retryAfterSource(), v.retryAfter)
 	case RetryAfterNever:
 		fc.unrenderedRetryAfter(lit, what, v.by)
 	}
@@ -566,11 +579,7 @@ func (fc *funcCtx) constructorRetryAfter(call *ast.CallExpr, fn *types.Func, f *
 	if v == nil || v.way != RetryAfterFromField || v.retryAfter != f.UnsetRetryAfter[i+1:] {
 		return
 	}
-	source := "which its type declares for it"
-	if v.by != "" {
-		source = "which " + v.by + " sends as the Retry-After header"
-	}
-	fc.p.report(call, RuleMissingRetryAfter, "%s builds a %s without its %s field, %s; set %s", fn.Name(), what, v.retryAfter, source, v.retryAfter)
+	fc.p.report(call, RuleMissingRetryAfter, "%s builds a %s without its %s field, %s; set %s", fn.Name(), what, v.retryAfter, v.retryAfterSource(), v.retryAfter)
 }
 
 // errorNeedsRetryAfter is needsRetryAfter for an error value: "429 error",

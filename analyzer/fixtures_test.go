@@ -74,6 +74,10 @@ var fixtureSets = []fixtureSet{
 		"rendx/app", "rendx/app2", "rendx/handlers", "rendx/norender", "rendx/xerr", "rendx/xother", "rendx/xrender",
 		"rendfiber", "rendfiber3/bad", "rendfiber3/ok", "rendgin", "rendhttp", "rendecho5",
 		"rendtype/apierr", "rendtype/bytype", "rendtype/svc", "rendtype/use", "rendfix",
+		// Functional options: the type, its options and the constructor that
+		// applies them in one package (optvals/apierr; optvals/echoerr with
+		// its echo renderer), their calls in another (optvals/use).
+		"optvals/apierr", "optvals/echoerr", "optvals/use",
 	}},
 	// A catalog that documents MAINTENANCE as 503, with -retry-after=429,503,
 	// the fixes' Retry-After value and error writer configured.

@@ -62,6 +62,10 @@ type pass struct {
 	views        map[*types.TypeName]*typeView
 	imported     map[*types.Package][]RenderedType // RenderedTypesFacts of imports
 
+	// options are the package's functional options and the constructors
+	// that apply them (options.go).
+	options map[*types.Func]*OptionFact
+
 	// tableVars are the package-level variables initialized with a status
 	// table, a map literal (statustables.go); built on first use.
 	tableVars map[*types.Var]*ast.CompositeLit
@@ -99,6 +103,7 @@ func run(ap *analysis.Pass, s *settings) (*Result, error) {
 	p := newPass(ap, s)
 	pkg := p.collect()
 	p.inferErrorTypes(pkg.decls)
+	p.inferOptions(pkg.decls)
 	p.findRenderers(pkg.files)
 	p.analyzeUnits(pkg.units)
 	p.analyzeOthers(pkg.others)
@@ -231,8 +236,11 @@ func (p *pass) exportFacts() {
 	for fn, f := range p.facts {
 		p.ExportObjectFact(fn, f)
 	}
+	for fn, f := range p.options {
+		p.ExportObjectFact(fn, f)
+	}
 	rendered := p.exportRenderers()
-	if len(p.facts) > 0 || rendered || p.declaresErrorBody() {
+	if len(p.facts) > 0 || len(p.options) > 0 || rendered || p.declaresErrorBody() {
 		p.ExportPackageFact(&PackageFact{})
 	}
 }
