@@ -63,7 +63,7 @@ func newAnalyzer(get func() (*settings, error)) *analysis.Analyzer {
 			}
 			return run(pass, s)
 		},
-		FactTypes:  []analysis.Fact{new(HelperFact), new(ErrorTypeFact), new(PackageFact), new(DefaultFact), new(RendererFact), new(RenderedTypesFact)},
+		FactTypes:  []analysis.Fact{new(HelperFact), new(ErrorTypeFact), new(PackageFact), new(DefaultFact), new(RendererFact), new(RenderedTypesFact), new(OptionFact)},
 		ResultType: reflect.TypeFor[*Result](),
 	}
 }

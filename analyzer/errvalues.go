@@ -566,6 +566,9 @@ func (fc *funcCtx) constructorRetryAfter(call *ast.CallExpr, fn *types.Func, f *
 	if v == nil || v.way != RetryAfterFromField || v.retryAfter != f.UnsetRetryAfter[i+1:] {
 		return
 	}
+	if fc.p.optionsMaySet(call, v.retryAfter) {
+		return // New(code, msg, WithRetryAfter(d)): an option sets it
+	}
 	source := "which its type declares for it"
 	if v.by != "" {
 		source = "which " + v.by + " sends as the Retry-After header"

@@ -27,6 +27,7 @@ type pass struct {
 	handleTypes    map[types.Type]*framework
 	localTypeFacts map[*types.TypeName]*ErrorTypeFact
 	facts          map[*types.Func]*HelperFact // inferred in this package
+	options        map[*types.Func]*OptionFact // option functions declared here (options.go)
 
 	// The unit being analyzed: where its diagnostics go (nil: dropped, as
 	// in generated files), the package's functions it calls, and the
@@ -99,6 +100,7 @@ func run(ap *analysis.Pass, s *settings) (*Result, error) {
 	p := newPass(ap, s)
 	pkg := p.collect()
 	p.inferErrorTypes(pkg.decls)
+	p.inferOptions(pkg.decls)
 	p.findRenderers(pkg.files)
 	p.analyzeUnits(pkg.units)
 	p.analyzeOthers(pkg.others)
