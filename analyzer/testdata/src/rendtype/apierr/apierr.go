@@ -5,6 +5,7 @@ package apierr
 
 import (
 	"errors"
+	"math"
 	"strconv"
 	"time"
 
@@ -27,7 +28,9 @@ func Handler(err error, c echo.Context) { // want Handler:`renderer\(echo fallba
 		return
 	}
 	if e.RetryAfter > 0 {
-		c.Response().Header().Set("Retry-After", strconv.Itoa(int(e.RetryAfter/time.Second)))
+		// Through a local variable, rounded up: still the field.
+		secs := int(math.Ceil(e.RetryAfter.Seconds()))
+		c.Response().Header().Set("Retry-After", strconv.Itoa(secs))
 	}
 	_ = c.JSON(e.Status, e)
 }
