@@ -18,10 +18,11 @@ import (
 // creations whose default provably stays; defaults_index.go indexes what a
 // package does with the products, defaults_flow.go follows each product.
 //
-// A default counts as replaced when the package replaces it anywhere (a
-// field set, a method called, on any value of the type: the package-wide
-// rule), or when the instance is handed to a function that replaces it
-// (DefaultFact, across packages). It is reported only where the analysis
+// An instance's default counts as replaced when the package replaces it
+// anywhere (a field set, a method called, on any value of the type: the
+// package-wide rule), or when the instance is handed to a function that
+// replaces it (DefaultFact, across packages). A middleware's default is
+// fixed when it is made: only its own config replaces it. It is reported only where the analysis
 // follows every use of the instance (defaults_flow.go): an instance that
 // escapes where it cannot follow (returned, stored where other packages
 // reach it, handed to a function without a fact) stays silent.
@@ -39,7 +40,8 @@ type fallback struct {
 	// when it is made (a middleware).
 	instance typeName
 	// replacedBy: any of these, anywhere in the package, replaces the
-	// default.
+	// default of an instance; a middleware's (no instance) is replaced
+	// only by its own config.
 	replacedBy []replacement
 	// when names a field (of the maker's config, or else of the instance)
 	// that must be set to a non-zero constant for the default to answer at
@@ -236,7 +238,14 @@ func (d *defaultsPass) check(c creation) {
 	}
 	var msgs []string
 	for _, fb := range c.rows {
-		if d.replaced[fb.id] {
+		if fb.instance.pkg == "" {
+			// A middleware's answer is fixed when it is made: only its own
+			// config replaces it, not another limiter's elsewhere in the
+			// package (a config from elsewhere keeps the rule silent below).
+			if configOK && d.configReplaces(fb, fields) {
+				continue
+			}
+		} else if d.replaced[fb.id] {
 			continue
 		}
 		if fb.instance.pkg != "" {
@@ -267,6 +276,19 @@ func (d *defaultsPass) check(c creation) {
 	if len(msgs) > 0 {
 		d.p.report(c.node, RuleDefaultErrorResponse, "%s", strings.Join(msgs, "; "))
 	}
+}
+
+// configReplaces reports whether a creation's config sets a field that
+// replaces the default (to anything but nil).
+func (d *defaultsPass) configReplaces(fb *fallback, fields map[string][]ast.Expr) bool {
+	for _, r := range fb.replacedBy {
+		for _, v := range fields[r.field] {
+			if !d.p.TypesInfo.Types[v].IsNil() {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // followCreation follows a product from its creation. Options handed to

@@ -100,6 +100,10 @@ func echoPrims() map[string]primitive {
 		// A function run before the response is written.
 		"(*github.com/labstack/echo/v4.Response).Before": p(roleBefore, -1, 0),
 		"(*github.com/labstack/echo/v5.Response).Before": p(roleBefore, -1, 0),
+		// v5's UnwrapResponse(w) finds the *echo.Response under w (to read
+		// Committed): it writes nothing, so a renderer that calls it has
+		// not handed its response on.
+		"github.com/labstack/echo/v5.UnwrapResponse": p(roleSilent, -1, -1).on(0),
 	}
 	methods := map[string]primitive{
 		// JSON writers: status, body.

@@ -62,6 +62,31 @@ func (fc *funcCtx) fieldRefs(e ast.Expr, depth int) []fieldRef {
 	return nil
 }
 
+// retryRefs returns the fields of recognised values that a Retry-After
+// value is computed from, in the expression or in what its local
+// variables are assigned (secs := int(math.Ceil(e.RetryAfter.Seconds()));
+// strconv.Itoa(secs)); dflt: a variable also has a value that reads none.
+func (fc *funcCtx) retryRefs(value ast.Expr, depth int) (refs []fieldRef, dflt bool) {
+	ast.Inspect(value, func(n ast.Node) bool {
+		e, ok := n.(ast.Expr)
+		if !ok {
+			return true
+		}
+		found := fc.fieldRefs(e, 0)
+		refs = append(refs, found...)
+		dflt = dflt || fc.hasDefault(e)
+		if id, ok := e.(*ast.Ident); ok && len(found) == 0 && depth < 3 {
+			v, _ := fc.p.TypesInfo.Uses[id].(*types.Var)
+			for _, rhs := range fc.rend.assigns[v] {
+				r, d := fc.retryRefs(rhs, depth+1)
+				refs, dflt = append(refs, r...), dflt || d
+			}
+		}
+		return true
+	})
+	return refs, dflt
+}
+
 // hasDefault reports whether e is a local variable of which some value is
 // not read from a recognised value: a default for when the field is unset.
 func (fc *funcCtx) hasDefault(e ast.Expr) bool {
@@ -152,13 +177,7 @@ func (fc *funcCtx) learnRows() []RenderedType {
 			var refs []fieldRef
 			dflt := false // secs := 60; if e.Wait > 0 { secs = ... }: set either way
 			if ev.value != nil {
-				ast.Inspect(ev.value, func(n ast.Node) bool {
-					if e, ok := n.(ast.Expr); ok {
-						refs = append(refs, fc.fieldRefs(e, 0)...)
-						dflt = dflt || fc.hasDefault(e)
-					}
-					return true
-				})
+				refs, dflt = fc.retryRefs(ev.value, 0)
 			}
 			if len(refs) == 0 || dflt {
 				otherRetry = true

@@ -16,6 +16,9 @@ func main() {
 // render answers with the message only, as echo's default does, and
 // never sets Retry-After.
 func render(c *echo.Context, err error) { // want render:`renderer\(echo\)`
+	if resp, uerr := echo.UnwrapResponse(c.Response()); uerr == nil && resp.Committed {
+		return // echo.UnwrapResponse reads the response: it sets no Retry-After
+	}
 	code := http.StatusInternalServerError
 	var sc echo.HTTPStatusCoder
 	if errors.As(err, &sc) {

@@ -31,5 +31,5 @@ func admin() {
 	_ = e.Start(":8081")
 	cfg := middleware.RateLimiterConfig{Store: store{}}
 	cfg.DenyHandler = deny
-	e.Use(middleware.RateLimiterWithConfig(cfg), middleware.RateLimiter(store{}))
+	e.Use(middleware.RateLimiterWithConfig(cfg))
 }

@@ -26,3 +26,12 @@ func main() {
 func vhosts() map[string]*echo.Echo {
 	return map[string]*echo.Echo{"api.example.com": echo.New()}
 }
+
+// Another limiter of the package has a DenyHandler: a middleware's answer
+// is fixed when it is made, by its own config, so that one replaces
+// nothing for the others.
+func limiters(e *echo.Echo) {
+	e.Use(middleware.RateLimiterWithConfig(middleware.RateLimiterConfig{Store: store{}, DenyHandler: func(c *echo.Context, id string, err error) error { return err }}))
+	e.Use(middleware.RateLimiter(store{}))                                                                 // want `default-error-response: middleware\.RateLimiter without a DenyHandler answers a denied request with echo's 429 error and no Retry-After; set RateLimiterConfig\{DenyHandler: \.\.\.\} to a handler that sets Retry-After and returns the documented error`
+	e.Use(middleware.RateLimiterWithConfig(middleware.RateLimiterConfig{Store: store{}, DenyHandler: nil})) // want `default-error-response: middleware\.RateLimiterWithConfig without a DenyHandler answers a denied request with echo's 429 error and no Retry-After; set RateLimiterConfig\{DenyHandler: \.\.\.\} to a handler that sets Retry-After and returns the documented error`
+}

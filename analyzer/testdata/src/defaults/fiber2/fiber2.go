@@ -113,3 +113,11 @@ func elsewhere() {
 }
 
 func limiterConfig() limiter.Config { return limiter.Config{} }
+
+// Another limiter of the package has LimitReached: a middleware's answer is
+// fixed when it is made, by its own config, so that one replaces nothing
+// for the others.
+func limiters(a *fiber.App) {
+	a.Use(limiter.New(limiter.Config{Max: 1, LimitReached: func(c *fiber.Ctx) error { return nil }}))
+	a.Use(limiter.New(limiter.Config{Max: 120})) // want `default-error-response: limiter\.New without LimitReached answers a request over the limit with a plain-text 429 \(SendStatus\); set limiter\.Config\{LimitReached: \.\.\.\} to a handler that sends the documented JSON error body`
+}

@@ -30,5 +30,5 @@ func other() {
 	cfg := limiter.Config{Max: 10}
 	cfg.LimitReached = func(c *fiber.Ctx) error { return errorHandler(c, nil) }
 	a := fiber.New()
-	a.Use(limiter.New(cfg), limiter.New())
+	a.Use(limiter.New(cfg))
 }

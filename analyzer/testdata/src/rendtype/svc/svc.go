@@ -34,3 +34,20 @@ func limited() error {
 func ignored() error {
 	return &apierr.Error{Status: 429, Code: "RATE_LIMIT_EXCEEDED", Message: "x"}
 }
+
+// Options from another package: their facts say what they set.
+func withOptions(id string, opts []apierr.Option) error {
+	switch id {
+	case "a":
+		return apierr.NewWith(429, "RATE_LIMIT_EXCEEDED", apierr.WithRetryAfter(time.Minute))
+	case "b":
+		return apierr.NewWith(429, "RATE_LIMIT_EXCEEDED", apierr.WithMessage("busy"), apierr.WithRetryAfter(time.Minute))
+	case "c":
+		return apierr.NewWith(429, "RATE_LIMIT_EXCEEDED", opts...) // options not known here
+	case "d":
+		return apierr.NewWith(429, "RATE_LIMIT_EXCEEDED", func(e *apierr.Error) { e.RetryAfter = time.Second })
+	case "e":
+		return apierr.NewWith(429, "RATE_LIMIT_EXCEEDED", apierr.WithAny(nil)) // an option without a fact
+	}
+	return apierr.NewWith(429, "RATE_LIMIT_EXCEEDED", apierr.WithMessage("busy")) // want `missing-retry-after: NewWith builds a RATE_LIMIT_EXCEEDED error \(429\) without its RetryAfter field, which apierr.Handler sends as the Retry-After header; pass an option that sets RetryAfter`
+}
