@@ -45,6 +45,7 @@ var fixtureSets = []fixtureSet{
 		"errsonly", "useserrs", "nothing", // packages without net/http
 		"cgohandler", // cgo: findings without fixes
 		"casekeys",   // keys and field names in other cases
+		"testhelp",   // test code outside _test.go files
 		"fieldlevel", // codes under "details"
 		// The frameworks, through stubs of their APIs (testdata/src/github.com/...,
 		// checked against the real modules by TestTables).

@@ -161,7 +161,8 @@ func (p *pass) collect() *pkgUnits {
 			switch d := d.(type) {
 			case *ast.FuncDecl:
 				if d.Body != nil {
-					pkg.units = append(pkg.units, &unit{decl: d, fn: p.funcObj(d), silent: silent, gen: gen})
+					testHelper := !p.s.tests && p.takesTesting(d.Type)
+					pkg.units = append(pkg.units, &unit{decl: d, fn: p.funcObj(d), silent: silent || testHelper, gen: gen})
 					pkg.decls = append(pkg.decls, d)
 				}
 			case *ast.GenDecl:
@@ -296,6 +297,27 @@ func (p *pass) reportAll(pkg *pkgUnits) {
 // isTestFile reports whether f is a _test.go file.
 func (p *pass) isTestFile(f *ast.File) bool {
 	return strings.HasSuffix(p.Fset.File(f.Pos()).Name(), "_test.go")
+}
+
+// takesTesting reports whether a function has a parameter of the testing
+// package's types (*testing.T, testing.TB, *testing.B, *testing.F): test
+// code in a file that is not a _test.go file (a test helper package's
+// httptest server). Like a test file's, its findings (its function
+// literals' too) are reported only with -tests; its facts still count.
+func (p *pass) takesTesting(ft *ast.FuncType) bool {
+	if ft.Params == nil {
+		return false
+	}
+	for _, f := range ft.Params.List {
+		t := p.TypesInfo.TypeOf(f.Type)
+		if ptr, ok := t.(*types.Pointer); ok {
+			t = ptr.Elem()
+		}
+		if n, ok := t.(*types.Named); ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "testing" {
+			return true
+		}
+	}
+	return false
 }
 
 // checks reports whether the findings of f are reported: not a test file
