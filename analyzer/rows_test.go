@@ -23,7 +23,7 @@ func TestTableRows(t *testing.T) {
 	have := map[string][]string{}
 	for _, fw := range frameworks {
 		have[fw.name] = tableKeys(fw)
-		for _, r := range append(defaultRows(fw), rendererRows(fw)...) {
+		for _, r := range append(tableRows(fw), rendererRows(fw)...) {
 			have[fw.name] = append(have[fw.name], r.key)
 		}
 	}
@@ -116,7 +116,7 @@ func TestRowsPinned(t *testing.T) {
 		// A default's makers and replacements (without a maker a creation
 		// is not reported, without a replacement a replaced default is), and
 		// the rows that find central error renderers.
-		for _, r := range append(defaultRows(fw), rendererRows(fw)...) {
+		for _, r := range append(tableRows(fw), rendererRows(fw)...) {
 			restore := r.remove()
 			got := outcome()
 			restore()
@@ -127,41 +127,44 @@ func TestRowsPinned(t *testing.T) {
 	}
 }
 
-// defaultRow is a part of a default (default-error-response) that the row
-// list names: a maker or a replacement of the default id, with a way to
-// take it out of the table (for TestRowsPinned; remove returns the undo).
-type defaultRow struct {
+// tableRow is a row that the row list names beside the primitives: a
+// part of a default (a maker or a replacement) or a renderer row, with a
+// way to take it out of the table (for TestRowsPinned; remove returns the
+// undo).
+type tableRow struct {
 	key    string
 	remove func() (restore func())
+}
+
+// without returns a remove func for tableRow: it takes element j out of
+// the slice *list and returns the undo.
+func without[T any](list *[]T, j int) func() func() {
+	return func() func() {
+		old := *list
+		*list = slices.Delete(slices.Clone(old), j, j+1)
+		return func() { *list = old }
+	}
 }
 
 // rendererRows lists a framework's rows about central error renderers
 // (renderers.go): "renderer:pkg.Type", "registration:pkg.Type.Field",
 // "middleware:NEXT" and "adapter:METHOD".
-func rendererRows(fw *framework) []defaultRow {
-	var rows []defaultRow
+func rendererRows(fw *framework) []tableRow {
+	var rows []tableRow
 	for j, rt := range fw.renderers {
-		rows = append(rows, defaultRow{"renderer:" + rt.typ.pkg + "." + rt.typ.name, func() func() {
-			old := fw.renderers
-			fw.renderers = slices.Delete(slices.Clone(old), j, j+1)
-			return func() { fw.renderers = old }
-		}})
+		rows = append(rows, tableRow{"renderer:" + rt.typ.pkg + "." + rt.typ.name, without(&fw.renderers, j)})
 	}
 	for j, reg := range fw.registrations {
-		rows = append(rows, defaultRow{"registration:" + reg.typ.pkg + "." + reg.typ.name + "." + reg.field, func() func() {
-			old := fw.registrations
-			fw.registrations = slices.Delete(slices.Clone(old), j, j+1)
-			return func() { fw.registrations = old }
-		}})
+		rows = append(rows, tableRow{"registration:" + reg.typ.pkg + "." + reg.typ.name + "." + reg.field, without(&fw.registrations, j)})
 	}
 	if mw := fw.errorMiddleware; mw != nil {
-		rows = append(rows, defaultRow{"middleware:" + mw.next, func() func() {
+		rows = append(rows, tableRow{"middleware:" + mw.next, func() func() {
 			fw.errorMiddleware = nil
 			return func() { fw.errorMiddleware = mw }
 		}})
 	}
 	if ad := fw.adapter; ad != "" {
-		rows = append(rows, defaultRow{"adapter:" + ad, func() func() {
+		rows = append(rows, tableRow{"adapter:" + ad, func() func() {
 			fw.adapter = ""
 			return func() { fw.adapter = ad }
 		}})
@@ -169,11 +172,11 @@ func rendererRows(fw *framework) []defaultRow {
 	return rows
 }
 
-// defaultRows lists a framework's defaults by part: "default:ID:make:MAKER"
+// tableRows lists a framework's defaults by part: "default:ID:make:MAKER"
 // (a constructor's full name, or pkg.Type of a literal) and
 // "default:ID:replace:pkg.Type.Field" (or .Method).
-func defaultRows(fw *framework) []defaultRow {
-	var rows []defaultRow
+func tableRows(fw *framework) []tableRow {
+	var rows []tableRow
 	for i := range fw.defaults {
 		fb := &fw.defaults[i]
 		for j, mk := range fb.makers {
@@ -181,18 +184,10 @@ func defaultRows(fw *framework) []defaultRow {
 			if name == "" {
 				name = mk.lit.pkg + "." + mk.lit.name
 			}
-			rows = append(rows, defaultRow{"default:" + fb.id + ":make:" + name, func() func() {
-				old := fb.makers
-				fb.makers = slices.Delete(slices.Clone(old), j, j+1)
-				return func() { fb.makers = old }
-			}})
+			rows = append(rows, tableRow{"default:" + fb.id + ":make:" + name, without(&fb.makers, j)})
 		}
 		for j, r := range fb.replacedBy {
-			rows = append(rows, defaultRow{"default:" + fb.id + ":replace:" + r.on.pkg + "." + r.on.name + "." + r.field + r.method, func() func() {
-				old := fb.replacedBy
-				fb.replacedBy = slices.Delete(slices.Clone(old), j, j+1)
-				return func() { fb.replacedBy = old }
-			}})
+			rows = append(rows, tableRow{"default:" + fb.id + ":replace:" + r.on.pkg + "." + r.on.name + "." + r.field + r.method, without(&fb.replacedBy, j)})
 		}
 	}
 	return rows
