@@ -46,6 +46,44 @@ type Catalog struct {
 	source  string
 	entries []Entry          // document order
 	byCode  map[string]Entry // code -> entry
+	shape   *Shape           // nil: DocumentShape
+	ops     []Operation      // an OpenAPI document's operations (nil for other formats)
+}
+
+// Shape returns the documented error body's shape: the one the document
+// states, else [DocumentShape].
+func (c *Catalog) Shape() Shape {
+	if c == nil || c.shape == nil {
+		return DocumentShape()
+	}
+	return *c.shape
+}
+
+// Operations returns a copy of the operations an OpenAPI document defines
+// (nil for a catalog from Markdown, JSON or YAML).
+func (c *Catalog) Operations() []Operation {
+	if c == nil {
+		return nil
+	}
+	return slices.Clone(c.ops)
+}
+
+// With returns a copy of the catalog with the given shape and operations
+// (a nil shape keeps the catalog's; nil ops keep its operations): what the
+// configuration's shape: setting and the tests use.
+func (c *Catalog) With(shape *Shape, ops []Operation) *Catalog {
+	out := &Catalog{}
+	if c != nil {
+		*out = *c
+	}
+	if shape != nil {
+		s := *shape
+		out.shape = &s
+	}
+	if ops != nil {
+		out.ops = slices.Clone(ops)
+	}
+	return out
 }
 
 // maxErrors bounds the number of problems reported for one document.
