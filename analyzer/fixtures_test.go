@@ -78,7 +78,7 @@ var fixtureSets = []fixtureSet{
 		// Functional options: the type, its options and the constructor that
 		// applies them in one package (optvals/apierr; optvals/echoerr with
 		// its echo renderer), their calls in another (optvals/use).
-		"optvals/apierr", "optvals/echoerr", "optvals/use",
+		"optvals/apierr", "optvals/echoerr", "optvals/plainerr", "optvals/use",
 	}},
 	// A catalog that documents MAINTENANCE as 503, with -retry-after=429,503,
 	// the fixes' Retry-After value and error writer configured.

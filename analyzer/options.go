@@ -248,7 +248,13 @@ func (p *pass) applierDecl(fd *ast.FuncDecl, fn *types.Func) *OptionFact {
 	if built == nil {
 		return nil
 	}
+	// The scope does not follow a variable whose address is taken (o(&v));
+	// here every use of it is checked below, so its definition is the
+	// value built.
 	def := sc.defs[built]
+	if def == nil {
+		def = definition(p.TypesInfo, fd.Body, built)
+	}
 	lit, ok := sc.resolve(def).(*ast.CompositeLit)
 	if def == nil || !ok || errorTypeName(p.TypesInfo.TypeOf(lit)) != tn {
 		return nil
@@ -293,13 +299,42 @@ func (p *pass) applierDecl(fd *ast.FuncDecl, fn *types.Func) *OptionFact {
 	return f
 }
 
+// definition returns the expression that v := e (or var v = e) in body
+// gives v, or nil.
+func definition(info *types.Info, body *ast.BlockStmt, v *types.Var) ast.Expr {
+	var def ast.Expr
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			if n.Tok == token.DEFINE && len(n.Lhs) == len(n.Rhs) {
+				for i, lhs := range n.Lhs {
+					if id, ok := lhs.(*ast.Ident); ok && info.Defs[id] == v {
+						def = n.Rhs[i]
+					}
+				}
+			}
+		case *ast.ValueSpec:
+			if len(n.Names) == len(n.Values) {
+				for i, id := range n.Names {
+					if info.Defs[id] == v {
+						def = n.Values[i]
+					}
+				}
+			}
+		}
+		return def == nil
+	})
+	return def
+}
+
 // appliedTo returns the variable v of a loop `for _, o := range opts {
 // o(v) }` (or o(&v)), or nil.
 func (p *pass) appliedTo(r *ast.RangeStmt) *types.Var {
 	if r.Value == nil || len(r.Body.List) != 1 {
 		return nil
 	}
-	if k, ok := r.Key.(*ast.Ident); r.Key != nil && (!ok || k.Name != "_") {
+	// (With a value, the key is there too: _ or a name.)
+	if k, ok := r.Key.(*ast.Ident); !ok || k.Name != "_" {
 		return nil
 	}
 	vid, ok := r.Value.(*ast.Ident)
@@ -445,7 +480,10 @@ func (fc *funcCtx) optionCall(call *ast.CallExpr, fn *types.Func) bool {
 		return true
 	}
 	fc.flows(status, code)
-	if bt := p.structBody(t); bt != nil && bt.isError || v != nil && v.by != "" {
+	// A value of a type that is an error body itself is checked here; one
+	// that only a renderer makes a body of is checked as a value the
+	// renderer reads (fc.flows; errvalues.go), wherever it goes.
+	if bt := p.structBody(t); bt != nil && bt.isError {
 		if codeExpr != nil {
 			p.checkCode(codeExpr, code)
 		} else {

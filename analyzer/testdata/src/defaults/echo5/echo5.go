@@ -32,6 +32,6 @@ func vhosts() map[string]*echo.Echo {
 // nothing for the others.
 func limiters(e *echo.Echo) {
 	e.Use(middleware.RateLimiterWithConfig(middleware.RateLimiterConfig{Store: store{}, DenyHandler: func(c *echo.Context, id string, err error) error { return err }}))
-	e.Use(middleware.RateLimiter(store{}))                                                                 // want `default-error-response: middleware\.RateLimiter without a DenyHandler answers a denied request with echo's 429 error and no Retry-After; set RateLimiterConfig\{DenyHandler: \.\.\.\} to a handler that sets Retry-After and returns the documented error`
+	e.Use(middleware.RateLimiter(store{}))                                                                  // want `default-error-response: middleware\.RateLimiter without a DenyHandler answers a denied request with echo's 429 error and no Retry-After; set RateLimiterConfig\{DenyHandler: \.\.\.\} to a handler that sets Retry-After and returns the documented error`
 	e.Use(middleware.RateLimiterWithConfig(middleware.RateLimiterConfig{Store: store{}, DenyHandler: nil})) // want `default-error-response: middleware\.RateLimiterWithConfig without a DenyHandler answers a denied request with echo's 429 error and no Retry-After; set RateLimiterConfig\{DenyHandler: \.\.\.\} to a handler that sets Retry-After and returns the documented error`
 }

@@ -61,6 +61,16 @@ func New(code Code, msg string, opts ...Option) *Error { // want New:`applies\(o
 	return e
 }
 
+// Make takes nothing but options, and applies them to a value it builds
+// in a variable (o(&e), return &e).
+func Make(opts ...Option) *Error { // want Make:`applies\(optvals/apierr.Error opts=0 Code="INTERNAL_ERROR" Message="internal" Status=500\)`
+	e := Error{Code: CodeInternal, Message: "internal", Status: 500}
+	for _, o := range opts {
+		o(&e)
+	}
+	return &e
+}
+
 // Later keeps its options for later instead of applying them: a call's
 // options say nothing of the value it returns.
 func Later(code Code, msg string, opts ...Option) *Error { // want Later:`helper\(code=0 fixedstatus=500 unset=optvals/apierr.Error.RetryAfter\)`

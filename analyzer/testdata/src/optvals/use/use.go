@@ -2,12 +2,15 @@
 package use
 
 import (
+	"fmt"
+	"log"
 	"time"
 
 	"github.com/labstack/echo/v4"
 
 	"optvals/apierr"
 	"optvals/echoerr"
+	"optvals/plainerr"
 )
 
 func gone() error {
@@ -35,6 +38,16 @@ func kept() error {
 	return e
 }
 
+func made() error {
+	return apierr.Make(apierr.WithStatus(404)) // want `status-mismatch: INTERNAL_ERROR is documented with 500, sent with 404`
+}
+
+// An option the analysis cannot read leaves the status unknown, but the
+// code passed to the constructor is still a code.
+func opaqueTypo(o apierr.Option) error {
+	return apierr.New("NOT_FOUNDD", "x", o) // want `unknown-code: NOT_FOUNDD is not in the error catalog \(embedded default\); did you mean NOT_FOUND\?`
+}
+
 // Look-alikes that stay silent.
 
 func found() error {
@@ -47,6 +60,10 @@ func fromVar(o apierr.Option) error {
 
 func spread(opts []apierr.Option) error {
 	return apierr.New(apierr.CodeNotFound, "x", opts...)
+}
+
+func madeOK() error {
+	return apierr.Make(apierr.WithDetail("d"))
 }
 
 func internal() error {
@@ -117,4 +134,30 @@ func echoLimitedOK(c echo.Context) error { // want echoLimitedOK:`helper\(retrya
 
 func echoGone(c echo.Context) error {
 	return echoerr.New("NOT_FOUND", "gone", echoerr.WithStatus(410)) // want `status-mismatch: NOT_FOUND is documented with 404, sent with 410`
+}
+
+// plainerr's type is not an error body, but its renderer makes one of it:
+// its values are checked as the renderer sends them.
+func plainGone() error {
+	return plainerr.New("NOT_FOUND", "gone", plainerr.WithStatus(410)) // want `status-mismatch: NOT_FOUND is documented with 404, sent with 410`
+}
+
+func plainFound() error {
+	return plainerr.New("NOT_FOUND", "gone", plainerr.WithStatus(404))
+}
+
+// Wrapped, it is still what the renderer finds (errors.As).
+func plainWrapped() error {
+	return fmt.Errorf("load: %w", plainerr.New("NOT_FOUND", "gone", plainerr.WithStatus(410))) // want `status-mismatch: NOT_FOUND is documented with 404, sent with 410`
+}
+
+func plainKept() error {
+	e := plainerr.New("NOT_FOUND", "gone", plainerr.WithStatus(410)) // want `status-mismatch: NOT_FOUND is documented with 404, sent with 410`
+	return e
+}
+
+// Logged, not returned: a value of the type is still built wrong.
+func plainLogged() error {
+	log.Print(plainerr.New("NOT_FOUND", "gone", plainerr.WithStatus(410))) // want `status-mismatch: NOT_FOUND is documented with 404, sent with 410`
+	return nil
 }
