@@ -152,7 +152,7 @@ func (fc *funcCtx) codesNeedRetryAfter(g *cfg.CFG, evs map[*cfg.Block][]*event) 
 			if next.kind == evStatus {
 				return false
 			}
-			if next.kind == evBody && next.code.param < 0 {
+			if next.kind == evBody { // (a code that is a parameter is no constant)
 				if _, ok := fc.p.needsRetryAfter(unknown, next.code); ok {
 					ev.checkRA, ev.code = true, next.code
 				}

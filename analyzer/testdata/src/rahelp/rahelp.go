@@ -57,6 +57,14 @@ func Limited(w http.ResponseWriter, status int, secs int) { // want Limited:`hel
 	w.WriteHeader(status)
 }
 
+// LimitedBody takes its status first and writes a RATE_LIMIT_EXCEEDED
+// body: whether the response needs Retry-After is for its callers' status
+// to say, not for the helper.
+func LimitedBody(status int, w http.ResponseWriter) { // want LimitedBody:`helper\(status=0 fixedcode=RATE_LIMIT_EXCEEDED writes\)`
+	w.WriteHeader(status)
+	json.NewEncoder(w).Encode(map[string]string{"code": "RATE_LIMIT_EXCEEDED", "message": "slow down"})
+}
+
 // ReadsHeaders only reads the header map it is handed.
 func ReadsHeaders(h http.Header) bool { // want ReadsHeaders:`helper\(noretryafter\)`
 	return h.Get("X-Debug") != ""
