@@ -138,6 +138,11 @@ func setRetryAfter(w http.ResponseWriter, v string) { // want setRetryAfter:`hel
 	w.Header().Set("Retry-After", v)
 }
 
+// setRetryAfterFirst takes the value first.
+func setRetryAfterFirst(v string, w http.ResponseWriter) { // want setRetryAfterFirst:`helper\(retryaftervalue=0 retryafter\)`
+	w.Header().Set("Retry-After", v)
+}
+
 func setHeader(w http.ResponseWriter, key, value string) { // want setHeader:`helper\(headerkey=1 headervalue=2\)`
 	w.Header().Set(key, value)
 }
@@ -147,6 +152,8 @@ func viaHelpers(w http.ResponseWriter) { // want viaHelpers:`helper\(writes retr
 	setRetryAfter(w, "1m")             // want `retry-after-format: Retry-After is set to "1m", not a whole number of seconds`
 	setHeader(w, "Retry-After", "2.5") // want `retry-after-format: Retry-After is set to "2\.5", not a whole number of seconds`
 	setHeader(w, "X-Wait", "2.5")
+	setRetryAfterFirst("1m", w) // want `retry-after-format: Retry-After is set to "1m", not a whole number of seconds`
+	setRetryAfterFirst("0s", w) // want `retry-after-format: Retry-After is set to "0s", not a whole number of seconds`
 	w.WriteHeader(http.StatusTooManyRequests)
 }
 

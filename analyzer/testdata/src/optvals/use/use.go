@@ -161,3 +161,13 @@ func plainLogged() error {
 	log.Print(plainerr.New("NOT_FOUND", "gone", plainerr.WithStatus(410))) // want `status-mismatch: NOT_FOUND is documented with 404, sent with 410`
 	return nil
 }
+
+// rateLimited takes the code: whether Retry-After is missing is decided
+// where it is called.
+func rateLimited(code apierr.Code) *apierr.Error { // want rateLimited:`helper\(code=0 fixedstatus=429 unset=optvals/apierr.Error.RetryAfter\)`
+	return apierr.New(code, "slow", apierr.WithStatus(429))
+}
+
+func useRateLimited() error {
+	return rateLimited(apierr.CodeRateLimited) // want `missing-retry-after: rateLimited builds a RATE_LIMIT_EXCEEDED error \(429\) without its RetryAfter field, which its type declares for it; set RetryAfter`
+}
