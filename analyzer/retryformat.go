@@ -62,9 +62,9 @@ func (fc *funcCtx) retryAfterProblem(value ast.Expr, depth int) (string, *analys
 		}
 		var fix *analysis.SuggestedFix
 		if d, err := time.ParseDuration(strings.TrimSpace(s)); err == nil && d >= 0 && d%time.Second == 0 {
-			fix = replaceStringFix(e, strconv.FormatInt(int64(d/time.Second), 10))
-			if fix != nil {
-				fix.Message = "Send " + strconv.FormatInt(int64(d/time.Second), 10) + " (seconds)"
+			secs := strconv.FormatInt(int64(d/time.Second), 10)
+			if fix = replaceStringFix(e, secs); fix != nil {
+				fix.Message = "Send " + secs + " (seconds)"
 			}
 		}
 		return what, fix

@@ -45,6 +45,11 @@ func computed(w http.ResponseWriter, d time.Duration, at time.Time, secs float64
 	case 7:
 		wait := d.String()
 		h.Set("Retry-After", wait) // want `retry-after-format: Retry-After is set to a time\.Duration's String \("1m0s"\), not a whole number of seconds`
+		// Through three variables, the most the analysis follows.
+		w1 := d.String()
+		w2 := w1
+		w3 := w2
+		h.Set("Retry-After", w3) // want `retry-after-format: Retry-After is set to a time\.Duration's String \("1m0s"\), not a whole number of seconds`
 	case 8:
 		h.Set("Retry-After", strconv.Itoa(int(d))) // want `retry-after-format: Retry-After is set to strconv\.Itoa of a time\.Duration converted to an integer \(nanoseconds\), not a whole number of seconds`
 	case 9:
