@@ -496,7 +496,7 @@ func (fc *funcCtx) statusBody(st, body *event) {
 // records it in its fact, for its call sites.
 func (fc *funcCtx) statusShape(st, body *event) {
 	if st.status.param >= 0 {
-		if s := fc.shapeOf(body.bodyExpr); s != nil && len(s.problems()) > 0 && fc.fn != nil {
+		if s := fc.shapeOf(body.bodyExpr); s != nil && len(fc.p.s.shape.problems(s)) > 0 && fc.fn != nil {
 			fc.fact.BodyShape = true
 			fc.p.shapeNodes[fc.fn] = shapeSite{body.bodyExpr, body.node}
 		}
