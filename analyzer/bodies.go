@@ -36,7 +36,11 @@ func (fc *funcCtx) body(call *ast.CallExpr, arg ast.Expr, selfStatus bool) {
 			fc.addStatus(call, b.statusNode.(ast.Expr), b.status, b.code, true)
 		}
 	}
-	fc.add(&event{kind: evBody, end: call.End(), node: call, code: b.code, codeNode: b.codeNode, errBody: b.isError, write: true, bodyExpr: arg})
+	ev := &event{kind: evBody, end: call.End(), node: call, code: b.code, codeNode: b.codeNode, errBody: b.isError, write: true, bodyExpr: arg}
+	if fc.p.s.shape.Status != "" && !selfStatus && b.statusNode != nil {
+		ev.member, ev.memberNode = b.status, b.statusNode
+	}
+	fc.add(ev)
 	if b.code.param >= 0 {
 		fc.fact.Code = b.code.param
 	}

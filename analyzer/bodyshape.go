@@ -28,9 +28,13 @@ func newBodyShape(s catalog.Shape) bodyShape {
 
 // Keys are matched as encoding/json matches a client's struct fields to
 // them, and as map literals' keys have always been read: up to case.
-func (b *bodyShape) isCode(k string) bool     { return strings.EqualFold(k, b.Code) }
-func (b *bodyShape) isDetails(k string) bool  { return b.Details != "" && strings.EqualFold(k, b.Details) }
-func (b *bodyShape) isEnvelope(k string) bool { return b.Envelope != "" && strings.EqualFold(k, b.Envelope) }
+func (b *bodyShape) isCode(k string) bool { return strings.EqualFold(k, b.Code) }
+func (b *bodyShape) isDetails(k string) bool {
+	return b.Details != "" && strings.EqualFold(k, b.Details)
+}
+func (b *bodyShape) isEnvelope(k string) bool {
+	return b.Envelope != "" && strings.EqualFold(k, b.Envelope)
+}
 
 // isStatus: the key of a body's own status, the shape's status member or
 // the conventional "status".

@@ -99,6 +99,16 @@ var fixtureSets = []fixtureSet{
 	{"disabled ignore-directive", func() (Config, error) {
 		return Config{Disabled: []string{RuleIgnoreDirective}}, nil
 	}, []string{"ignoreoff"}},
+	// The error body's shape as configured (shape: preset problem, preset
+	// envelope): the keys checked and the code read where the shape puts it.
+	{"problem shape", func() (Config, error) {
+		s := catalog.ProblemShape()
+		return Config{Shape: &s}, nil
+	}, []string{"shapeproblem"}},
+	{"envelope shape", func() (Config, error) {
+		s := catalog.EnvelopeShape("error")
+		return Config{Shape: &s}, nil
+	}, []string{"shapeenvelope"}},
 	// default-error-response can be switched off alone.
 	{"disabled default-error-response", func() (Config, error) {
 		return Config{Disabled: []string{RuleDefaultErrorResponse}}, nil
