@@ -15,8 +15,7 @@ import (
 )
 
 // shapeBlock is the response-format block found in a document: its JSON
-// text (placeholders in), the line of its first line, and the prose
-// around it.
+// text (placeholders in) and the document's line of its first line.
 type shapeBlock struct {
 	text string
 	line int
@@ -127,8 +126,9 @@ func roleKey(keys []string, names []string, ok func(k string) bool) string {
 //     an envelope.
 //   - Every key is required, except those the block or the prose says are
 //     optional: a string value that contains "optional"
-//     ("optional-request-id"), or prose that says "optional KEY", "KEY
-//     (optional)" or "KEY is optional".
+//     ("optional-request-id"), or prose before the code tables that says
+//     "optional KEY", "KEY (optional)", "KEY is optional" or "KEY are
+//     optional".
 //   - The types are those of the example values; null says nothing.
 func parseShapeBlock(file string, b shapeBlock, prose string) (Shape, *Error) {
 	fail := func(line int, format string, args ...any) (Shape, *Error) {
@@ -253,15 +253,16 @@ func jsonType(v any) string {
 }
 
 // proseOptional reports whether prose says key is optional: "optional
-// KEY", "KEY (optional)", "KEY is optional" (case, backticks, quotes and
-// emphasis ignored; KEY's underscores may be spaces).
+// KEY", "KEY (optional)", "KEY is optional", "KEY are optional" (case,
+// backticks, quotes and emphasis ignored; KEY's underscores may be
+// spaces).
 func proseOptional(prose, key string) bool {
 	p := strings.ToLower(prose)
 	p = strings.NewReplacer("`", "", "\"", "", "*", "", "'", "").Replace(p)
 	p = strings.Join(strings.Fields(p), " ")
 	k := strings.ToLower(key)
 	for _, form := range []string{k, strings.ReplaceAll(k, "_", " ")} {
-		for _, pat := range []string{"optional " + form, form + " (optional)", form + " is optional"} {
+		for _, pat := range []string{"optional " + form, form + " (optional)", form + " is optional", form + " are optional"} {
 			for i := 0; ; {
 				j := strings.Index(p[i:], pat)
 				if j < 0 {
