@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"reflect"
 	"strconv"
 	"strings"
 	"unicode"
@@ -15,7 +16,8 @@ func DefaultMarkdown() []byte {
 
 // Markdown writes the catalog as one Markdown table, in document order:
 // Code and HTTP Status, and Description and Resolution when an entry has
-// them. [ParseMarkdown] reads it back as the same entries (a line break in
+// them; before it, the response-format block of a shape other than
+// [DocumentShape] (see shapeMarkdown). [ParseMarkdown] reads it back as the same entries (a line break in
 // a description becomes a space: a table cell holds one line), so
 // `apierrlint catalog -catalog errors.yaml > errors.md` converts a catalog.
 func (c *Catalog) Markdown() []byte {
@@ -33,6 +35,7 @@ func (c *Catalog) Markdown() []byte {
 		header = append(header, "Resolution")
 	}
 	var b strings.Builder
+	b.WriteString(c.shapeMarkdown())
 	row := func(cells []string) {
 		b.WriteString("|")
 		for _, c := range cells {
@@ -84,3 +87,60 @@ func markdownCell(s string) string {
 }
 
 func wordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// shapeMarkdown is the response-format block that states the catalog's
+// shape, with the prose that marks its optional keys, and a blank line;
+// "" for DocumentShape (no block says the same) or a shape that a block
+// cannot state (its keys' names do not say their roles): ParseMarkdown
+// reads the block back as the same shape, or it is not written.
+func (c *Catalog) shapeMarkdown() string {
+	if c == nil || c.shape == nil {
+		return ""
+	}
+	s := *c.shape
+	plain := func(s Shape) Shape { s.Preset, s.File, s.Line = "", "", 0; s.Keys = s.KeyList(); return s }
+	if reflect.DeepEqual(plain(s), plain(DocumentShape())) {
+		return ""
+	}
+	var fields, optional []string
+	for _, k := range s.KeyList() {
+		v := "null"
+		switch {
+		case k == s.Code:
+			v = `"ERROR_CODE"`
+		case k == s.Status:
+			v = "404"
+		default:
+			switch s.Types[k] {
+			case "string":
+				v = `"..."`
+			case "object":
+				v = "{ ... }"
+			case "array":
+				v = "[ ... ]"
+			case "number", "integer":
+				v = "0"
+			case "boolean":
+				v = "false"
+			}
+		}
+		fields = append(fields, "  "+strconv.Quote(k)+": "+v)
+		if !s.IsRequired(k) {
+			optional = append(optional, "`"+k+"` is optional")
+		}
+	}
+	obj := "{\n" + strings.Join(fields, ",\n") + "\n}"
+	if s.Envelope != "" {
+		obj = "{" + strconv.Quote(s.Envelope) + ": " + obj + "}"
+	}
+	prose := "Every error response is this JSON object"
+	if len(optional) > 0 {
+		prose += "; " + strings.Join(optional, ", ")
+	}
+	block := prose + ".\n\n```json\n" + obj + "\n```\n\n"
+	got, err := parseShapeBlock("", shapeBlock{text: obj, line: 1}, prose)
+	if err != nil || !reflect.DeepEqual(plain(got), plain(s)) {
+		return ""
+	}
+	return block
+}
