@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"fmt"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -145,6 +146,23 @@ func (s Shape) KeyList() []string {
 		add(k)
 	}
 	return out
+}
+
+// Equal reports whether s and o describe the same body, wherever they
+// were stated (Preset, File and Line aside).
+func (s Shape) Equal(o Shape) bool {
+	plain := func(s Shape) Shape {
+		s.Preset, s.File, s.Line = "", "", 0
+		s.Keys = s.KeyList()
+		if len(s.Types) == 0 {
+			s.Types = nil
+		}
+		if len(s.Required) == 0 {
+			s.Required = nil
+		}
+		return s
+	}
+	return reflect.DeepEqual(plain(s), plain(o))
 }
 
 // IsRequired reports whether a body must have key.

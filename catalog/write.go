@@ -1,7 +1,6 @@
 package catalog
 
 import (
-	"reflect"
 	"strconv"
 	"strings"
 	"unicode"
@@ -98,8 +97,7 @@ func (c *Catalog) shapeMarkdown() string {
 		return ""
 	}
 	s := *c.shape
-	plain := func(s Shape) Shape { s.Preset, s.File, s.Line = "", "", 0; s.Keys = s.KeyList(); return s }
-	if reflect.DeepEqual(plain(s), plain(DocumentShape())) {
+	if s.Equal(DocumentShape()) {
 		return ""
 	}
 	var fields, optional []string
@@ -139,7 +137,7 @@ func (c *Catalog) shapeMarkdown() string {
 	}
 	block := prose + ".\n\n```json\n" + obj + "\n```\n\n"
 	got, err := parseShapeBlock("", shapeBlock{text: obj, line: 1}, prose)
-	if err != nil || !reflect.DeepEqual(plain(got), plain(s)) {
+	if err != nil || !got.Equal(s) {
 		return ""
 	}
 	return block
