@@ -205,6 +205,39 @@ func quoteKeys(keys []string, more bool) string {
 	return "{" + strings.Join(q, ", ") + "}"
 }
 
+// ExampleFields are the body's members as an example shows them, in key
+// order: `"code": "NOT_FOUND"` (code is the code's example), the status
+// member 404, `"..."` for a string, {...} and [...] for an object and a
+// list (placeholders that the response-format block reads), 0, false, and
+// null for a key of no known type.
+func (s Shape) ExampleFields(code string) []string {
+	var out []string
+	for _, k := range s.KeyList() {
+		v := "null"
+		switch {
+		case k == s.Code:
+			v = strconv.Quote(code)
+		case k == s.Status:
+			v = "404"
+		default:
+			switch s.Types[k] {
+			case "string":
+				v = `"..."`
+			case "object":
+				v = "{...}"
+			case "array":
+				v = "[...]"
+			case "number", "integer":
+				v = "0"
+			case "boolean":
+				v = "false"
+			}
+		}
+		out = append(out, strconv.Quote(k)+": "+v)
+	}
+	return out
+}
+
 // Roles returns the role of each key the shape names a role for, in the
 // order code, message, status, details, request id: "code", "message",
 // "status", "details", "request-id" (the names of the shape: setting).

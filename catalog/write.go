@@ -100,34 +100,13 @@ func (c *Catalog) shapeMarkdown() string {
 	if s.Equal(DocumentShape()) {
 		return ""
 	}
-	var fields, optional []string
+	var optional []string
 	for _, k := range s.KeyList() {
-		v := "null"
-		switch {
-		case k == s.Code:
-			v = `"ERROR_CODE"`
-		case k == s.Status:
-			v = "404"
-		default:
-			switch s.Types[k] {
-			case "string":
-				v = `"..."`
-			case "object":
-				v = "{ ... }"
-			case "array":
-				v = "[ ... ]"
-			case "number", "integer":
-				v = "0"
-			case "boolean":
-				v = "false"
-			}
-		}
-		fields = append(fields, "  "+strconv.Quote(k)+": "+v)
 		if !s.IsRequired(k) {
 			optional = append(optional, "`"+k+"` is optional")
 		}
 	}
-	obj := "{\n" + strings.Join(fields, ",\n") + "\n}"
+	obj := "{\n  " + strings.Join(s.ExampleFields("ERROR_CODE"), ",\n  ") + "\n}"
 	if s.Envelope != "" {
 		obj = "{" + strconv.Quote(s.Envelope) + ": " + obj + "}"
 	}

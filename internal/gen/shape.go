@@ -62,24 +62,7 @@ func newBody(s catalog.Shape) (*body, error) {
 		DetailsTag:   tag(s.Details),
 		RequestIDTag: tag(s.RequestID),
 	}
-	var example []string
 	for _, k := range s.KeyList() {
-		v := "\"...\""
-		switch {
-		case k == s.Code:
-			v = `"NOT_FOUND"`
-		case k == s.Status:
-			v = "404"
-		case s.Types[k] == "object":
-			v = "{...}"
-		case s.Types[k] == "array":
-			v = "[...]"
-		case s.Types[k] == "number" || s.Types[k] == "integer":
-			v = "0"
-		case s.Types[k] == "boolean":
-			v = "false"
-		}
-		example = append(example, strconv.Quote(k)+": "+v)
 		switch k {
 		case s.Code, s.Message, s.Details, s.RequestID:
 			continue
@@ -117,7 +100,7 @@ func newBody(s catalog.Shape) (*body, error) {
 		}
 		b.Extra = append(b.Extra, f)
 	}
-	b.Example = "{" + strings.Join(example, ", ") + "}"
+	b.Example = "{" + strings.Join(s.ExampleFields("NOT_FOUND"), ", ") + "}"
 	if b.Envelope != "" {
 		b.Example = "{" + strconv.Quote(b.Envelope) + ": " + b.Example + "}"
 	}

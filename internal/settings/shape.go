@@ -3,6 +3,7 @@ package settings
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -41,12 +42,7 @@ func checkShapeSetting(raw json.RawMessage) error {
 	if json.Unmarshal(raw, &m) != nil {
 		return settingsError("shape: want a mapping (%s), got %s", strings.Join(shapeKeys, ", "), describe(raw))
 	}
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	for _, k := range keys {
+	for _, k := range slices.Sorted(maps.Keys(m)) {
 		switch k {
 		case "required":
 			if err := checkList("shape.required", m[k], "a list of keys such as [title, status, code]", func(name string, elem json.RawMessage) error {
