@@ -122,7 +122,7 @@ func (fc *funcCtx) bodyOf(lit *ast.CompositeLit, parts map[string]ast.Expr) (lit
 		// error value), or when its own status says so.
 		st, ok := b.status.int()
 		b.isError = ok && st >= 400
-		return b, hasCode && hasMsg
+		return b, sh.isBody(hasCode, hasMsg)
 	case *types.Struct:
 		bt := fc.p.structBody(t)
 		if bt == nil {

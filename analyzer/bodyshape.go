@@ -20,10 +20,24 @@ type bodyShape struct {
 	keys  []string // the keys inside the envelope, in order
 	desc  string   // {"code", "message", "details", "request_id"}
 	brief string   // {"code", "message", ...}
+	// second: the shape has a key besides the code that makes an object an
+	// error body (isSecond); without one, the code alone does.
+	second bool
 }
 
 func newBodyShape(s catalog.Shape) bodyShape {
-	return bodyShape{Shape: s, keys: s.KeyList(), desc: s.Describe(), brief: s.Brief()}
+	b := bodyShape{Shape: s, keys: s.KeyList(), desc: s.Describe(), brief: s.Brief()}
+	b.second = s.Message != ""
+	for _, r := range s.Required {
+		b.second = b.second || r != s.Code
+	}
+	return b
+}
+
+// isBody reports whether an object with the code (hasCode) and, or not, a
+// second key (hasSecond) is an error body by its keys.
+func (b *bodyShape) isBody(hasCode, hasSecond bool) bool {
+	return hasCode && (hasSecond || !b.second)
 }
 
 // Keys are matched as encoding/json matches a client's struct fields to

@@ -72,3 +72,33 @@ func TestShapeProblems(t *testing.T) {
 		}
 	}
 }
+
+// TestShapeIsBody: the code and a second key make an error body; a shape
+// with no second key (no message, only the code required) takes the code
+// alone.
+func TestShapeIsBody(t *testing.T) {
+	doc := newBodyShape(catalog.DocumentShape())
+	codeOnly := catalog.DocumentShape().Rename("message", "")
+	codeOnly.Required = []string{"code"}
+	only := newBodyShape(codeOnly)
+	problem := newBodyShape(catalog.ProblemShape())
+	for _, c := range []struct {
+		name              string
+		b                 *bodyShape
+		hasCode, hasOther bool
+		want              bool
+	}{
+		{"document: code and message", &doc, true, true, true},
+		{"document: code alone", &doc, true, false, false},
+		{"code-only shape: code alone", &only, true, false, true},
+		{"code-only shape: no code", &only, false, true, false},
+		{"problem: code alone", &problem, true, false, false},
+	} {
+		if got := c.b.isBody(c.hasCode, c.hasOther); got != c.want {
+			t.Errorf("%s: isBody = %v", c.name, got)
+		}
+	}
+	if !problem.isSecond("Title") || !problem.isSecond("status") || problem.isSecond("type") || doc.isSecond("details") {
+		t.Errorf("isSecond: the message and the required keys besides the code, up to case")
+	}
+}

@@ -834,7 +834,7 @@ func (p *pass) jsonErrorCode(s string) (string, bool) {
 	for k := range m {
 		hasMsg = hasMsg || sh.isSecond(k)
 	}
-	return code, hasCode && ok && hasMsg
+	return code, ok && sh.isBody(hasCode, hasMsg)
 }
 
 // jsonKey returns the value of the key of a JSON object that is equal to

@@ -167,7 +167,7 @@ func (p *pass) structBody(t types.Type) *bodyType {
 				status = f.Name()
 			}
 		}
-		if code != "" && msg != "" {
+		if sh.isBody(code != "", msg != "") {
 			if named, ok := types.Unalias(t).(*types.Named); ok {
 				if f := p.errorTypeFact(named.Origin().Obj()); f != nil && f.StatusField != "" {
 					status = f.StatusField
