@@ -169,8 +169,8 @@ func (fc *funcCtx) envelopeBody(lit *ast.CompositeLit, parts map[string]ast.Expr
 			v = e
 		}
 	}
-	for k, e := range parts {
-		if sh.isEnvelope(k) || sh.isEnvelope(fc.fieldKey(lit, k)) {
+	for k, e := range parts { // a map's keys, a struct's field names
+		if sh.isEnvelope(fc.fieldKey(lit, k)) {
 			v = e
 		}
 	}
@@ -185,8 +185,8 @@ func (fc *funcCtx) envelopeBody(lit *ast.CompositeLit, parts map[string]ast.Expr
 }
 
 // litKeys yields the JSON keys of a map or struct literal's elements with
-// their values: a map's constant keys, a struct's fields by their json
-// names.
+// their values: a string-keyed map's constant keys, a struct's fields by
+// their json names.
 func (fc *funcCtx) litKeys(lit *ast.CompositeLit) iter.Seq2[string, ast.Expr] {
 	return func(yield func(string, ast.Expr) bool) {
 		t := fc.p.TypesInfo.TypeOf(lit)
@@ -194,6 +194,9 @@ func (fc *funcCtx) litKeys(lit *ast.CompositeLit) iter.Seq2[string, ast.Expr] {
 			return
 		}
 		st, isStruct := t.Underlying().(*types.Struct)
+		if m, isMap := t.Underlying().(*types.Map); !isStruct && (!isMap || !isStringKind(m.Key())) {
+			return
+		}
 		for i, elt := range lit.Elts {
 			key, val := "", elt
 			if kv, ok := elt.(*ast.KeyValueExpr); ok {
@@ -216,7 +219,7 @@ func (fc *funcCtx) litKeys(lit *ast.CompositeLit) iter.Seq2[string, ast.Expr] {
 }
 
 // fieldKey is the JSON key of the field named name of a struct literal's
-// type (name itself for a map literal).
+// type ("" if it has none), name itself for a map literal.
 func (fc *funcCtx) fieldKey(lit *ast.CompositeLit, name string) string {
 	t := fc.p.TypesInfo.TypeOf(lit)
 	if t == nil {
@@ -266,38 +269,9 @@ func (fc *funcCtx) compositeLit(lit *ast.CompositeLit) {
 // or field: their codes are field-level codes (the document's validation
 // example: {"name": {"code": "required", ...}}), not the catalog's.
 func (fc *funcCtx) markDetails(lit *ast.CompositeLit) {
-	t := fc.p.TypesInfo.TypeOf(lit)
-	if t == nil {
-		return
-	}
-	var st *types.Struct
-	switch u := t.Underlying().(type) {
-	case *types.Map:
-		if !isStringKind(u.Key()) {
-			return
-		}
-	case *types.Struct:
-		st = u
-	default:
-		return
-	}
-	for _, elt := range lit.Elts {
-		kv, ok := elt.(*ast.KeyValueExpr)
-		if !ok {
-			continue
-		}
-		key := ""
-		if st == nil {
-			key, _ = fc.sc.eval(kv.Key).str()
-		} else if id, ok := kv.Key.(*ast.Ident); ok {
-			for i := range st.NumFields() {
-				if st.Field(i).Name() == id.Name {
-					key = jsonName(st.Tag(i), st.Field(i))
-				}
-			}
-		}
+	for key, v := range fc.litKeys(lit) {
 		if fc.p.s.shape.isDetails(key) {
-			fc.markFieldLevel(kv.Value, 0)
+			fc.markFieldLevel(v, 0)
 		}
 	}
 }
