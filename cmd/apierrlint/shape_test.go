@@ -81,3 +81,31 @@ func TestShapeDrivers(t *testing.T) {
 		t.Errorf("-shape rfc9457: exit code %d\n%s", code, out)
 	}
 }
+
+// TestGenShape: gen writes the shape of .apierrlint.yml, and -shape
+// overrides it.
+func TestGenShape(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, ".apierrlint.yml"), "shape:\n  preset: problem\n")
+	stdout, stderr, code := runGen(t, dir, nil, "-pkg", "apierr")
+	if code != 0 {
+		t.Fatalf("gen: exit code %d\n%s", code, stderr)
+	}
+	for _, want := range []string{
+		"\tMessage string `json:\"detail,omitempty\"`\n",
+		"\tHTTPStatus int `json:\"status\"`\n",
+		"\tbody.HTTPStatus = status\n",
+	} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("gen with shape problem: no %q in\n%s", want, stdout)
+		}
+	}
+	stdout, _, _ = runGen(t, dir, nil, "-pkg", "apierr", "-shape", "envelope")
+	if !strings.Contains(stdout, "type envelope struct {\n\tError *Error `json:\"error\"`\n}\n") || strings.Contains(stdout, "HTTPStatus") {
+		t.Errorf("-shape envelope does not override .apierrlint.yml:\n%s", stdout)
+	}
+	_, stderr, code = runGen(t, dir, nil, "-pkg", "apierr", "-request-id", "RequestID")
+	if code != 2 || !strings.Contains(stderr, "-request-id: the error body's shape has no request id key") {
+		t.Errorf("gen -request-id with a problem shape: exit code %d\n%s", code, stderr)
+	}
+}
