@@ -122,10 +122,11 @@ func ParseMarkdown(name string, data []byte) (*Catalog, error) {
 	c := build(l, entries, l.empty())
 	if block != nil {
 		shape, err := parseShapeBlock(name, *block, prose.String())
-		if err != nil {
-			l.errs = append(l.errs, err)
-		} else {
+		switch {
+		case err == nil:
 			c.shape = &shape
+		case block.meant:
+			l.errs = append(l.errs, err)
 		}
 	}
 	if err := l.err(); err != nil {
@@ -165,14 +166,15 @@ func formatBlock(n gast.Node, norm *normalized, block **shapeBlock, prose *strin
 		}
 		text, at := lines()
 		if obj, first := jsonObjectLines(text); first >= 0 {
-			*block = &shapeBlock{text: strings.Join(obj, "\n"), line: at[first]}
+			*block = &shapeBlock{text: strings.Join(obj, "\n"), line: at[first], meant: meantAsFormat(prose.String())}
 		}
 		return &skip
 	case *gast.Paragraph, *gast.Heading, *gast.TextBlock:
 		text, at := lines()
 		if _, isPara := n.(*gast.Paragraph); isPara && *block == nil {
 			if obj, first := jsonObjectLines(text); first >= 0 {
-				*block = &shapeBlock{text: strings.Join(obj, "\n"), line: at[first]}
+				*block = &shapeBlock{text: strings.Join(obj, "\n"), line: at[first],
+					meant: meantAsFormat(prose.String() + strings.Join(text[:first], "\n"))}
 				text = append(text[:first:first], text[first+len(obj):]...)
 			}
 		}

@@ -95,18 +95,20 @@ func TestShapeBlocks(t *testing.T) {
 	}
 }
 
-// TestShapeBlockErrors: a response-format block that is not JSON, not an
-// object, or has no code key is an error at its line.
+// TestShapeBlockErrors: a response-format block that the prose before it
+// introduces as the errors' format and that is not JSON, not an object, or
+// has no code key is an error at its line; without such prose it is an
+// example of something else, and the shape stays DocumentShape.
 func TestShapeBlockErrors(t *testing.T) {
 	for _, c := range []struct{ name, doc, want string }{
-		{"not JSON", "# Errors\n\n```json\n{\n  \"code\": \"X\"\n  \"message\": \"y\"\n}\n```\n" + table,
-			"errors.md:6: error response format: the JSON block is not valid JSON: invalid character '\"' after object key:value pair"},
-		{"not an object", "```json\n{\"code\": [1,\n 2}\n```\n" + table,
-			"errors.md:3: error response format: the JSON block is not valid JSON"},
+		{"not JSON", "# Errors\n\nEvery error response has this format:\n\n```json\n{\n  \"code\": \"X\"\n  \"message\": \"y\"\n}\n```\n" + table,
+			"errors.md:8: error response format: the JSON block is not valid JSON: invalid character '\"' after object key:value pair"},
+		{"not an object", "# Error body\n```json\n{\"code\": [1,\n 2}\n```\n" + table,
+			"errors.md:4: error response format: the JSON block is not valid JSON"},
 		{"no code key", "Error format:\n{\n\"error\": \"x\",\n\"msg\": \"y\"\n}\n" + table,
 			"errors.md:2: error response format: the JSON block has no code key (code, error_code, errorCode)"},
-		{"never closed", "```json\n{\"code\": \"X\",\n```\n" + table,
-			"errors.md:2: error response format: the JSON block is not valid JSON: unexpected end of JSON input"},
+		{"never closed", "All API errors return a consistent JSON structure\n```json\n{\"code\": \"X\",\n```\n" + table,
+			"errors.md:3: error response format: the JSON block is not valid JSON: unexpected end of JSON input"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			_, err := ParseMarkdown("errors.md", []byte(c.doc))
@@ -114,6 +116,19 @@ func TestShapeBlockErrors(t *testing.T) {
 				t.Errorf("error %v, want %s...", err, c.want)
 			}
 		})
+	}
+	for _, doc := range []string{
+		"# Pets\n\nA pet looks like this:\n\n```json\n{\"name\": \"Rex\", \"age\": 3}\n```\n" + table,
+		"Request:\n```json\n{\"name\": \"Rex\",\n```\n" + table,
+	} {
+		c, err := ParseMarkdown("errors.md", []byte(doc))
+		if err != nil {
+			t.Errorf("%q: %v", doc, err)
+			continue
+		}
+		if got := c.Shape(); !reflect.DeepEqual(got, DocumentShape()) {
+			t.Errorf("%q: shape %#v, want DocumentShape", doc, got)
+		}
 	}
 }
 

@@ -19,6 +19,27 @@ import (
 type shapeBlock struct {
 	text string
 	line int
+	// meant: the prose before the block says it is the errors' format
+	// (meantAsFormat), so a block that does not state a shape is an error
+	// rather than an example of something else.
+	meant bool
+}
+
+// meantAsFormat reports whether the prose before a JSON block introduces
+// the error body's format: it speaks of errors and of their format,
+// structure, shape, body or response ("All API errors return a consistent
+// JSON structure", "Error Response Format").
+func meantAsFormat(prose string) bool {
+	p := strings.ToLower(prose)
+	if !strings.Contains(p, "error") {
+		return false
+	}
+	for _, w := range []string{"format", "structure", "shape", "body", "response", "object"} {
+		if strings.Contains(p, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // jsonObjectLines returns the lines of the first JSON object among lines:
@@ -130,6 +151,10 @@ func roleKey(keys []string, names []string, ok func(k string) bool) string {
 //     "optional KEY", "KEY (optional)", "KEY is optional" or "KEY are
 //     optional".
 //   - The types are those of the example values; null says nothing.
+//
+// A block that states no shape is an error only where the prose before it
+// introduces the errors' format (shapeBlock.meant); elsewhere it is an
+// example of something else and ParseMarkdown ignores it.
 func parseShapeBlock(file string, b shapeBlock, prose string) (Shape, *Error) {
 	fail := func(line int, format string, args ...any) (Shape, *Error) {
 		return Shape{}, &Error{File: file, Line: line, Msg: "error response format: " + fmt.Sprintf(format, args...)}
