@@ -6,12 +6,15 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"maps"
 	"reflect"
 	"slices"
 	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/apierrlint/apierrlint/catalog"
 )
 
 // The error-body-shape rule: an error body that does not encode as the
@@ -133,41 +136,17 @@ func (fc *funcCtx) shapeOf(e ast.Expr) *shape {
 // jsonTextShape is the shape of a constant JSON text (nil when it is not
 // JSON).
 func jsonTextShape(text string) *shape {
-	dec := json.NewDecoder(strings.NewReader(text))
-	tok, err := dec.Token()
-	if err != nil {
+	var v any
+	if json.Unmarshal([]byte(text), &v) != nil {
 		return nil
 	}
-	if d, ok := tok.(json.Delim); !ok || d != '{' {
-		var v any
-		if json.Unmarshal([]byte(text), &v) != nil {
-			return nil
-		}
+	m, ok := v.(map[string]any)
+	if !ok {
 		return &shape{kind: valueKind(v)}
 	}
-	var m map[string]any
-	if json.Unmarshal([]byte(text), &m) != nil {
-		return nil
-	}
 	s := &shape{kind: jsonObject, all: true}
-	// The keys in the order of the text.
-	for dec.More() {
-		tok, err := dec.Token()
-		if err != nil {
-			break
-		}
-		k, ok := tok.(string)
-		if !ok {
-			break
-		}
-		s.add(k, valueKind(m[k]))
-		if obj, ok := m[k].(map[string]any); ok {
-			s.setNested(k, objectShape(obj))
-		}
-		var skip json.RawMessage
-		if dec.Decode(&skip) != nil {
-			break
-		}
+	for _, k := range catalog.ObjectKeys(text) { // in the order of the text
+		s.addValue(k, m[k])
 	}
 	return s
 }
@@ -175,18 +154,19 @@ func jsonTextShape(text string) *shape {
 // objectShape is the shape of a decoded JSON object (keys sorted).
 func objectShape(m map[string]any) *shape {
 	s := &shape{kind: jsonObject, all: true}
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	for _, k := range keys {
-		s.add(k, valueKind(m[k]))
-		if obj, ok := m[k].(map[string]any); ok {
-			s.setNested(k, objectShape(obj))
-		}
+	for _, k := range slices.Sorted(maps.Keys(m)) {
+		s.addValue(k, m[k])
 	}
 	return s
+}
+
+// addValue adds a key with its decoded JSON value, and the shape of an
+// object value.
+func (s *shape) addValue(key string, v any) {
+	s.add(key, valueKind(v))
+	if obj, ok := v.(map[string]any); ok {
+		s.setNested(key, objectShape(obj))
+	}
 }
 
 func (s *shape) setNested(key string, n *shape) {

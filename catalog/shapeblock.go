@@ -177,7 +177,7 @@ func parseShapeBlock(file string, b shapeBlock, prose string) (Shape, *Error) {
 		}
 		return fail(line, "the JSON block is not valid JSON: %v", err)
 	}
-	keys := orderedKeys(text)
+	keys := ObjectKeys(text)
 	s := Shape{File: file, Line: b.line}
 	obj := top
 	isObject := func(raw json.RawMessage) bool {
@@ -188,7 +188,7 @@ func parseShapeBlock(file string, b shapeBlock, prose string) (Shape, *Error) {
 	if len(keys) == 1 && isObject(top[keys[0]]) {
 		var inner map[string]json.RawMessage
 		if json.Unmarshal(top[keys[0]], &inner) == nil {
-			innerKeys := orderedKeys(string(top[keys[0]]))
+			innerKeys := ObjectKeys(string(top[keys[0]]))
 			if roleKey(innerKeys, codeKeyNames, anyKey) != "" {
 				s.Envelope, obj, keys = keys[0], inner, innerKeys
 			}
@@ -231,9 +231,9 @@ func parseShapeBlock(file string, b shapeBlock, prose string) (Shape, *Error) {
 	return s, nil
 }
 
-// orderedKeys returns the keys of a JSON object text in the order of the
-// text.
-func orderedKeys(text string) []string {
+// ObjectKeys returns the keys of a JSON object text in the order of the
+// text (as far as it is valid JSON); nil when it is not an object.
+func ObjectKeys(text string) []string {
 	dec := json.NewDecoder(strings.NewReader(text))
 	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
 		return nil
