@@ -7,8 +7,8 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"iter"
 	"net/textproto"
-	"strings"
 )
 
 // body handles an encoded value: an error body with a code, a parameter
@@ -36,7 +36,11 @@ func (fc *funcCtx) body(call *ast.CallExpr, arg ast.Expr, selfStatus bool) {
 			fc.addStatus(call, b.statusNode.(ast.Expr), b.status, b.code, true)
 		}
 	}
-	fc.add(&event{kind: evBody, end: call.End(), node: call, code: b.code, codeNode: b.codeNode, errBody: b.isError, write: true, bodyExpr: arg})
+	ev := &event{kind: evBody, end: call.End(), node: call, code: b.code, codeNode: b.codeNode, errBody: b.isError, write: true, bodyExpr: arg}
+	if fc.p.s.shape.Status != "" && !selfStatus && b.statusNode != nil {
+		ev.member, ev.memberNode = b.status, b.statusNode
+	}
+	fc.add(ev)
 	if b.code.param >= 0 {
 		fc.fact.Code = b.code.param
 	}
@@ -79,6 +83,10 @@ func (fc *funcCtx) bodyOf(lit *ast.CompositeLit, parts map[string]ast.Expr) (lit
 		}
 		*v, *node = fc.sc.eval(e), e
 	}
+	if inner, ok := fc.envelopeBody(lit, parts); ok {
+		return inner, true
+	}
+	sh := &fc.p.s.shape
 	switch u := t.Underlying().(type) {
 	case *types.Map:
 		if !isStringKind(u.Key()) {
@@ -86,14 +94,15 @@ func (fc *funcCtx) bodyOf(lit *ast.CompositeLit, parts map[string]ast.Expr) (lit
 		}
 		hasCode, hasMsg := false, false
 		visit := func(k string, v ast.Expr) {
-			switch strings.ToLower(k) {
-			case "code":
+			switch {
+			case sh.isCode(k):
 				hasCode = true
 				set(&b.code, &b.codeNode, v)
-			case "message":
-				hasMsg = true
-			case "status":
+			case sh.isStatus(k):
+				hasMsg = hasMsg || sh.isSecond(k)
 				set(&b.status, &b.statusNode, v)
+			case sh.isSecond(k):
+				hasMsg = true
 			}
 		}
 		for _, elt := range lit.Elts {
@@ -113,7 +122,7 @@ func (fc *funcCtx) bodyOf(lit *ast.CompositeLit, parts map[string]ast.Expr) (lit
 		// error value), or when its own status says so.
 		st, ok := b.status.int()
 		b.isError = ok && st >= 400
-		return b, hasCode && hasMsg
+		return b, sh.isBody(hasCode, hasMsg)
 	case *types.Struct:
 		bt := fc.p.structBody(t)
 		if bt == nil {
@@ -144,6 +153,88 @@ func (fc *funcCtx) bodyOf(lit *ast.CompositeLit, parts map[string]ast.Expr) (lit
 		return b, true
 	}
 	return b, false
+}
+
+// envelopeBody is the body under a literal's envelope key or field (the
+// shape's {"error": {...}}), when the literal has one whose value is a
+// composite literal of an error body.
+func (fc *funcCtx) envelopeBody(lit *ast.CompositeLit, parts map[string]ast.Expr) (litBody, bool) {
+	sh := &fc.p.s.shape
+	if sh.Envelope == "" {
+		return litBody{}, false
+	}
+	var v ast.Expr
+	for k, e := range fc.litKeys(lit) {
+		if sh.isEnvelope(k) {
+			v = e
+		}
+	}
+	for k, e := range parts { // a map's keys, a struct's field names
+		if sh.isEnvelope(fc.fieldKey(lit, k)) {
+			v = e
+		}
+	}
+	if v == nil {
+		return litBody{}, false
+	}
+	inner, ok := fc.sc.resolve(v).(*ast.CompositeLit)
+	if !ok || inner == lit {
+		return litBody{}, false
+	}
+	return fc.bodyOf(inner, fc.sc.partsOf(v))
+}
+
+// litKeys yields the JSON keys of a map or struct literal's elements with
+// their values: a string-keyed map's constant keys, a struct's fields by
+// their json names.
+func (fc *funcCtx) litKeys(lit *ast.CompositeLit) iter.Seq2[string, ast.Expr] {
+	return func(yield func(string, ast.Expr) bool) {
+		t := fc.p.TypesInfo.TypeOf(lit)
+		if t == nil {
+			return
+		}
+		st, isStruct := t.Underlying().(*types.Struct)
+		if m, isMap := t.Underlying().(*types.Map); !isStruct && (!isMap || !isStringKind(m.Key())) {
+			return
+		}
+		for i, elt := range lit.Elts {
+			key, val := "", elt
+			if kv, ok := elt.(*ast.KeyValueExpr); ok {
+				val = kv.Value
+				if isStruct {
+					if id, ok := kv.Key.(*ast.Ident); ok {
+						key = fc.fieldKey(lit, id.Name)
+					}
+				} else {
+					key, _ = fc.sc.eval(kv.Key).str()
+				}
+			} else if isStruct && i < st.NumFields() {
+				key = jsonName(st.Tag(i), st.Field(i))
+			}
+			if key != "" && !yield(key, val) {
+				return
+			}
+		}
+	}
+}
+
+// fieldKey is the JSON key of the field named name of a struct literal's
+// type ("" if it has none), name itself for a map literal.
+func (fc *funcCtx) fieldKey(lit *ast.CompositeLit, name string) string {
+	t := fc.p.TypesInfo.TypeOf(lit)
+	if t == nil {
+		return name
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return name
+	}
+	for i := range st.NumFields() {
+		if st.Field(i).Name() == name {
+			return jsonName(st.Tag(i), st.Field(i))
+		}
+	}
+	return ""
 }
 
 // compositeLit checks an error-body literal or a status table where it is
@@ -178,38 +269,9 @@ func (fc *funcCtx) compositeLit(lit *ast.CompositeLit) {
 // or field: their codes are field-level codes (the document's validation
 // example: {"name": {"code": "required", ...}}), not the catalog's.
 func (fc *funcCtx) markDetails(lit *ast.CompositeLit) {
-	t := fc.p.TypesInfo.TypeOf(lit)
-	if t == nil {
-		return
-	}
-	var st *types.Struct
-	switch u := t.Underlying().(type) {
-	case *types.Map:
-		if !isStringKind(u.Key()) {
-			return
-		}
-	case *types.Struct:
-		st = u
-	default:
-		return
-	}
-	for _, elt := range lit.Elts {
-		kv, ok := elt.(*ast.KeyValueExpr)
-		if !ok {
-			continue
-		}
-		key := ""
-		if st == nil {
-			key, _ = fc.sc.eval(kv.Key).str()
-		} else if id, ok := kv.Key.(*ast.Ident); ok {
-			for i := range st.NumFields() {
-				if st.Field(i).Name() == id.Name {
-					key = jsonName(st.Tag(i), st.Field(i))
-				}
-			}
-		}
-		if strings.EqualFold(key, "details") {
-			fc.markFieldLevel(kv.Value, 0)
+	for key, v := range fc.litKeys(lit) {
+		if fc.p.s.shape.isDetails(key) {
+			fc.markFieldLevel(v, 0)
 		}
 	}
 }
@@ -241,7 +303,7 @@ func (fc *funcCtx) markDetailsAhead(body *ast.BlockStmt) {
 						key = jsonName(fc.fieldTag(l), f)
 					}
 				}
-				if strings.EqualFold(key, "details") {
+				if fc.p.s.shape.isDetails(key) {
 					fc.markFieldLevel(n.Rhs[i], 0)
 				}
 			}

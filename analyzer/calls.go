@@ -450,7 +450,7 @@ func (p *pass) jsonBody(status value) string {
 			return "with code " + codes[0]
 		}
 	}
-	return `{"code", "message", ...}`
+	return p.s.shape.brief
 }
 
 // looksLikeJSONText reports whether a text body is JSON by its looks: a
@@ -686,7 +686,7 @@ func (fc *funcCtx) helperCall(call *ast.CallExpr, fn *types.Func, f *HelperFact)
 func (fc *funcCtx) writeBytes(call *ast.CallExpr, arg ast.Expr) {
 	e := stripConversion(fc.p.TypesInfo, arg)
 	if s, ok := fc.sc.eval(e).str(); ok {
-		if code, ok := jsonErrorCode(s); ok {
+		if code, ok := fc.p.jsonErrorCode(s); ok {
 			fc.add(&event{kind: evBody, end: call.End(), node: call, code: strConst(code), codeNode: call, errBody: true, write: true, bodyExpr: e})
 			fc.p.checkCode(call, strConst(code))
 			return
@@ -731,7 +731,7 @@ func (fc *funcCtx) jsonText(call *ast.CallExpr, arg ast.Expr) {
 	}
 	e := stripConversion(fc.p.TypesInfo, arg)
 	if s, ok := fc.sc.eval(e).str(); ok {
-		if code, ok := jsonErrorCode(s); ok {
+		if code, ok := fc.p.jsonErrorCode(s); ok {
 			fc.add(&event{kind: evBody, end: call.End(), node: call, code: strConst(code), codeNode: call, errBody: true, write: true, bodyExpr: e})
 			fc.p.checkCode(call, strConst(code))
 			return
@@ -811,18 +811,30 @@ func looksLikeJSON(s string) bool {
 	return strings.HasPrefix(s, "{") || strings.HasPrefix(s, "[") || strings.HasPrefix(s, "\"")
 }
 
-// jsonErrorCode returns the code of a constant JSON error body. Its keys
-// are read as encoding/json matches them to a client's struct fields, and
-// as the keys of a map literal are read (bodyOf): case-insensitively.
-func jsonErrorCode(s string) (string, bool) {
+// jsonErrorCode returns the code of a constant JSON error body, under the
+// shape's envelope if it has one. Its keys are read as encoding/json
+// matches them to a client's struct fields, and as the keys of a map
+// literal are read (bodyOf): case-insensitively.
+func (p *pass) jsonErrorCode(s string) (string, bool) {
 	var m map[string]any
 	if json.Unmarshal([]byte(s), &m) != nil {
 		return "", false
 	}
-	c, hasCode := jsonKey(m, "code")
+	sh := &p.s.shape
+	if sh.Envelope != "" {
+		if inner, ok := jsonKey(m, sh.Envelope); ok {
+			if obj, ok := inner.(map[string]any); ok {
+				m = obj
+			}
+		}
+	}
+	c, hasCode := jsonKey(m, sh.Code)
 	code, ok := c.(string)
-	_, hasMsg := jsonKey(m, "message")
-	return code, hasCode && ok && hasMsg
+	hasMsg := false
+	for k := range m {
+		hasMsg = hasMsg || sh.isSecond(k)
+	}
+	return code, ok && sh.isBody(hasCode, hasMsg)
 }
 
 // jsonKey returns the value of the key of a JSON object that is equal to

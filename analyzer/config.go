@@ -47,6 +47,11 @@ type Config struct {
 	// Baseline holds findings that are not reported (see package
 	// baseline); nil: none.
 	Baseline *baseline.Baseline
+	// Shape is the documented error body (the shape: setting, the -shape
+	// flag); nil: the catalog's ([catalog.Catalog.Shape]). The one place
+	// where the configuration wins over the document is
+	// [Config.settings].
+	Shape *catalog.Shape
 	// BaselinePath is a baseline file to load (the -baseline flag) when
 	// Baseline is nil: see [Config.LoadBaseline].
 	BaselinePath string
@@ -101,6 +106,11 @@ func (c *Config) Validate() error {
 			return err
 		}
 	}
+	if c.Shape != nil {
+		if p := c.Shape.Problems(); len(p) > 0 {
+			return fmt.Errorf("shape.%s", p[0])
+		}
+	}
 	for _, s := range c.RetryAfterStatuses {
 		if s < 400 || s > 599 {
 			return fmt.Errorf("retry-after status %d is not an HTTP error status (400-599)", s)
@@ -128,6 +138,9 @@ func CheckRetryAfterValue(v string) error {
 type settings struct {
 	cat     *catalog.Catalog
 	catName string // in messages: "embedded default", a path
+	// shape is the documented error body: the configuration's, else the
+	// catalog's.
+	shape bodyShape
 	// defaultCatalog: no catalog was configured; the codes that messages
 	// suggest come from the embedded one, and say so.
 	defaultCatalog bool
@@ -158,6 +171,11 @@ func (c *Config) settings() *settings {
 	}
 	if s.cat == nil {
 		s.cat = catalog.Default()
+	}
+	if c.Shape != nil {
+		s.shape = newBodyShape(*c.Shape)
+	} else {
+		s.shape = newBodyShape(s.cat.Shape())
 	}
 	s.catName = c.CatalogName
 	if s.catName == "" {
@@ -194,6 +212,7 @@ func (f flagConfig) register(fs *flag.FlagSet) {
 	fs.Var(retryAfterValueFlag{&f.cfg.RetryAfterValue}, "retry-after-value", "the Retry-After value, in whole seconds, that the missing-retry-after fix sets (default 60)")
 	fs.Var(stringListFlag{&f.cfg.HelperModules}, "helper-modules", "comma-separated module paths, besides the main module, whose packages may hold error helpers")
 	fs.Var(baselineFlag(f), "baseline", "report only the findings that this baseline `file` (written by -write-baseline) does not hold")
+	fs.Var(shapeFlag{&f.cfg.Shape}, "shape", "the error body's shape: `preset` document, problem (RFC 9457) or envelope ({\"error\": {...}}); its keys are set in .apierrlint.yml (default: the catalog's response-format block)")
 	fs.StringVar(&f.cfg.ErrorWriter, "error-writer", "", "the project's error writer `import/path.Func` that the raw-http-error fix calls (default: inferred)")
 }
 
@@ -213,6 +232,24 @@ func (f catalogFlag) Set(path string) error {
 		return fmt.Errorf("empty path")
 	}
 	f.cfg.CatalogPath, f.cfg.Catalog = path, nil
+	return nil
+}
+
+type shapeFlag struct{ p **catalog.Shape }
+
+func (f shapeFlag) String() string {
+	if f.p == nil || *f.p == nil {
+		return ""
+	}
+	return (*f.p).Preset
+}
+
+func (f shapeFlag) Set(v string) error {
+	s, ok := catalog.PresetShape(v)
+	if !ok || v == "" {
+		return fmt.Errorf("unknown preset %q; the presets are %s", v, strings.Join(catalog.Presets, ", "))
+	}
+	*f.p = &s
 	return nil
 }
 

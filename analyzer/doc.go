@@ -14,9 +14,10 @@ given), in net/http handlers and in gin, echo, fiber and go-chi/render ones:
   status-mismatch      a documented code sent with another constant status
   missing-retry-after  a 429 (see -retry-after) written on a path where the
                        Retry-After header was not set before the status
-  error-body-shape     an error body that is not {"code", "message",
-                       "details", "request_id"}: a key missing, details not an
-                       object, request_id not a string, not an object at all
+  error-body-shape     an error body that is not the documented shape (the
+                       catalog's response-format block or -shape; by default
+                       {"code", "message", "details", "request_id"}): a key
+                       missing, a key of another JSON type, not an object
   retry-after-format   a Retry-After value that is not whole seconds ("30s",
                        a time.Duration's String, an HTTP date)
   default-error-response

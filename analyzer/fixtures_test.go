@@ -51,7 +51,7 @@ var fixtureSets = []fixtureSet{
 		// checked against the real modules by TestTables).
 		"ginapp", "ginrespond", "ginuse", "echoapp", "echo5app", "fiberapp", "fiber3app", "renderapp", "restapp",
 		// error-body-shape and retry-after-format; the document's own examples, clean.
-		"bodyshape", "bodyshapehelp", "bodyshapeuse", "shapedecl", "shapeonce", "raformat", "docexamples",
+		"bodyshape", "bodyshapehelp", "bodyshapeuse", "shapedecl", "shapeonce", "shapedefault", "raformat", "docexamples",
 		// Code written by apierrlint gen (internal/gen keeps the copies up to
 		// date): its writer is a helper although generated files are not
 		// checked; a service that uses it well, and one that misuses it.
@@ -99,6 +99,20 @@ var fixtureSets = []fixtureSet{
 	{"disabled ignore-directive", func() (Config, error) {
 		return Config{Disabled: []string{RuleIgnoreDirective}}, nil
 	}, []string{"ignoreoff"}},
+	// The error body's shape as configured (shape: preset problem, preset
+	// envelope): the keys checked and the code read where the shape puts it.
+	{"problem shape", func() (Config, error) {
+		s := catalog.ProblemShape()
+		return Config{Shape: &s}, nil
+	}, []string{"shapeproblem"}},
+	{"the catalog's shape", func() (Config, error) {
+		cat, err := catalog.ParseMarkdown("errors.md", []byte("```json\n{\"error_code\": \"NOT_FOUND\", \"error\": \"what went wrong\", \"trace_id\": \"optional trace id\"}\n```\n\n| Code | HTTP Status |\n|---|---|\n| NOT_FOUND | 404 |\n| CONFLICT | 409 |\n"))
+		return Config{Catalog: cat}, err
+	}, []string{"shapecatalog"}},
+	{"envelope shape", func() (Config, error) {
+		s := catalog.EnvelopeShape("error")
+		return Config{Shape: &s}, nil
+	}, []string{"shapeenvelope"}},
 	// default-error-response can be switched off alone.
 	{"disabled default-error-response", func() (Config, error) {
 		return Config{Disabled: []string{RuleDefaultErrorResponse}}, nil

@@ -32,14 +32,18 @@ type event struct {
 	code       value     // evStatus (helper), evBody
 	codeNode   ast.Node  // evBody: the code expression
 	errBody    bool      // evBody: the body is an error body by its own type
-	direct     bool      // evStatus: the bodies that follow on the path are sent with this status
-	deferred   bool      // evStatus: set for the next write (gin, fiber, render Status), not written now
-	checkRA    bool      // evStatus: Retry-After is required by the time it is written
-	write      bool      // the response is written here (headers are sent)
-	what       string    // evPlain: the writer, when it is a framework's ("(*gin.Context).File"); evRetryAfter: the helper
-	ra         raKind    // evRetryAfter: sets, may set, sets on some paths (see headers.go)
-	bodyExpr   ast.Expr  // evBody, evWrite: the JSON body written (its shape is checked with an error status)
-	value      ast.Expr  // evRetryAfter: the header's value, when known
+	// member, memberNode: evBody: the body's status member (a problem's
+	// "status"), when the shape has one; it must be the status sent.
+	member     value
+	memberNode ast.Node
+	direct     bool     // evStatus: the bodies that follow on the path are sent with this status
+	deferred   bool     // evStatus: set for the next write (gin, fiber, render Status), not written now
+	checkRA    bool     // evStatus: Retry-After is required by the time it is written
+	write      bool     // the response is written here (headers are sent)
+	what       string   // evPlain: the writer, when it is a framework's ("(*gin.Context).File"); evRetryAfter: the helper
+	ra         raKind   // evRetryAfter: sets, may set, sets on some paths (see headers.go)
+	bodyExpr   ast.Expr // evBody, evWrite: the JSON body written (its shape is checked with an error status)
+	value      ast.Expr // evRetryAfter: the header's value, when known
 	// atReturn: an error value built for the renderer (checkRA): pending
 	// like a setter, checked where the path leaves the function (a write
 	// of the handler's own makes it moot); raMsg is its message.
@@ -471,6 +475,7 @@ func (fc *funcCtx) statusPaths(g *cfg.CFG, evs map[*cfg.Block][]*event) {
 // follows it.
 func (fc *funcCtx) statusBody(st, body *event) {
 	s, c := st.status, body.code
+	fc.statusMember(st, body)
 	if !fc.flows(s, c) {
 		return
 	}
@@ -491,12 +496,29 @@ func (fc *funcCtx) statusBody(st, body *event) {
 	fc.p.checkPair(node, st.statusExpr, s, c)
 }
 
+// statusMember reports a body whose status member (a problem's "status")
+// is a constant other than the constant error status it is sent with.
+func (fc *funcCtx) statusMember(st, body *event) {
+	if body.memberNode == nil {
+		return
+	}
+	n, ok := st.status.int()
+	m, known := body.member.int()
+	if !ok || !known || m == n || n < 400 && !body.errBody {
+		return
+	}
+	// At the write: the member's own position may carry the pair check
+	// of its code (compositeLit), and one position reports one finding
+	// per rule.
+	fc.p.report(body.node, RuleStatusMismatch, "the body's %q member is %d, sent with status %d; they must be equal", fc.p.s.shape.Status, m, n)
+}
+
 // statusShape checks the shape of a JSON body sent with an error status;
 // with a parameter status, a helper that writes a body of the wrong shape
 // records it in its fact, for its call sites.
 func (fc *funcCtx) statusShape(st, body *event) {
 	if st.status.param >= 0 {
-		if s := fc.shapeOf(body.bodyExpr); s != nil && len(s.problems()) > 0 && fc.fn != nil {
+		if s := fc.shapeOf(body.bodyExpr); s != nil && len(fc.p.s.shape.problems(s)) > 0 && fc.fn != nil {
 			fc.fact.BodyShape = true
 			fc.p.shapeNodes[fc.fn] = shapeSite{body.bodyExpr, body.node}
 		}

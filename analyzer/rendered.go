@@ -264,7 +264,7 @@ func (fc *funcCtx) renderedWrites() {
 			if ev.what != "" {
 				what = ev.what + " sends a non-JSON body"
 			}
-			p.report(ev.node, RuleRawHTTPError, "%s %s: everything a renderer writes is an error response; send a JSON error body %s", what, fc.renderedBy(), `{"code", "message", ...}`)
+			p.report(ev.node, RuleRawHTTPError, "%s %s: everything a renderer writes is an error response; send a JSON error body %s", what, fc.renderedBy(), p.s.shape.brief)
 		case ev.bodyExpr != nil && ev.write:
 			fc.checkShape(ev.bodyExpr, ev.node)
 		}

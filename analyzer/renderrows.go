@@ -187,7 +187,7 @@ func (fc *funcCtx) learnRows() []RenderedType {
 		}
 		if ev.bodyExpr != nil {
 			if tn := fc.valueOf(ev.bodyExpr); tn != nil {
-				if f := jsonCodeField(tn.Type()); f != "" {
+				if f := jsonCodeField(tn.Type(), fc.p.s.shape.Code); f != "" {
 					add(code, []fieldRef{{tn, f}})
 				}
 			}
@@ -234,14 +234,15 @@ func (fc *funcCtx) learnRows() []RenderedType {
 	return rows
 }
 
-// "code" ("" if none).
-func jsonCodeField(t types.Type) string {
+// jsonCodeField is the string field of a struct type whose JSON key is the
+// shape's code key, up to case ("" if none).
+func jsonCodeField(t types.Type, codeKey string) string {
 	st, ok := t.Underlying().(*types.Struct)
 	if !ok {
 		return ""
 	}
 	for i := range st.NumFields() {
-		if f := st.Field(i); strings.EqualFold(jsonName(st.Tag(i), f), "code") && isStringKind(f.Type()) {
+		if f := st.Field(i); strings.EqualFold(jsonName(st.Tag(i), f), codeKey) && isStringKind(f.Type()) {
 			return f.Name()
 		}
 	}

@@ -6,19 +6,24 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"maps"
 	"reflect"
 	"slices"
 	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/apierrlint/apierrlint/catalog"
 )
 
 // The error-body-shape rule: an error body that does not encode as the
-// documented object {"code", "message", "details", "request_id"}: no
-// "code" or no "message" key (exact, lower case), "details" that is not an
-// object, "request_id" that is not a string, or not an object at all.
-// Extra keys are fine; keys and types the analysis cannot know are silent.
+// documented object (bodyshape.go; by default {"code", "message",
+// "details", "request_id"}): a required key missing (exact keys: "code"
+// and "message" by default), a key of another JSON type than documented
+// ("details" not an object, "request_id" not a string), no envelope, or
+// not an object at all. Extra keys are fine; keys and types the analysis
+// cannot know are silent.
 
 // jsonKind is what a JSON value is.
 type jsonKind int
@@ -58,6 +63,10 @@ type shape struct {
 	order []string            // the keys, in the order of the source
 	all   bool                // every key is known
 	typ   *types.TypeName     // a named struct type, reported at its declaration
+	// nested are the shapes of object values where known (an envelope's
+	// body), fieldTypes the types of a struct's fields: see sub.
+	nested     map[string]*shape
+	fieldTypes map[string]types.Type
 }
 
 func (s *shape) add(key string, k jsonKind) {
@@ -70,40 +79,16 @@ func (s *shape) add(key string, k jsonKind) {
 	s.keys[key] = k
 }
 
-// problems lists what is wrong with an error body of this shape (none when
-// it is right or not known).
-func (s *shape) problems() []string {
-	if s.kind != jsonObject {
-		if s.kind == jsonUnknown {
-			return nil
-		}
-		return []string{"not an object"}
+// sub is the shape of the object under key, when known: a nested literal
+// or JSON text, or a struct field's type.
+func (s *shape) sub(key string) *shape {
+	if n, ok := s.nested[key]; ok {
+		return n
 	}
-	var out []string
-	if s.all {
-		var missing []string
-		for _, k := range []string{"code", "message"} {
-			if _, ok := s.keys[k]; !ok {
-				missing = append(missing, strconv.Quote(k))
-			}
-		}
-		switch len(missing) {
-		case 1:
-			out = append(out, "no "+missing[0]+" key")
-		case 2:
-			out = append(out, "no "+missing[0]+" and no "+missing[1]+" key")
-		}
+	if t, ok := s.fieldTypes[key]; ok {
+		return typeShape(t)
 	}
-	if k, ok := s.keys["code"]; ok && k != jsonUnknown && k != jsonString {
-		out = append(out, `"code" is `+k.String()+", not a string")
-	}
-	if k, ok := s.keys["details"]; ok && k != jsonUnknown && k != jsonObject && k != jsonNull {
-		out = append(out, `"details" is `+k.String()+", not an object")
-	}
-	if k, ok := s.keys["request_id"]; ok && k != jsonUnknown && k != jsonString && k != jsonNull {
-		out = append(out, `"request_id" is `+k.String()+", not a string")
-	}
-	return out
+	return nil
 }
 
 // describe is the shape's keys as the message shows them: {"error", "status"}.
@@ -120,8 +105,6 @@ func (s *shape) describe() string {
 	}
 	return "{" + strings.Join(keys, ", ") + "}"
 }
-
-const documentedBody = `{"code", "message", "details", "request_id"}`
 
 // shapeOf computes the shape of a body expression: a composite literal
 // (with the parts assigned to its variable), a constant JSON text, or a
@@ -153,40 +136,47 @@ func (fc *funcCtx) shapeOf(e ast.Expr) *shape {
 // jsonTextShape is the shape of a constant JSON text (nil when it is not
 // JSON).
 func jsonTextShape(text string) *shape {
-	dec := json.NewDecoder(strings.NewReader(text))
-	tok, err := dec.Token()
-	if err != nil {
+	var v any
+	if json.Unmarshal([]byte(text), &v) != nil {
 		return nil
 	}
-	if d, ok := tok.(json.Delim); !ok || d != '{' {
-		var v any
-		if json.Unmarshal([]byte(text), &v) != nil {
-			return nil
-		}
+	m, ok := v.(map[string]any)
+	if !ok {
 		return &shape{kind: valueKind(v)}
 	}
-	var m map[string]any
-	if json.Unmarshal([]byte(text), &m) != nil {
-		return nil
-	}
 	s := &shape{kind: jsonObject, all: true}
-	// The keys in the order of the text.
-	for dec.More() {
-		tok, err := dec.Token()
-		if err != nil {
-			break
-		}
-		k, ok := tok.(string)
-		if !ok {
-			break
-		}
-		s.add(k, valueKind(m[k]))
-		var skip json.RawMessage
-		if dec.Decode(&skip) != nil {
-			break
-		}
+	for _, k := range catalog.ObjectKeys(text) { // in the order of the text
+		s.addValue(k, m[k])
 	}
 	return s
+}
+
+// objectShape is the shape of a decoded JSON object (keys sorted).
+func objectShape(m map[string]any) *shape {
+	s := &shape{kind: jsonObject, all: true}
+	for _, k := range slices.Sorted(maps.Keys(m)) {
+		s.addValue(k, m[k])
+	}
+	return s
+}
+
+// addValue adds a key with its decoded JSON value, and the shape of an
+// object value.
+func (s *shape) addValue(key string, v any) {
+	s.add(key, valueKind(v))
+	if obj, ok := v.(map[string]any); ok {
+		s.setNested(key, objectShape(obj))
+	}
+}
+
+func (s *shape) setNested(key string, n *shape) {
+	if n == nil {
+		return
+	}
+	if s.nested == nil {
+		s.nested = map[string]*shape{}
+	}
+	s.nested[key] = n
 }
 
 func valueKind(v any) jsonKind {
@@ -228,6 +218,7 @@ func (fc *funcCtx) mapShape(lit *ast.CompositeLit, parts map[string]ast.Expr) *s
 			continue
 		}
 		s.add(k, fc.exprKind(kv.Value))
+		fc.envelopeShape(s, k, kv.Value)
 	}
 	keys := make([]string, 0, len(parts))
 	for k := range parts {
@@ -236,8 +227,19 @@ func (fc *funcCtx) mapShape(lit *ast.CompositeLit, parts map[string]ast.Expr) *s
 	slices.Sort(keys)
 	for _, k := range keys {
 		s.add(k, fc.exprKind(parts[k]))
+		fc.envelopeShape(s, k, parts[k])
 	}
 	return s
+}
+
+// envelopeShape records the shape of the value of a map's envelope key (the
+// documented body, nested), where the shape has one.
+func (fc *funcCtx) envelopeShape(s *shape, key string, v ast.Expr) {
+	if fc.p.s.shape.Envelope == key && s.keys[key] == jsonObject {
+		if n := fc.shapeOf(v); n != nil {
+			s.setNested(key, n)
+		}
+	}
 }
 
 // exprKind is the JSON kind of a map value expression, from its type (an
@@ -380,6 +382,12 @@ func structKeys(s *shape, st *types.Struct, depth int) {
 			name = f.Name()
 		}
 		s.add(name, typeKind(f.Type()))
+		if s.keys[name] == jsonObject {
+			if s.fieldTypes == nil {
+				s.fieldTypes = map[string]types.Type{}
+			}
+			s.fieldTypes[name] = f.Type()
+		}
 	}
 }
 
@@ -393,18 +401,19 @@ func (fc *funcCtx) checkShape(body ast.Expr, at ast.Node) {
 	if s == nil {
 		return
 	}
-	problems := s.problems()
+	want := &p.s.shape
+	problems := want.problems(s)
 	if len(problems) == 0 {
 		return
 	}
 	var msg string
 	switch {
 	case s.kind != jsonObject:
-		msg = fmt.Sprintf("the error body is %s, not an object; send %s", s.kind, documentedBody)
+		msg = fmt.Sprintf("the error body is %s, not an object; send %s", s.kind, want.desc)
 	case s.typ != nil:
-		msg = fmt.Sprintf("%s encodes as %s: %s; send %s", s.typ.Name(), s.describe(), strings.Join(problems, "; "), documentedBody)
+		msg = fmt.Sprintf("%s encodes as %s: %s; send %s", s.typ.Name(), s.describe(), strings.Join(problems, "; "), want.desc)
 	default:
-		msg = fmt.Sprintf("the error body %s: %s; send %s", s.describe(), strings.Join(problems, "; "), documentedBody)
+		msg = fmt.Sprintf("the error body %s: %s; send %s", s.describe(), strings.Join(problems, "; "), want.desc)
 	}
 	if s.typ != nil {
 		if s.typ.Pkg() == p.Pkg {
@@ -448,23 +457,29 @@ func (p *pass) reportShapeDecl(tn *types.TypeName, msg string) {
 		}
 		need := map[string]bool{}
 		s := typeShape(tn.Type())
-		for _, k := range []string{"code", "message"} {
+		want := &p.s.shape
+		for _, k := range want.Required {
 			if _, ok := s.keys[k]; !ok {
 				need[k] = true
 			}
 		}
-		if _, ok := s.keys["Details"]; ok {
-			if _, lower := s.keys["details"]; !lower {
-				need["details"] = true
+		if d := want.Details; d != "" {
+			if up := strings.ToUpper(d[:1]) + d[1:]; up != d {
+				if _, ok := s.keys[up]; ok {
+					if _, lower := s.keys[d]; !lower {
+						need[d] = true
+					}
+				}
 			}
 		}
-		fixable := len(need) > 0
+		fixable := len(need) > 0 && want.Envelope == ""
 		for _, f := range st.Fields.List {
 			if f.Tag != nil || len(f.Names) != 1 {
 				continue
 			}
-			key := strings.ToLower(f.Names[0].Name)
-			if need[key] && f.Names[0].Name == strings.ToUpper(key[:1])+key[1:] {
+			name := f.Names[0].Name
+			key := strings.ToLower(name[:1]) + name[1:]
+			if need[key] && name == strings.ToUpper(key[:1])+key[1:] {
 				edits = append(edits, analysis.TextEdit{Pos: f.Type.End(), End: f.Type.End(), NewText: []byte(" `json:\"" + key + "\"`")})
 				delete(need, key)
 			}
@@ -556,7 +571,7 @@ func (fc *funcCtx) helperShape(call *ast.CallExpr, fn *types.Func, f *HelperFact
 		with = fc.renderedBy()
 	}
 	fc.p.reportOnce("helper:"+fn.Origin().FullName(), call, RuleErrorBodyShape,
-		"%s writes an error body that is not %s %s (see its declaration); send %s", fn.Name(), documentedBody, with, documentedBody)
+		"%s writes an error body that is not %s %s (see its declaration); send %s", fn.Name(), fc.p.s.shape.desc, with, fc.p.s.shape.desc)
 }
 
 // shapeSite is a body that a helper of this package writes with its status
@@ -626,7 +641,8 @@ func (p *pass) isRenderer(t *types.Named) bool {
 // passes it on (BodyShape).
 func (fc *funcCtx) fixedBody(call *ast.CallExpr, what string, status value, text string) {
 	s := jsonTextShape(text)
-	if s == nil || len(s.problems()) == 0 {
+	want := &fc.p.s.shape
+	if s == nil || len(want.problems(s)) == 0 {
 		return
 	}
 	if status.param >= 0 {
@@ -634,6 +650,6 @@ func (fc *funcCtx) fixedBody(call *ast.CallExpr, what string, status value, text
 		return
 	}
 	if n, ok := status.int(); ok && n >= 400 {
-		fc.p.report(call, RuleErrorBodyShape, "%s writes the error body %s with status %d: %s; send %s", what, s.describe(), n, strings.Join(s.problems(), "; "), documentedBody)
+		fc.p.report(call, RuleErrorBodyShape, "%s writes the error body %s with status %d: %s; send %s", what, s.describe(), n, strings.Join(want.problems(s), "; "), want.desc)
 	}
 }

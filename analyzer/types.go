@@ -136,8 +136,9 @@ type bodyType struct {
 	isError     bool   // implements error or carries a status field
 }
 
-// structBody reports whether t (or *t) is a struct with json tags "code" and
-// "message". The status field is named like Status/StatusCode/HTTPStatus or
+// structBody reports whether t (or *t) is a struct with json tags of the
+// shape's code and message ("code" and "message"; a problem's "code" and
+// "title", "status" or "detail"). The status field is named like Status/StatusCode/HTTPStatus or
 // comes from an ErrorTypeFact (a field the type's methods pass to WriteHeader).
 func (p *pass) structBody(t types.Type) *bodyType {
 	if ptr, ok := t.Underlying().(*types.Pointer); ok {
@@ -149,23 +150,24 @@ func (p *pass) structBody(t types.Type) *bodyType {
 	var bt *bodyType
 	if st, ok := t.Underlying().(*types.Struct); ok {
 		var code, msg, status string
+		sh := &p.s.shape
 		for i := range st.NumFields() {
 			f := st.Field(i)
 			// Case-insensitive: an untagged Code field is the code its
 			// author meant (error-body-shape reports the key).
-			switch strings.ToLower(jsonName(st.Tag(i), f)) {
-			case "code":
+			switch key := jsonName(st.Tag(i), f); {
+			case sh.isCode(key):
 				if isStringKind(f.Type()) {
 					code = f.Name()
 				}
-			case "message":
+			case sh.isSecond(key):
 				msg = f.Name()
 			}
 			if status == "" && isIntKind(f.Type()) && isStatusFieldName(f.Name()) {
 				status = f.Name()
 			}
 		}
-		if code != "" && msg != "" {
+		if sh.isBody(code != "", msg != "") {
 			if named, ok := types.Unalias(t).(*types.Named); ok {
 				if f := p.errorTypeFact(named.Origin().Obj()); f != nil && f.StatusField != "" {
 					status = f.StatusField

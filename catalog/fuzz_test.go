@@ -94,6 +94,9 @@ func FuzzParseMarkdown(f *testing.F) {
 		"```\n| Code | HTTP Status |\n|---|---|\n| A | 404 |\n```\n",
 		"| Code | HTTP Status |\r\n|---|---|\rA | 401\r\n",
 		"| `Code` | **HTTP** |\n|:-|-:|\n| `A\\|B` | 404 Not Found |\n",
+		// Response-format blocks: fenced with an envelope, and pasted as text.
+		"```json\n{\"error\": {\"code\": \"X\", \"details\": { ... }}}\n```\n| Code | HTTP Status |\n|---|---|\n| A | 404 |\n",
+		"Format (optional details)\n{\n\"code\": \"E\",\n\"details\": [ ... ],\n...\n}\n| Code | HTTP Status |\n|---|---|\nA | 404\n",
 	)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		c, err := ParseMarkdown("fuzz.md", data)

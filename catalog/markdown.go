@@ -46,9 +46,18 @@ func ParseMarkdown(name string, data []byte) (*Catalog, error) {
 
 	var entries []Entry
 	foundCodeTable := false
+	var (
+		block *shapeBlock     // the response-format block
+		prose strings.Builder // the text before the code tables
+	)
 	_ = gast.Walk(doc, func(n gast.Node, entering bool) (gast.WalkStatus, error) {
 		if !entering {
 			return gast.WalkContinue, nil
+		}
+		if !foundCodeTable {
+			if st := formatBlock(n, &norm, &block, &prose); st != nil {
+				return *st, nil
+			}
 		}
 		table, ok := n.(*extast.Table)
 		if !ok {
@@ -111,10 +120,71 @@ func ParseMarkdown(name string, data []byte) (*Catalog, error) {
 		return nil, l.err()
 	}
 	c := build(l, entries, l.empty())
+	if block != nil {
+		shape, err := parseShapeBlock(name, *block, prose.String())
+		switch {
+		case err == nil:
+			c.shape = &shape
+		case block.meant:
+			l.errs = append(l.errs, err)
+		}
+	}
 	if err := l.err(); err != nil {
 		return nil, err
 	}
 	return c, nil
+}
+
+// formatBlock looks at a node before the first code table for the
+// response-format block (the first JSON object of a fenced block or of a
+// paragraph's lines) and the prose around it. It returns the walk's next
+// step for the nodes it handles (nil: go on as usual).
+func formatBlock(n gast.Node, norm *normalized, block **shapeBlock, prose *strings.Builder) *gast.WalkStatus {
+	skip := gast.WalkSkipChildren
+	lines := func() ([]string, []int) {
+		var text []string
+		var at []int
+		segs := n.Lines()
+		for i := 0; i < segs.Len(); i++ {
+			seg := segs.At(i)
+			text = append(text, strings.TrimRight(string(seg.Value(norm.src)), "\r\n"))
+			at = append(at, norm.line(seg.Start))
+		}
+		return text, at
+	}
+	switch n := n.(type) {
+	case *gast.FencedCodeBlock, *gast.CodeBlock:
+		if *block != nil {
+			return &skip
+		}
+		if fc, ok := n.(*gast.FencedCodeBlock); ok {
+			switch lang := strings.ToLower(string(fc.Language(norm.src))); lang {
+			case "", "json", "jsonc", "json5":
+			default:
+				return &skip
+			}
+		}
+		text, at := lines()
+		if obj, first := jsonObjectLines(text); first >= 0 {
+			*block = &shapeBlock{text: strings.Join(obj, "\n"), line: at[first], meant: meantAsFormat(prose.String())}
+		}
+		return &skip
+	case *gast.Paragraph, *gast.Heading, *gast.TextBlock:
+		text, at := lines()
+		if _, isPara := n.(*gast.Paragraph); isPara && *block == nil {
+			if obj, first := jsonObjectLines(text); first >= 0 {
+				*block = &shapeBlock{text: strings.Join(obj, "\n"), line: at[first],
+					meant: meantAsFormat(prose.String() + strings.Join(text[:first], "\n"))}
+				text = append(text[:first:first], text[first+len(obj):]...)
+			}
+		}
+		for _, t := range text {
+			prose.WriteString(t)
+			prose.WriteByte('\n')
+		}
+		return &skip
+	}
+	return nil
 }
 
 // parseGFM parses src as Markdown with GFM tables. A panic in the

@@ -15,7 +15,8 @@ func DefaultMarkdown() []byte {
 
 // Markdown writes the catalog as one Markdown table, in document order:
 // Code and HTTP Status, and Description and Resolution when an entry has
-// them. [ParseMarkdown] reads it back as the same entries (a line break in
+// them; before it, the response-format block of a shape other than
+// [DocumentShape] (see shapeMarkdown). [ParseMarkdown] reads it back as the same entries (a line break in
 // a description becomes a space: a table cell holds one line), so
 // `apierrlint catalog -catalog errors.yaml > errors.md` converts a catalog.
 func (c *Catalog) Markdown() []byte {
@@ -33,6 +34,7 @@ func (c *Catalog) Markdown() []byte {
 		header = append(header, "Resolution")
 	}
 	var b strings.Builder
+	b.WriteString(c.shapeMarkdown())
 	row := func(cells []string) {
 		b.WriteString("|")
 		for _, c := range cells {
@@ -84,3 +86,38 @@ func markdownCell(s string) string {
 }
 
 func wordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// shapeMarkdown is the response-format block that states the catalog's
+// shape, with the prose that marks its optional keys, and a blank line;
+// "" for DocumentShape (no block says the same) or a shape that a block
+// cannot state (its keys' names do not say their roles): ParseMarkdown
+// reads the block back as the same shape, or it is not written.
+func (c *Catalog) shapeMarkdown() string {
+	if c == nil || c.shape == nil {
+		return ""
+	}
+	s := *c.shape
+	if s.Equal(DocumentShape()) {
+		return ""
+	}
+	var optional []string
+	for _, k := range s.KeyList() {
+		if !s.IsRequired(k) {
+			optional = append(optional, "`"+k+"` is optional")
+		}
+	}
+	obj := "{\n  " + strings.Join(s.ExampleFields("ERROR_CODE"), ",\n  ") + "\n}"
+	if s.Envelope != "" {
+		obj = "{" + strconv.Quote(s.Envelope) + ": " + obj + "}"
+	}
+	prose := "Every error response is this JSON object"
+	if len(optional) > 0 {
+		prose += "; " + strings.Join(optional, ", ")
+	}
+	block := prose + ".\n\n```json\n" + obj + "\n```\n\n"
+	got, err := parseShapeBlock("", shapeBlock{text: obj, line: 1}, prose)
+	if err != nil || !got.Equal(s) {
+		return ""
+	}
+	return block
+}

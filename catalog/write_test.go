@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -45,5 +46,49 @@ func TestMarkdownCellUnderscore(t *testing.T) {
 		if got := markdownCell(in); got != want {
 			t.Errorf("markdownCell(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestMarkdownShape: a catalog whose shape is not DocumentShape writes its
+// response-format block before the table, read back as the same shape; the
+// seed's shape and a shape whose keys' names do not say their roles write
+// none.
+func TestMarkdownShape(t *testing.T) {
+	plain := func(s Shape) Shape { s.Preset, s.File, s.Line = "", "", 0; s.Keys = s.KeyList(); return s }
+	base, err := New("test", []Entry{{Code: "NOT_FOUND", Status: 404}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	custom := DocumentShape().Rename("message", "error").Rename("request_id", "trace_id")
+	custom.Envelope = "error_info"
+	problem := ProblemShape()
+	unnamed := DocumentShape().Rename("code", "kind")
+	for _, c := range []struct {
+		name  string
+		shape Shape
+		block bool
+	}{
+		{"document", DocumentShape(), false},
+		{"custom keys under an envelope", custom, true},
+		{"problem", problem, true},
+		{"code key without a name that says so", unnamed, false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			md := base.With(&c.shape, nil).Markdown()
+			if got := strings.Contains(string(md), "```json"); got != c.block {
+				t.Fatalf("block written: %v, want %v:\n%s", got, c.block, md)
+			}
+			back, err := ParseMarkdown("back.md", md)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := plain(c.shape)
+			if !c.block {
+				want = plain(DocumentShape())
+			}
+			if got := plain(back.Shape()); !reflect.DeepEqual(got, want) {
+				t.Errorf("read back as\n %#v\nwant %#v\n%s", got, want, md)
+			}
+		})
 	}
 }

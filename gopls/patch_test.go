@@ -101,6 +101,23 @@ func TestConfigSource(t *testing.T) {
 		}
 	}
 
+	// A shape: built into gopls as the configuration states it.
+	os.WriteFile(filepath.Join(dir, ".apierrlint.yml"), []byte("shape:\n  preset: problem\n"), 0o644)
+	if path, cfg, err = loadConfig(filepath.Join(dir, ".apierrlint.yml")); err != nil {
+		t.Fatal(err)
+	}
+	if src, err = configSource(cfg, path); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		`shape := catalog.Shape{Preset: "problem", Envelope: "", Code: "code", Message: "detail"`,
+		"cfg.Shape = &shape",
+	} {
+		if !strings.Contains(string(src), want) {
+			t.Errorf("generated file with a shape lacks %q:\n%s", want, src)
+		}
+	}
+
 	// No configuration file: the defaults, and the embedded catalog.
 	src, err = configSource(analyzer.Config{}, "")
 	if err != nil {

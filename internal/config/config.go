@@ -185,6 +185,13 @@ func settingLine(doc *yaml.Node, key, index, sub string) int {
 		}
 		line := k.Line
 		if index == "" {
+			if sub != "" && v.Kind == yaml.MappingNode {
+				for j := 0; j+1 < len(v.Content); j += 2 {
+					if v.Content[j].Value == sub {
+						return v.Content[j].Line
+					}
+				}
+			}
 			return line
 		}
 		n, _ := strconv.Atoi(index)
@@ -254,6 +261,9 @@ func (f *File) Apply(dst *analyzer.Config, set func(flag string) bool) {
 	}
 	if !set("helper-modules") && s.HelperModules != nil {
 		dst.HelperModules = c.HelperModules
+	}
+	if !set("shape") && s.Shape != nil {
+		dst.Shape = c.Shape
 	}
 	if !set("baseline") && s.Baseline != "" {
 		dst.Baseline, dst.BaselinePath = c.Baseline, c.BaselinePath

@@ -84,6 +84,40 @@ func TestApply(t *testing.T) {
 	}
 }
 
+// TestShape: the shape setting reaches the Config, built from its preset;
+// Apply passes it on unless -shape was given.
+func TestShape(t *testing.T) {
+	root := t.TempDir()
+	write(t, filepath.Join(root, ".apierrlint.yml"), "shape:\n  preset: problem\n  code: errorCode\n  message: \"\"\n  required: [status, errorCode]\n")
+	f, err := Load(filepath.Join(root, ".apierrlint.yml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := f.Config.Shape
+	if s == nil || s.Preset != "problem" || s.Code != "errorCode" || s.Message != "" || s.Status != "status" ||
+		strings.Join(s.Required, ",") != "status,errorCode" || s.Types["errorCode"] != "string" ||
+		s.Describe() != `{"type", "title", "status", "instance", "errorCode"}` {
+		t.Fatalf("shape: %#v (%s)", s, s.Describe())
+	}
+	var dst analyzer.Config
+	f.Apply(&dst, func(string) bool { return false })
+	if dst.Shape != s {
+		t.Errorf("Apply does not pass the shape on")
+	}
+	dst = analyzer.Config{}
+	f.Apply(&dst, func(flag string) bool { return flag == "shape" })
+	if dst.Shape != nil {
+		t.Errorf("Apply overrides -shape")
+	}
+	write(t, filepath.Join(root, ".apierrlint.yml"), "shape:\n  envelope: data\n  request-id: trace_id\n")
+	if f, err = Load(filepath.Join(root, ".apierrlint.yml")); err != nil {
+		t.Fatal(err)
+	}
+	if s := f.Config.Shape; s.Preset != "envelope" || s.Describe() != `{"data": {"code", "message", "details", "trace_id"}}` {
+		t.Errorf("envelope shape: %#v (%s)", s, s.Describe())
+	}
+}
+
 // TestLoadErrors: a broken file is a short error naming the file, the line
 // and the setting.
 func TestLoadErrors(t *testing.T) {
@@ -100,6 +134,18 @@ func TestLoadErrors(t *testing.T) {
 		{"tests: [\n", `1: did not find expected node content`},
 		{"disable: [raw-http-eror]\n", `1: disable[0]: unknown rule "raw-http-eror"; did you mean raw-http-error?`},
 		{"config: other.yml\n", `1: config: a configuration file cannot name another one`},
+		// A shape that contradicts itself names the setting and its line.
+		{"tests: true\nshape:\n  preset: rfc9457\n", `3: shape.preset: unknown preset "rfc9457"; the presets are document, problem, envelope`},
+		{"shape:\n  preset: problem\n  required: [title, message]\n", `3: shape.required: "message" is not a key of the shape (type, title, status, detail, instance, code)`},
+		{"shape:\n  preset: problem\n  envelope: error\n", `3: shape.envelope: a problem body (RFC 9457) is the response's top-level object`},
+		{"shape:\n  preset: envelope\n  envelope: \"\"\n", `3: shape.envelope: preset envelope nests the body under a key`},
+		{"shape:\n  code: error_code\n  message: error_code\n", `3: shape.message: "error_code" is the code key of the shape already; two parts of the body cannot share a key`},
+		{"shape:\n  preset: problem\n  details: errors\n", `3: shape.details: preset problem has no details part to name`},
+		{"shape:\n  code: \"\"\n", `2: shape.code: the code key is empty`},
+		{"shape:\n  envelope: error\n  code: error\n", `2: shape.envelope: "error" is also a key inside the envelope`},
+		{"shape:\n  preset: document\n  requird: [code]\n", `1: shape: unknown key "requird" (did you mean "required"?)`},
+		{"shape:\n  required: code\n", `2: shape.required: want a list of keys such as [title, status, code], got the string "code"`},
+		{"shape: problem\n", `1: shape: want a mapping (preset, code, message, details, request-id, envelope, required), got the string "problem"`},
 	} {
 		path := filepath.Join(t.TempDir(), ".apierrlint.yml")
 		write(t, path, c.text)

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"text/template"
 
+	"github.com/apierrlint/apierrlint/catalog"
 	"github.com/apierrlint/apierrlint/internal/standalone"
 )
 
@@ -118,6 +119,7 @@ func TestGenBuild(t *testing.T) {
 	cases := goldenCases(t)
 	cases = append(cases, goldenCase{"chi_chireqid", Options{Package: "apierr", Framework: "chi", RequestID: "github.com/go-chi/chi/v5/middleware.GetReqID"}})
 	var defaults, smalls, want []string
+	shaped := map[string][]string{} // preset -> patterns
 	for _, c := range cases {
 		src, err := Generate(c.o)
 		if err != nil {
@@ -126,10 +128,13 @@ func TestGenBuild(t *testing.T) {
 		write(c.name+"/"+c.o.Package+"/errors_gen.go", src)
 		d := map[string]string{"Framework": c.o.Framework, "Dir": c.name, "Pkg": c.o.Package, "Code": "CodeNotFound", "Limit": "CodeRateLimitExceeded"}
 		pattern := "./" + c.name + "/..."
-		if c.o.Catalog != nil {
+		switch {
+		case c.o.Shape != nil:
+			shaped[c.o.Shape.Preset] = append(shaped[c.o.Shape.Preset], pattern)
+		case c.o.Catalog != nil:
 			d["Code"], d["Limit"] = "CodeUserNotFound", "CodeTooManyRequests"
 			smalls = append(smalls, pattern)
-		} else {
+		default:
 			defaults = append(defaults, pattern)
 		}
 		var buf bytes.Buffer
@@ -151,10 +156,16 @@ func TestGenBuild(t *testing.T) {
 	t.Chdir(dir)
 	for _, generated := range []bool{false, true} {
 		var got []string
-		for _, run := range []struct{ flags, patterns []string }{
+		runs := []struct{ flags, patterns []string }{
 			{nil, defaults},
 			{[]string{"-catalog", "errors.yaml", "-retry-after", "429,503"}, smalls},
-		} {
+		}
+		for _, preset := range catalog.Presets {
+			if p := shaped[preset]; p != nil {
+				runs = append(runs, struct{ flags, patterns []string }{[]string{"-shape", preset}, p})
+			}
+		}
+		for _, run := range runs {
 			args := append(slices.Clone(run.flags), run.patterns...)
 			if generated {
 				args = append([]string{"-generated"}, args...)

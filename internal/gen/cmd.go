@@ -55,6 +55,7 @@ var genFlags = []struct{ name, usage string }{
 	{"catalog", ""},
 	{"retry-after", "comma-separated statuses whose responses carry a Retry-After header (default 429)"},
 	{"retry-after-value", "the Retry-After value, in whole seconds, that the writer sends unless the error sets its own (default 60)"},
+	{"shape", ""},
 }
 
 type options struct {
@@ -135,6 +136,7 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		RetryAfterStatuses: cfg.RetryAfterStatuses,
 		RetryAfterSeconds:  seconds,
 		RequestID:          o.requestID,
+		Shape:              cfg.Shape,
 	})
 	if err != nil {
 		return fail(err.Error())

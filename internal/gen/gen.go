@@ -58,6 +58,9 @@ type Options struct {
 	// request's context, func(context.Context) string: import/path.Func,
 	// or Func in the generated package. "" leaves request_id empty.
 	RequestID string
+	// Shape is the error body's shape (the shape: setting, -shape); nil
+	// means the catalog's.
+	Shape *catalog.Shape
 }
 
 // framework is what the writer of one framework is made of.
@@ -184,6 +187,7 @@ type data struct {
 	MoreImports []string // "path" or `name "path"`
 	Default     string   // Code.Status's status for an unknown code
 	WriteDoc    []string // WriteError's comment
+	Body        *body    // the shape of Error's JSON
 }
 
 //go:embed gen.go.tmpl
@@ -232,6 +236,18 @@ func Generate(o Options) ([]byte, error) {
 		return nil, err
 	}
 	d.retryAfter(o.RetryAfterStatuses)
+	shape := cat.Shape()
+	if o.Shape != nil {
+		shape = *o.Shape
+	}
+	b, err := newBody(shape)
+	if err != nil {
+		return nil, err
+	}
+	d.Body = b
+	if o.RequestID != "" && shape.RequestID == "" {
+		return nil, fmt.Errorf("-request-id: the error body's shape has no request id key (%s)", shape.Describe())
+	}
 	d.StdImports = []string{"encoding/json", "fmt", "net/http", "strconv"}
 	if name != "net/http" {
 		d.StdImports = slices.DeleteFunc(d.StdImports, func(s string) bool { return s == "encoding/json" })

@@ -62,7 +62,8 @@ type goldenCase struct {
 
 // goldenCases are, for each framework, the file generated from the embedded
 // catalog with the default configuration, and from the small catalog with
-// two Retry-After statuses, another Retry-After value and a request id.
+// two Retry-After statuses, another Retry-After value and a request id;
+// and the problem and envelope shapes for two frameworks each.
 func goldenCases(t testing.TB) []goldenCase {
 	var cases []goldenCase
 	for _, fw := range Frameworks {
@@ -80,6 +81,13 @@ func goldenCases(t testing.TB) []goldenCase {
 			}},
 		)
 	}
+	problem, envelope := catalog.ProblemShape(), catalog.EnvelopeShape("error")
+	cases = append(cases,
+		goldenCase{"nethttp_problem", Options{Package: "apierr", Framework: "net/http", Shape: &problem}},
+		goldenCase{"gin_problem", Options{Package: "apierr", Framework: "gin", Shape: &problem}},
+		goldenCase{"nethttp_envelope", Options{Package: "apierr", Framework: "net/http", Shape: &envelope}},
+		goldenCase{"fiber_envelope", Options{Package: "apierr", Framework: "fiber", Shape: &envelope}},
+	)
 	return cases
 }
 

@@ -97,6 +97,12 @@ type Settings struct {
 	// .apierrlint.yml file to take the settings from instead (then no other
 	// setting may be given). A relative path is looked up as Catalog is.
 	ConfigFile string `json:"config"`
+
+	// Shape is the documented error body (the -shape flag gives a preset):
+	// a preset (document, problem, envelope) and its keys. It wins over
+	// the catalog's response-format block. Absent: the catalog's block,
+	// else the document preset. See [ShapeSetting].
+	Shape *ShapeSetting `json:"shape"`
 }
 
 // Code is one entry of an inline catalog.
@@ -138,7 +144,7 @@ func Decode(conf any) (Settings, error) {
 }
 
 // settingNames lists the settings in documentation order.
-var settingNames = []string{"catalog", "codes", "retry-after", "retry-after-value", "error-writer", "disable", "tests", "generated", "helper-modules", "baseline", "config"}
+var settingNames = []string{"catalog", "codes", "retry-after", "retry-after-value", "error-writer", "disable", "tests", "generated", "helper-modules", "baseline", "shape", "config"}
 
 // decode round-trips conf through JSON into Settings, unknown keys
 // rejected.
@@ -240,6 +246,8 @@ func checkSetting(key string, raw json.RawMessage) error {
 		})
 	case "codes":
 		return checkList(key, raw, "a list of {code, status} mappings", checkCode)
+	case "shape":
+		return checkShapeSetting(raw)
 	}
 	return nil
 }
@@ -391,6 +399,14 @@ func (s Settings) Config() (analyzer.Config, error) {
 			return cfg, settingsError("baseline: %v", err)
 		}
 		cfg.Baseline, cfg.BaselinePath = b, s.Baseline
+	}
+
+	if s.Shape != nil {
+		shape, err := s.Shape.Shape()
+		if err != nil {
+			return cfg, err
+		}
+		cfg.Shape = &shape
 	}
 
 	if err := cfg.Validate(); err != nil {

@@ -62,7 +62,7 @@ Exit codes:
 // under different headings, each naming the other. The adoption flags are
 // listed here when this build has them.
 var flagGroups = []driver.FlagGroup{
-	{Title: "What is reported", Names: []string{"config", "catalog", "disable", "retry-after", "tests", "generated"}},
+	{Title: "What is reported", Names: []string{"config", "catalog", "shape", "disable", "retry-after", "tests", "generated"}},
 	{Title: "What is loaded", Names: []string{"test", "helper-modules"}},
 	{Title: "Output", Names: []string{"format", "json", "c", "baseline", "write-baseline", "new-from-rev", "new-from-patch"}},
 	{Title: "Fixes", Names: []string{"fix", "diff", "retry-after-value", "error-writer"}},
