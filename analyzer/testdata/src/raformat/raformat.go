@@ -126,6 +126,15 @@ func fineMore(w http.ResponseWriter, d time.Duration, secs float64, n int) { // 
 		h.Set("Retry-After", fmt.Sprintf("%03d", n))
 	case 7:
 		h.Set("Retry-After", " 30\t") // spaces around a value are not part of it
+	case 8:
+		h.Set("Retry-After", fmt.Sprintf("%d")) // a verb without its argument: go vet's printf check reports it
+	case 9:
+		// Through more variables than the analysis follows (three).
+		w1 := d.String()
+		w2 := w1
+		w3 := w2
+		w4 := w3
+		h.Set("Retry-After", w4)
 	}
 }
 
