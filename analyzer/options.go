@@ -447,7 +447,7 @@ func (fc *funcCtx) optionCall(call *ast.CallExpr, fn *types.Func) bool {
 		if ok {
 			of = p.optionFact(ofn)
 		}
-		if of == nil || of.Applies >= 0 || of.Type != path {
+		if of == nil || of.Type != path { // (a constructor that applies options returns no option: of.Applies < 0)
 			opaque = true
 			continue
 		}

@@ -135,6 +135,8 @@ func fineMore(w http.ResponseWriter, d time.Duration, secs float64, n int) { // 
 		w3 := w2
 		w4 := w3
 		h.Set("Retry-After", w4)
+	case 10:
+		h.Set("Retry-After", "90")
 	}
 }
 
