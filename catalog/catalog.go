@@ -42,6 +42,9 @@ type Entry struct {
 	// JSON pointer of the response (/paths/~1pets/get/responses/404) or of
 	// the x-error-codes entry; "" for other formats.
 	Pointer string `json:"-" yaml:"-"`
+	// File is the document of an entry of a merged catalog (see [Merge]);
+	// "" means the catalog's Source.
+	File string `json:"-" yaml:"-"`
 }
 
 // Catalog is a validated set of error codes and their HTTP statuses.
