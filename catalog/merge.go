@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 )
@@ -39,7 +40,8 @@ func LoadAll(paths ...string) (*Catalog, error) {
 //     error schemas); [DocumentShape] if none does.
 //
 // Each entry of the result has its File set to the document it comes
-// from.
+// from (the first that has the code); a description or resolution the
+// first lacks comes from the next.
 func Merge(cats ...*Catalog) (*Catalog, error) {
 	var sources []string
 	for _, c := range cats {
@@ -47,6 +49,7 @@ func Merge(cats ...*Catalog) (*Catalog, error) {
 	}
 	l := &errorList{file: strings.Join(sources, ", ")}
 	out := &Catalog{source: l.file, byCode: map[string]Entry{}}
+	index := map[string]int{} // code -> its index in out.entries
 	for _, c := range cats {
 		if c == nil {
 			continue
@@ -59,8 +62,15 @@ func Merge(cats ...*Catalog) (*Catalog, error) {
 			switch {
 			case !ok:
 				out.byCode[e.Code] = e
+				index[e.Code] = len(out.entries)
 				out.entries = append(out.entries, e)
-			case first.Status != e.Status:
+			case first.Status == e.Status:
+				// The same code: the first place stays, the prose the
+				// first lacks comes from the next.
+				first.Description = cmp.Or(first.Description, e.Description)
+				first.Resolution = cmp.Or(first.Resolution, e.Resolution)
+				out.byCode[e.Code], out.entries[index[e.Code]] = first, first
+			default:
 				l.errs = append(l.errs, &Error{File: e.File, Line: e.Line, Msg: fmt.Sprintf(
 					"code %s has status %d here%s and %d in %s", e.Code, e.Status, pointerSuffix(e.Pointer), first.Status, place(first))})
 			}
