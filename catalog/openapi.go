@@ -112,6 +112,9 @@ func (r *oasReader) read() (*Catalog, error) {
 	// The library logs through slog to stdout by default; a linter's
 	// output is its findings only. Problems come back as errors.
 	cfg.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
+	// Descriptions, summaries and enums of the index are not used: 5% fewer
+	// allocations on a large document.
+	cfg.SkipMetadataCollection = true
 	// No file or network access: the catalog is the one file named
 	// (AllowFileReferences and AllowRemoteReferences stay false).
 	doc, err := libopenapi.NewDocumentWithConfiguration(r.data, cfg)
@@ -297,8 +300,8 @@ func (r *oasReader) openAPI3(doc *v3.Document) {
 			if op.Responses != nil {
 				if op.Responses.Codes != nil {
 					for key, resp := range op.Responses.Codes.FromOldest() {
-						status, ok := r.responseKey(&o, key)
-						if ok && resp != nil {
+						status, isErr := r.responseKey(&o, key)
+						if isErr && resp != nil {
 							r.response3(resp, status, o.Pointer+"/responses/"+escapePointer(key))
 						}
 					}
@@ -362,8 +365,8 @@ func (r *oasReader) swagger(doc *v2.Swagger) {
 			if op.Responses != nil {
 				if op.Responses.Codes != nil {
 					for key, resp := range op.Responses.Codes.FromOldest() {
-						status, ok := r.responseKey(&o, key)
-						if ok && resp != nil {
+						status, isErr := r.responseKey(&o, key)
+						if isErr && resp != nil {
 							r.response2(resp, status, o.Pointer+"/responses/"+escapePointer(key))
 						}
 					}
@@ -413,13 +416,14 @@ func (r *oasReader) finishOperation(o Operation) {
 }
 
 // responseKey records a response key of an operation ("404", "4XX") and
-// returns the status whose codes the response states: the status for an
-// error status, 0 for anything else (a success, a range). ok is false for
-// a key that is not a status.
-func (r *oasReader) responseKey(o *Operation, key string) (status int, ok bool) {
+// reports whether the response is an error response (4xx, 5xx, 4XX, 5XX),
+// whose body is read, and the status its codes belong to: 0 for a range,
+// which has no single status. Success responses are not read at all: their
+// schemas are most of a large document.
+func (r *oasReader) responseKey(o *Operation, key string) (status int, isErr bool) {
 	if len(key) == 3 && (key[1] == 'X' || key[1] == 'x') && (key[2] == 'X' || key[2] == 'x') && key[0] >= '1' && key[0] <= '5' {
 		o.Ranges = append(o.Ranges, int(key[0]-'0'))
-		return 0, true
+		return 0, key[0] >= '4'
 	}
 	n, err := strconv.Atoi(key)
 	if err != nil || len(key) != 3 || n < 100 || n > 599 {
@@ -431,7 +435,7 @@ func (r *oasReader) responseKey(o *Operation, key string) (status int, ok bool) 
 	if n >= 400 {
 		return n, true
 	}
-	return 0, true
+	return 0, false
 }
 
 // body records what an error response's body says: its shape (any error
