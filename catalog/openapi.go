@@ -208,6 +208,10 @@ func (r *oasReader) buildErrors(err error) bool {
 			if node == nil {
 				node = ie.KeyNode
 			}
+			if ref := refOf(node); ref != "" && !strings.HasPrefix(ref, "#") {
+				r.errorAt(node, "$ref %s is in another file: apierrlint reads one file and follows no reference out of it (bundle the document into one file first)", ref)
+				break
+			}
 			r.errorAt(node, "%s", ie.Err.Error())
 		default:
 			if strings.Contains(e.Error(), "circular reference") {
@@ -218,6 +222,14 @@ func (r *oasReader) buildErrors(err error) bool {
 		bad = true
 	}
 	return bad
+}
+
+// refOf returns the $ref of a reference node ({$ref: ...}), or "".
+func refOf(n *yaml.Node) string {
+	if v := mappingValue(n, "$ref"); v != nil && v.Kind == yaml.ScalarNode {
+		return v.Value
+	}
+	return ""
 }
 
 func flattenErrors(err error) []error {

@@ -149,6 +149,8 @@ func TestOpenAPIErrors(t *testing.T) {
 	for _, tc := range []struct{ file, want string }{
 		{"conflict.yaml", "testdata/openapi/conflict.yaml:20: code NOT_FOUND has two statuses: 410 at /paths/~1b/get/responses/410 and 404 at /paths/~1a/get/responses/404 (line 11)"},
 		{"broken_ref.yaml", "testdata/openapi/broken_ref.yaml:12: /paths/~1a/get/responses/404/content/application~1json/schema: component `#/components/schemas/Missing` does not exist in the specification"},
+		{"external_ref.yaml", "testdata/openapi/external_ref.yaml:12: /paths/~1a/get/responses/404/content/application~1json/schema: $ref ./schemas.yaml#/Error is in another file: apierrlint reads one file and follows no reference out of it (bundle the document into one file first)\n" +
+			"testdata/openapi/external_ref.yaml:18: /paths/~1a/get/responses/500/content/application~1json/schema: $ref https://example.com/schemas.yaml#/Error is in another file: apierrlint reads one file and follows no reference out of it (bundle the document into one file first)"},
 		{"bad_xcodes.yaml", "testdata/openapi/bad_xcodes.yaml:5: /x-error-codes/0/status: want an integer, got string \"404\"\n" +
 			"testdata/openapi/bad_xcodes.yaml:6: /x-error-codes/1: entry for code GONE has no status"},
 	} {
