@@ -74,7 +74,14 @@ func isOpenAPI(data []byte) bool {
 //
 // Errors name the file, the JSON pointer of the problem and its line.
 // References to other files or URLs are not followed: they are errors.
-func ParseOpenAPI(name string, data []byte) (*Catalog, error) {
+func ParseOpenAPI(name string, data []byte) (c *Catalog, err error) {
+	// A panic in the library is an error: a catalog must never crash the
+	// linter.
+	defer func() {
+		if p := recover(); p != nil {
+			c, err = nil, &Error{File: name, Msg: fmt.Sprintf("internal error in the OpenAPI reader: %v", p)}
+		}
+	}()
 	r := &oasReader{l: &errorList{file: name}, file: name, data: data}
 	return r.read()
 }
