@@ -11,8 +11,12 @@ import (
 	"strings"
 
 	"github.com/pb33f/go-yaml"
-	"github.com/pb33f/libopenapi"
 	"github.com/pb33f/libopenapi/datamodel"
+	v2 "github.com/pb33f/libopenapi/datamodel/high/v2"
+	v3 "github.com/pb33f/libopenapi/datamodel/high/v3"
+	lowbase "github.com/pb33f/libopenapi/datamodel/low/base"
+	v2low "github.com/pb33f/libopenapi/datamodel/low/v2"
+	v3low "github.com/pb33f/libopenapi/datamodel/low/v3"
 	"github.com/pb33f/libopenapi/index"
 )
 
@@ -117,11 +121,18 @@ func (r *oasReader) read() (*Catalog, error) {
 	cfg.SkipMetadataCollection = true
 	// No file or network access: the catalog is the one file named
 	// (AllowFileReferences and AllowRemoteReferences stay false).
-	doc, err := libopenapi.NewDocumentWithConfiguration(r.data, cfg)
+	//
+	// The model is built as libopenapi.Document's BuildV2Model and
+	// BuildV3Model build it, without the package libopenapi itself, which
+	// links in what this reader never uses (document comparison, Arazzo,
+	// overlays: 6 MB of the binary).
+	info, err := datamodel.ExtractSpecInfoWithConfig(r.data, cfg)
 	if err != nil {
 		return nil, r.syntaxError(err)
 	}
-	info := doc.GetSpecInfo()
+	// The library caches schema hashes in a package-level map while it
+	// builds a model; its Build methods empty it when done.
+	defer lowbase.SchemaQuickHashMap.Clear()
 	if info != nil && info.RootNode != nil {
 		r.root = info.RootNode
 		if r.root.Kind == yaml.DocumentNode && len(r.root.Content) > 0 {
@@ -132,17 +143,17 @@ func (r *oasReader) read() (*Catalog, error) {
 	case info == nil:
 		return nil, &Error{File: r.file, Msg: "not an OpenAPI document"}
 	case info.SpecFormat == datamodel.OAS2:
-		m, err := doc.BuildV2Model()
-		if r.buildErrors(err) || m == nil {
+		low, err := v2low.CreateDocumentFromConfig(info, cfg)
+		if r.buildErrors(err) || low == nil {
 			return nil, r.failed()
 		}
-		r.swagger(&m.Model)
+		r.swagger(v2.NewSwaggerDocument(low))
 	case info.SpecFormat == datamodel.OAS3 || info.SpecFormat == datamodel.OAS31 || info.SpecFormat == datamodel.OAS32:
-		m, err := doc.BuildV3Model()
-		if r.buildErrors(err) || m == nil {
+		low, err := v3low.CreateDocumentFromConfig(info, cfg)
+		if r.buildErrors(err) || low == nil {
 			return nil, r.failed()
 		}
-		r.openAPI3(&m.Model)
+		r.openAPI3(v3.NewDocument(low))
 	default:
 		return nil, &Error{File: r.file, Line: r.line("/openapi"), Msg: fmt.Sprintf("unsupported OpenAPI version %q (want 2.0, 3.0 or 3.1)", info.Version)}
 	}
