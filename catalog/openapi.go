@@ -132,7 +132,7 @@ func (r *oasReader) read() (*Catalog, error) {
 	}
 	// The library caches schema hashes in a package-level map while it
 	// builds a model; its Build methods empty it when done.
-	defer lowbase.SchemaQuickHashMap.Clear()
+	defer lowbase.ClearSchemaQuickHashMap()
 	if info != nil && info.RootNode != nil {
 		r.root = info.RootNode
 		if r.root.Kind == yaml.DocumentNode && len(r.root.Content) > 0 {

@@ -3,6 +3,7 @@ package catalog
 import (
 	"fmt"
 	"reflect"
+	"sync"
 	"testing"
 )
 
@@ -203,4 +204,31 @@ func TestOpenAPIDetection(t *testing.T) {
 	if err != nil || c.Operations() == nil || len(c.Operations()) != 0 {
 		t.Errorf("empty OpenAPI document: %v, operations %#v, want empty", err, c.Operations())
 	}
+}
+
+// TestOpenAPIConcurrent: documents read at once (the language server's
+// sessions, drivers that load the catalog per analyzer) do not disturb
+// each other, although libopenapi keeps package-level caches. Run with
+// -race.
+func TestOpenAPIConcurrent(t *testing.T) {
+	files := []string{"testdata/openapi/petstore.yaml", "testdata/openapi/swagger.yaml", "testdata/openapi/api31.json"}
+	want := map[string][]string{}
+	for _, f := range files {
+		want[f] = codeStatuses(loadOK(t, f))
+	}
+	var wg sync.WaitGroup
+	for i := range 12 {
+		f := files[i%len(files)]
+		wg.Go(func() {
+			c, err := Load(f)
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			if got := codeStatuses(c); !reflect.DeepEqual(got, want[f]) {
+				t.Errorf("%s read concurrently: %q, want %q", f, got, want[f])
+			}
+		})
+	}
+	wg.Wait()
 }
