@@ -270,7 +270,8 @@ func unwrapText(err error) string {
 func (r *oasReader) errorAt(n *yaml.Node, format string, args ...any) {
 	msg := fmt.Sprintf(format, args...)
 	line := 0
-	if n != nil {
+	// pointerOf walks the whole tree: not for errors that are dropped.
+	if n != nil && len(r.l.errs) < maxErrors {
 		line = n.Line
 		if p, ok := pointerOf(r.root, n); ok {
 			msg = p + ": " + msg
