@@ -23,6 +23,10 @@ type Config struct {
 	// CatalogPath is a catalog file to load (the -catalog flag) when
 	// Catalog is nil: see [Config.LoadCatalog].
 	CatalogPath string
+	// CatalogPaths are catalog files to load and merge (-catalog given more
+	// than once: a Markdown catalog and an OpenAPI document, say) when
+	// Catalog is nil; when set, CatalogPath is its first element.
+	CatalogPaths []string
 	// RetryAfterStatuses are the statuses whose responses must carry a
 	// Retry-After header; nil means {429}.
 	RetryAfterStatuses []int
@@ -55,6 +59,8 @@ type Config struct {
 	// BaselinePath is a baseline file to load (the -baseline flag) when
 	// Baseline is nil: see [Config.LoadBaseline].
 	BaselinePath string
+
+	catalogFlagSet bool // -catalog was given: its next use adds a file
 }
 
 // LoadBaseline loads the baseline file that BaselinePath names, unless a
@@ -83,19 +89,39 @@ func (c *Config) LoadBaseline(dir string) error {
 // vet runs the tool in each package's directory, and a path relative to the
 // module root must work there as it does in the golangci-lint plugin. The
 // error names the file, the line and the problem.
+//
+// Several files (CatalogPaths) are merged by [catalog.Merge]: their codes
+// must agree.
 func (c *Config) LoadCatalog(dir string) error {
-	if c.Catalog != nil || c.CatalogPath == "" {
+	paths := c.AllCatalogPaths()
+	if c.Catalog != nil || len(paths) == 0 {
 		return nil
 	}
-	file, err := catalog.Find(c.CatalogPath, dir)
+	files := make([]string, len(paths))
+	for i, p := range paths {
+		file, err := catalog.Find(p, dir)
+		if err != nil {
+			return err
+		}
+		files[i] = file
+	}
+	cat, err := catalog.LoadAll(files...)
 	if err != nil {
 		return err
 	}
-	cat, err := catalog.Load(file)
-	if err != nil {
-		return err
+	c.Catalog, c.CatalogName = cat, strings.Join(paths, ", ")
+	return nil
+}
+
+// AllCatalogPaths returns the catalog files to load: CatalogPaths, or
+// CatalogPath alone.
+func (c *Config) AllCatalogPaths() []string {
+	if len(c.CatalogPaths) > 0 {
+		return c.CatalogPaths
 	}
-	c.Catalog, c.CatalogName = cat, c.CatalogPath
+	if c.CatalogPath != "" {
+		return []string{c.CatalogPath}
+	}
 	return nil
 }
 
@@ -204,7 +230,7 @@ func (c *Config) settings() *settings {
 type flagConfig struct{ cfg *Config }
 
 func (f flagConfig) register(fs *flag.FlagSet) {
-	fs.Var(catalogFlag(f), "catalog", "error catalog: a Markdown document with a Code | HTTP Status table, or .json/.yaml (default: the embedded catalog)")
+	fs.Var(catalogFlag(f), "catalog", "error catalog: a Markdown document with a Code | HTTP Status table, .json/.yaml, or an OpenAPI/Swagger document; given twice, the two are merged (default: the embedded catalog)")
 	fs.Var(statusListFlag{&f.cfg.RetryAfterStatuses}, "retry-after", "comma-separated statuses that require a Retry-After header")
 	fs.Var(ruleListFlag{&f.cfg.Disabled}, "disable", "comma-separated rule ids not to report ("+strings.Join(Rules, ", ")+", "+RuleIgnoreDirective+")")
 	fs.BoolVar(&f.cfg.IncludeTests, "tests", false, "report findings in *_test.go files too (apierrlint loads them unless -test=false)")
@@ -222,16 +248,22 @@ func (f catalogFlag) String() string {
 	if f.cfg == nil {
 		return ""
 	}
-	return f.cfg.CatalogPath
+	return strings.Join(f.cfg.AllCatalogPaths(), ",")
 }
 
 // Set records the path; the catalog is loaded by [Config.LoadCatalog],
-// where the directory that a relative path is relative to is known.
+// where the directory that a relative path is relative to is known. The
+// flag's first use replaces the paths set before flags were parsed; each
+// further use adds a file to merge.
 func (f catalogFlag) Set(path string) error {
 	if path == "" {
 		return fmt.Errorf("empty path")
 	}
-	f.cfg.CatalogPath, f.cfg.Catalog = path, nil
+	if !f.cfg.catalogFlagSet {
+		f.cfg.CatalogPaths, f.cfg.catalogFlagSet = nil, true
+	}
+	f.cfg.CatalogPaths = append(f.cfg.CatalogPaths, path)
+	f.cfg.CatalogPath, f.cfg.Catalog = f.cfg.CatalogPaths[0], nil
 	return nil
 }
 

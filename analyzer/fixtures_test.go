@@ -86,6 +86,11 @@ var fixtureSets = []fixtureSet{
 		cat, err := catalog.New("test catalog", []catalog.Entry{{Code: "MAINTENANCE", Status: 503}, {Code: "SLOW_DOWN", Status: 429}})
 		return Config{Catalog: cat, RetryAfterStatuses: []int{429, 503}, RetryAfterValue: "120", ErrorWriter: "configured.writeError"}, err
 	}, []string{"configured"}},
+	// An OpenAPI document that defines no codes: no code is unknown.
+	{"OpenAPI document without codes", func() (Config, error) {
+		cat, err := catalog.Parse("api.yaml", []byte("openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\n"))
+		return Config{Catalog: cat}, err
+	}, []string{"nocodes"}},
 	// With the flags, test and generated files are checked too (skipfiles
 	// shows that they are not by default). The code that apierrlint gen
 	// writes has nothing to report even then.

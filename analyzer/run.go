@@ -528,6 +528,11 @@ func (p *pass) checkCode(node ast.Node, code value) int {
 	if st, ok := p.s.cat.Status(c); ok {
 		return st
 	}
+	if p.s.cat.Len() == 0 {
+		// An OpenAPI document that defines no codes (the only catalog
+		// that may be empty): no code is known, so none is unknown.
+		return 0
+	}
 	if near := nearestCode(c, p.s.cat.Codes()); near != "" {
 		p.reportFix(node, RuleUnknownCode, replaceStringFix(node, near), "%s is not in the error catalog (%s); did you mean %s?", c, p.s.catName, near)
 		return 0

@@ -37,6 +37,14 @@ type Entry struct {
 	Line        int    `json:"-" yaml:"-"` // 1-based line in the source document, 0 if unknown
 	Description string `json:"description,omitempty" yaml:"description,omitempty"`
 	Resolution  string `json:"resolution,omitempty" yaml:"resolution,omitempty"`
+
+	// Pointer is where an OpenAPI document gives the code its status: the
+	// JSON pointer of the response (/paths/~1pets/get/responses/404) or of
+	// the x-error-codes entry; "" for other formats.
+	Pointer string `json:"-" yaml:"-"`
+	// File is the document of an entry of a merged catalog (see [Merge]);
+	// "" means the catalog's Source.
+	File string `json:"-" yaml:"-"`
 }
 
 // Catalog is a validated set of error codes and their HTTP statuses.
@@ -339,15 +347,21 @@ func Load(path string) (*Catalog, error) {
 
 // Parse parses a catalog document. The format is chosen by the extension
 // of name (case-insensitive): .md, .markdown and .txt are Markdown, .json
-// is JSON, .yaml and .yml are YAML; any other extension is an error. name
-// is also used in errors and as the catalog's [Catalog.Source].
+// is JSON, .yaml and .yml are YAML; any other extension is an error. A
+// JSON or YAML document with a top-level "openapi" or "swagger" key is an
+// OpenAPI (or Swagger 2.0) document, read by [ParseOpenAPI]. name is also
+// used in errors and as the catalog's [Catalog.Source].
 func Parse(name string, data []byte) (*Catalog, error) {
 	switch formatOf(name) {
 	case formatMarkdown:
 		return ParseMarkdown(name, data)
-	case formatJSON:
-		return ParseJSON(name, data)
-	case formatYAML:
+	case formatJSON, formatYAML:
+		if isOpenAPI(data) {
+			return ParseOpenAPI(name, data)
+		}
+		if formatOf(name) == formatJSON {
+			return ParseJSON(name, data)
+		}
 		return ParseYAML(name, data)
 	}
 	return nil, unsupportedFormat(name)

@@ -130,3 +130,33 @@ func FuzzParseYAML(f *testing.F) {
 		checkResult(t, "fuzz.yaml", data, c, err)
 	})
 }
+
+func FuzzParseOpenAPI(f *testing.F) {
+	files, err := filepath.Glob("testdata/openapi/*")
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, file := range files {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	f.Add([]byte("swagger: '2.0'\npaths:\n  /a:\n    get:\n      responses:\n        404:\n          examples: {a: {code: A}}\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		c, err := ParseOpenAPI("fuzz.yaml", data)
+		if err != nil {
+			checkResult(t, "fuzz.yaml", data, c, err)
+			return
+		}
+		// A valid document may define no codes; its operations are
+		// known (maybe none).
+		if c.Operations() == nil {
+			t.Fatal("an OpenAPI catalog without operations (nil)")
+		}
+		if c.Len() > 0 {
+			checkResult(t, "fuzz.yaml", data, c, err)
+		}
+	})
+}

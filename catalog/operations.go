@@ -5,6 +5,11 @@ package catalog
 type Operation struct {
 	Method string // upper case: GET, POST, ...
 	Path   string // the path template as documented: /pets/{id} (servers' base paths not included)
+	// BasePath is the prefix the document puts before Path: Swagger 2.0's
+	// basePath, or the path of the first URL of the operation's servers
+	// in OpenAPI 3 (its variables at their defaults), without a trailing
+	// slash; "" for none. A route matches Path or BasePath+Path.
+	BasePath string
 	// Statuses are the documented response statuses (200, 404, ...), in
 	// ascending order.
 	Statuses []int

@@ -47,7 +47,12 @@ func New(conf any) (register.LinterPlugin, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, p := range []struct{ setting, path string }{{"catalog", s.Catalog}, {"config", s.ConfigFile}} {
+	type pathSetting struct{ setting, path string }
+	var checks []pathSetting
+	for _, c := range s.Catalog {
+		checks = append(checks, pathSetting{"catalog", c})
+	}
+	for _, p := range append(checks, pathSetting{"config", s.ConfigFile}) {
 		if strings.Contains(p.path, "${") {
 			// golangci-lint v2 substitutes ${base-path} and ${config-path}
 			// in the settings of depguard, gocritic and goheader only; a

@@ -117,6 +117,31 @@ func TestEmptyRetryAfter(t *testing.T) {
 	}
 }
 
+// TestCatalogList: the catalog setting takes a list of files, merged (a
+// Markdown catalog and an OpenAPI document); a string still names one.
+func TestCatalogList(t *testing.T) {
+	for _, c := range []struct {
+		catalog any
+		codes   int
+		ops     bool
+	}{
+		{"catalog/testdata/valid.md", 7, false},
+		{[]any{"catalog/testdata/valid.md", "catalog/testdata/openapi/xcodes.yaml"}, 8, true},
+	} {
+		s, err := plugin.DecodeSettings(conf{"catalog": c.catalog})
+		if err != nil {
+			t.Fatal(err)
+		}
+		cfg, err := s.Config()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if cfg.Catalog.Len() != c.codes || (cfg.Catalog.Operations() != nil) != c.ops {
+			t.Errorf("catalog %v: %d codes, operations %v; want %d codes, operations: %v", c.catalog, cfg.Catalog.Len(), cfg.Catalog.Operations(), c.codes, c.ops)
+		}
+	}
+}
+
 func TestSettingsErrors(t *testing.T) {
 	tests := []struct {
 		name string
@@ -131,8 +156,14 @@ func TestSettingsErrors(t *testing.T) {
 			`unknown setting "retry_after" (did you mean "retry-after"?)`},
 		{"not a mapping", []any{"catalog"},
 			`apierrlint: settings: want a mapping of settings (catalog, codes, retry-after, retry-after-value, error-writer, disable, tests, generated, helper-modules, baseline, shape, config), got a list`},
-		{"catalog not a string", conf{"catalog": []any{"a.md"}},
-			`apierrlint: settings: catalog: want the path of a catalog file (a string), got a list`},
+		{"catalog not a string", conf{"catalog": 42},
+			`apierrlint: settings: catalog: want the path of a catalog file (a string) or a list of paths, got the number 42`},
+		{"catalog list of numbers", conf{"catalog": []any{"a.md", 42}},
+			`apierrlint: settings: catalog: want the path of a catalog file (a string) or a list of paths, got a list`},
+		{"catalog list with an empty path", conf{"catalog": []any{"a.md", ""}},
+			`apierrlint: settings: catalog: an empty path in the list`},
+		{"catalog list", conf{"catalog": []any{"catalog/testdata/valid.md", "nowhere.yaml"}},
+			`apierrlint: settings: catalog: nowhere.yaml: no such file in`},
 		{"retry-after not a list", conf{"retry-after": 429},
 			`apierrlint: settings: retry-after: want a list of HTTP statuses such as [429, 503], got the number 429`},
 		{"retry-after string", conf{"retry-after": []any{429, "503"}},

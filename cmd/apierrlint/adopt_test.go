@@ -127,6 +127,54 @@ func TestCatalogCommand(t *testing.T) {
 	}
 }
 
+// TestCatalogCommandOpenAPI: -catalog reads an OpenAPI document, found by
+// content; given twice, with a Markdown catalog, it prints the merged
+// catalog, and a code the two give different statuses is exit 2 naming both
+// places.
+func TestCatalogCommandOpenAPI(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "api.yaml"), `openapi: 3.0.3
+info: {title: Pets, version: "1"}
+paths:
+  /pets/{id}:
+    get:
+      responses:
+        "200": {description: the pet}
+        "404":
+          description: no such pet
+          content:
+            application/json:
+              schema:
+                type: object
+                properties:
+                  code: {type: string, enum: [PET_NOT_FOUND]}
+                  message: {type: string}
+        "500":
+          description: server error
+          content:
+            application/json:
+              example: {code: INTERNAL, message: oops, details: {code: NESTED}}
+`)
+	out, errOut, code := runSplit(t, dir, bin, "catalog", "-catalog", "api.yaml")
+	want := "| Code | HTTP Status |\n|---|---|\n| PET_NOT_FOUND | 404 |\n| INTERNAL | 500 |\n"
+	if code != 0 || out != want || errOut != "api.yaml: 2 codes, each with one HTTP status; 1 operation\n" {
+		t.Errorf("catalog -catalog api.yaml: exit %d, stdout:\n%s\nstderr:\n%s\nwant stdout:\n%s", code, out, errOut, want)
+	}
+
+	writeFile(t, filepath.Join(dir, "errors.md"), "| Code | HTTP Status |\n|---|---|\n| GONE | 410 |\n| INTERNAL | 500 |\n")
+	out, errOut, code = runSplit(t, dir, bin, "catalog", "-catalog", "errors.md", "-catalog", "api.yaml")
+	want = "| Code | HTTP Status |\n|---|---|\n| GONE | 410 |\n| INTERNAL | 500 |\n| PET_NOT_FOUND | 404 |\n"
+	if code != 0 || out != want || errOut != "errors.md, api.yaml: 3 codes, each with one HTTP status; 1 operation\n" {
+		t.Errorf("catalog -catalog errors.md -catalog api.yaml: exit %d, stdout:\n%s\nstderr:\n%s\nwant stdout:\n%s", code, out, errOut, want)
+	}
+
+	writeFile(t, filepath.Join(dir, "errors.md"), "| Code | HTTP Status |\n|---|---|\n| PET_NOT_FOUND | 410 |\n")
+	out, errOut, code = runSplit(t, dir, bin, "catalog", "-catalog", "errors.md", "-catalog", "api.yaml")
+	if code != 2 || out != "" || !strings.Contains(errOut, "api.yaml:15: code PET_NOT_FOUND has status 404 here (/paths/~1pets~1{id}/get/responses/404) and 410 in errors.md:3\n") {
+		t.Errorf("conflicting catalogs: exit %d, stdout %q, stderr:\n%s", code, out, errOut)
+	}
+}
+
 // plainEntries are a catalog's entries without their lines.
 func plainEntries(c *catalog.Catalog) []catalog.Entry {
 	e := c.Entries()

@@ -22,11 +22,14 @@ then add your codes as rows and name the file in .apierrlint.yml
 (catalog: docs/errors.md). The embedded catalog is printed whatever
 .apierrlint.yml says.
 
-With -catalog FILE, checks FILE (Markdown, JSON or YAML) and prints the
-codes that apierrlint reads from it as one Markdown table, on stdout, and
-how many on stderr. A broken catalog is exit code 2 and FILE:LINE: problem.
-A relative FILE is looked up as the linter looks it up: in the working
-directory, then in each parent.`
+With -catalog FILE, checks FILE (Markdown, JSON, YAML, or an OpenAPI 3.0,
+3.1 or Swagger 2.0 document) and prints the codes that apierrlint reads
+from it as one Markdown table, on stdout, and how many on stderr (with an
+OpenAPI document: and how many operations). A broken catalog is exit code
+2 and FILE:LINE: problem. A relative FILE is looked up as the linter looks
+it up: in the working directory, then in each parent. Given more than
+once (a Markdown catalog and an OpenAPI document), -catalog checks that
+the files agree and prints the merged catalog.`
 
 // catalogCmd runs `apierrlint catalog` and returns the exit code.
 func catalogCmd(args []string, stdout, stderr io.Writer) int {
@@ -35,7 +38,14 @@ func catalogCmd(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet(cmd, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.Usage = func() {}
-	fs.StringVar(&cfg.CatalogPath, "catalog", "", "the catalog `FILE` to check and print (default: print the embedded catalog)")
+	fs.Func("catalog", "the catalog `FILE` to check and print; more than once: the files to merge (default: print the embedded catalog)", func(path string) error {
+		if path == "" {
+			return fmt.Errorf("empty path")
+		}
+		cfg.CatalogPaths = append(cfg.CatalogPaths, path)
+		cfg.CatalogPath = cfg.CatalogPaths[0]
+		return nil
+	})
 	if err := fs.Parse(args); err != nil {
 		if driver.IsHelp(err) {
 			driver.PrintUsage(stdout, fs, catalogUsage)
@@ -57,6 +67,10 @@ func catalogCmd(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	stdout.Write(cfg.Catalog.Markdown())
-	fmt.Fprintf(stderr, "%s: %s, each with one HTTP status\n", cfg.CatalogPath, driver.Plural(cfg.Catalog.Len(), "code", "codes"))
+	msg := fmt.Sprintf("%s: %s, each with one HTTP status", cfg.CatalogName, driver.Plural(cfg.Catalog.Len(), "code", "codes"))
+	if ops := cfg.Catalog.Operations(); ops != nil {
+		msg += "; " + driver.Plural(len(ops), "operation", "operations")
+	}
+	fmt.Fprintln(stderr, msg)
 	return 0
 }

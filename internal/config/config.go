@@ -15,6 +15,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -65,7 +66,7 @@ type File struct {
 	Path     string
 	Settings settings.Settings
 	Config   analyzer.Config // the catalog loaded
-	Catalog  string          // the catalog file it names, absolute ("" for none)
+	Catalogs []string        // the catalog files it names, absolute (nil for none)
 	Baseline string          // the baseline file it names, absolute ("" for none)
 }
 
@@ -99,15 +100,19 @@ func Load(path string) (*File, error) {
 		return nil, fileError(path, doc, settings.Errorf("config: a configuration file cannot name another one"))
 	}
 	f := &File{Path: path, Settings: s}
-	written := s.Catalog
-	if s.Catalog != "" {
-		if !filepath.IsAbs(s.Catalog) {
-			s.Catalog = filepath.Join(filepath.Dir(path), s.Catalog)
+	written := s.Catalog.String()
+	abs := make(settings.Paths, len(s.Catalog))
+	for i, c := range s.Catalog {
+		abs[i] = c
+		if !filepath.IsAbs(c) {
+			abs[i] = filepath.Join(filepath.Dir(path), c)
 		}
-		f.Catalog = s.Catalog
-		if _, err := os.Stat(s.Catalog); err != nil {
-			return nil, fileError(path, doc, settings.Errorf("catalog: %s: %v (a relative path is relative to %s)", written, unwrapPathError(err), filepath.Dir(path)))
+		if _, err := os.Stat(abs[i]); err != nil {
+			return nil, fileError(path, doc, settings.Errorf("catalog: %s: %v (a relative path is relative to %s)", c, unwrapPathError(err), filepath.Dir(path)))
 		}
+	}
+	if len(abs) > 0 {
+		s.Catalog, f.Catalogs = abs, abs
 	}
 	if s.Baseline != "" {
 		written := s.Baseline
@@ -221,7 +226,7 @@ func Stamp(path string) string {
 	fmt.Fprintf(h, "%s\x00%v\x00", path, err)
 	h.Write(data)
 	if f, err := Load(path); err == nil {
-		for _, name := range []string{f.Catalog, f.Baseline} {
+		for _, name := range append(slices.Clone(f.Catalogs), f.Baseline) {
 			if name != "" {
 				data, err := os.ReadFile(name)
 				fmt.Fprintf(h, "\x00%s\x00%v\x00", name, err)
@@ -238,8 +243,8 @@ func Stamp(path string) string {
 func (f *File) Apply(dst *analyzer.Config, set func(flag string) bool) {
 	c := f.Config
 	s := f.Settings
-	if !set("catalog") && (s.Catalog != "" || s.Codes != nil) {
-		dst.Catalog, dst.CatalogName, dst.CatalogPath = c.Catalog, c.CatalogName, ""
+	if !set("catalog") && (len(s.Catalog) > 0 || s.Codes != nil) {
+		dst.Catalog, dst.CatalogName, dst.CatalogPath, dst.CatalogPaths = c.Catalog, c.CatalogName, "", nil
 	}
 	if !set("retry-after") && s.RetryAfter != nil {
 		dst.RetryAfterStatuses = c.RetryAfterStatuses

@@ -3,6 +3,7 @@ package config
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -47,8 +48,8 @@ baseline: ci/baseline.json
 		t.Fatal(err)
 	}
 	c := f.Config
-	if _, ok := c.Catalog.Status("GONE"); !ok || c.CatalogName != "docs/errors.md" || f.Catalog != filepath.Join(root, "docs", "errors.md") {
-		t.Errorf("catalog: %v %q %q", c.Catalog.Codes(), c.CatalogName, f.Catalog)
+	if _, ok := c.Catalog.Status("GONE"); !ok || c.CatalogName != "docs/errors.md" || !slices.Equal(f.Catalogs, []string{filepath.Join(root, "docs", "errors.md")}) {
+		t.Errorf("catalog: %v %q %q", c.Catalog.Codes(), c.CatalogName, f.Catalogs)
 	}
 	if len(c.RetryAfterStatuses) != 2 || c.RetryAfterValue != "120" || len(c.Disabled) != 1 || !c.IncludeTests || !c.IncludeGenerated ||
 		c.ErrorWriter != "example.com/app/apierr.Write" || len(c.HelperModules) != 1 {
@@ -65,6 +66,48 @@ baseline: ci/baseline.json
 	f.Apply(&dst, func(flag string) bool { return flag == "baseline" })
 	if p, err := Find(t.TempDir()); err != nil || p != "" {
 		t.Errorf("Find without a file = %q, %v", p, err)
+	}
+}
+
+// TestCatalogList: catalog: takes a list of files, each relative to the
+// configuration file, merged: a Markdown catalog and an OpenAPI document.
+// A code the two give different statuses is an error naming both places.
+func TestCatalogList(t *testing.T) {
+	root := t.TempDir()
+	write(t, filepath.Join(root, "docs", "errors.md"), "| Code | HTTP Status |\n|---|---|\n| GONE | 410 |\n")
+	write(t, filepath.Join(root, "api", "openapi.yaml"), `openapi: 3.0.3
+info: {title: t, version: "1"}
+paths:
+  /things/{id}:
+    get:
+      responses:
+        "404":
+          description: not found
+          content:
+            application/json:
+              example: {code: THING_NOT_FOUND, message: no such thing}
+`)
+	write(t, filepath.Join(root, ".apierrlint.yml"), "catalog: [docs/errors.md, api/openapi.yaml]\n")
+	f, err := Load(filepath.Join(root, ".apierrlint.yml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := f.Config
+	if got := c.Catalog.Codes(); !slices.Equal(got, []string{"GONE", "THING_NOT_FOUND"}) || c.CatalogName != "docs/errors.md, api/openapi.yaml" {
+		t.Errorf("catalog: %q named %q", got, c.CatalogName)
+	}
+	if ops := c.Catalog.Operations(); len(ops) != 1 || ops[0].Path != "/things/{id}" {
+		t.Errorf("operations: %+v", ops)
+	}
+	if want := []string{filepath.Join(root, "docs", "errors.md"), filepath.Join(root, "api", "openapi.yaml")}; !slices.Equal(f.Catalogs, want) {
+		t.Errorf("Catalogs %q, want %q", f.Catalogs, want)
+	}
+
+	write(t, filepath.Join(root, "docs", "errors.md"), "| Code | HTTP Status |\n|---|---|\n| THING_NOT_FOUND | 410 |\n")
+	_, err = Load(filepath.Join(root, ".apierrlint.yml"))
+	want := filepath.Join(root, "api", "openapi.yaml") + ":11: code THING_NOT_FOUND has status 404 here (/paths/~1things~1{id}/get/responses/404) and 410 in " + filepath.Join(root, "docs", "errors.md") + ":3"
+	if err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("conflicting catalogs: %v, want it to say %s", err, want)
 	}
 }
 

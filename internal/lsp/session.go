@@ -228,7 +228,7 @@ func (s *session) configure() {
 	if err == nil && path != "" {
 		stamp += config.Stamp(path)
 	}
-	for _, c := range []string{s.srv.cfg.CatalogPath, s.srv.cfg.BaselinePath} {
+	for _, c := range append(s.srv.cfg.AllCatalogPaths(), s.srv.cfg.BaselinePath) {
 		if c == "" {
 			continue
 		}
@@ -246,7 +246,7 @@ func (s *session) configure() {
 	if !first {
 		// The flags' catalog or baseline may have changed: load them
 		// again.
-		if cfg.CatalogPath != "" {
+		if len(cfg.AllCatalogPaths()) > 0 {
 			cfg.Catalog = nil
 		}
 		if cfg.BaselinePath != "" {

@@ -31,7 +31,11 @@ import (
 type Settings struct {
 	// Catalog is the path of the error catalog file: Markdown (.md,
 	// .markdown, .txt) with a Code | HTTP Status table, JSON or YAML
-	// (.json, .yaml, .yml). Like the command's -catalog flag.
+	// (.json, .yaml, .yml), or an OpenAPI 3.0/3.1 or Swagger 2.0
+	// document (.json, .yaml, .yml). Like the command's -catalog flag.
+	// A list of paths names several files, merged (a Markdown catalog and
+	// an OpenAPI document; their codes must agree): like -catalog given
+	// more than once.
 	//
 	// golangci-lint passes the path on unchanged and does not change the
 	// working directory. A relative path is looked up in the working
@@ -41,7 +45,7 @@ type Settings struct {
 	// nowhere is an error. An absolute path is used as it is.
 	//
 	// Empty, and no Codes: the catalog embedded in apierrlint.
-	Catalog string `json:"catalog"`
+	Catalog Paths `json:"catalog"`
 
 	// Codes is an inline catalog, for projects whose catalog lives nowhere
 	// else. It cannot be combined with Catalog.
@@ -104,6 +108,35 @@ type Settings struct {
 	// else the document preset. See [ShapeSetting].
 	Shape *ShapeSetting `json:"shape"`
 }
+
+// Paths is a setting that holds one path or a list of them: in YAML or
+// JSON, a string or a list of strings.
+type Paths []string
+
+// UnmarshalJSON accepts a string (one path; "" is none) or a list of
+// strings.
+func (p *Paths) UnmarshalJSON(data []byte) error {
+	var one string
+	if err := json.Unmarshal(data, &one); err == nil {
+		*p = nil
+		if one != "" {
+			*p = Paths{one}
+		}
+		return nil
+	}
+	var list []string
+	if err := json.Unmarshal(data, &list); err != nil {
+		return err
+	}
+	if slices.Contains(list, "") {
+		return errors.New("empty path")
+	}
+	*p = list
+	return nil
+}
+
+// String returns the paths joined by ", ", as messages name them.
+func (p Paths) String() string { return strings.Join(p, ", ") }
 
 // Code is one entry of an inline catalog.
 type Code struct {
@@ -200,8 +233,12 @@ func diagnose(conf any) error {
 func checkSetting(key string, raw json.RawMessage) error {
 	switch key {
 	case "catalog":
-		if json.Unmarshal(raw, new(string)) != nil {
-			return settingsError("catalog: want the path of a catalog file (a string), got %s", describe(raw))
+		var list []string
+		if json.Unmarshal(raw, new(string)) != nil && json.Unmarshal(raw, &list) != nil {
+			return settingsError("catalog: want the path of a catalog file (a string) or a list of paths, got %s", describe(raw))
+		}
+		if slices.Contains(list, "") {
+			return settingsError("catalog: an empty path in the list %s", describe(raw))
 		}
 	case "baseline":
 		if json.Unmarshal(raw, new(string)) != nil {
@@ -335,14 +372,14 @@ func (s Settings) Config() (analyzer.Config, error) {
 		return cfg, settingsError("config: only the golangci-lint plugin's settings can name a configuration file, and then nothing else")
 	}
 	switch {
-	case s.Catalog != "" && s.Codes != nil:
+	case len(s.Catalog) > 0 && s.Codes != nil:
 		return cfg, settingsError("catalog and codes are both set; use one of them: catalog names a catalog file, codes lists the codes inline")
-	case s.Catalog != "":
+	case len(s.Catalog) > 0:
 		c, err := loadCatalog(s.Catalog)
 		if err != nil {
 			return cfg, err
 		}
-		cfg.Catalog, cfg.CatalogName = c, s.Catalog
+		cfg.Catalog, cfg.CatalogName = c, s.Catalog.String()
 	case s.Codes != nil:
 		c, err := inlineCatalog(s.Codes)
 		if err != nil {
@@ -452,14 +489,18 @@ func checkErrorWriter(w string) error {
 	return nil
 }
 
-// loadCatalog resolves path as documented on [Settings.Catalog] and loads
-// the catalog.
-func loadCatalog(path string) (*catalog.Catalog, error) {
-	file, err := catalog.Find(path, "")
-	if err != nil {
-		return nil, settingsError("catalog: %v", err)
+// loadCatalog resolves paths as documented on [Settings.Catalog] and
+// loads the catalog (merged, for several).
+func loadCatalog(paths Paths) (*catalog.Catalog, error) {
+	files := make([]string, len(paths))
+	for i, path := range paths {
+		file, err := catalog.Find(path, "")
+		if err != nil {
+			return nil, settingsError("catalog: %v", err)
+		}
+		files[i] = file
 	}
-	c, err := catalog.Load(file)
+	c, err := catalog.LoadAll(files...)
 	if err != nil {
 		// catalog errors name the file and line; put each on its own line.
 		return nil, settingsError("catalog: %s", strings.ReplaceAll(err.Error(), "\n", "\n\t"))
