@@ -20,5 +20,5 @@ func notFound(w http.ResponseWriter) {
 }
 
 func plain(w http.ResponseWriter) {
-	http.Error(w, "gone", http.StatusGone) // want `raw-http-error: http.Error sends a plain-text body`
+	http.Error(w, "gone", http.StatusGone) // want `raw-http-error: http.Error sends a plain-text body; send a JSON error body \{"code", "message", \.\.\.\}`
 }
