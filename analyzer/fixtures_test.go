@@ -99,6 +99,14 @@ var fixtureSets = []fixtureSet{
 	{"disabled ignore-directive", func() (Config, error) {
 		return Config{Disabled: []string{RuleIgnoreDirective}}, nil
 	}, []string{"ignoreoff"}},
+	// undocumented-status: a catalog with OpenAPI operations (routesOps),
+	// routes in each framework's syntax, and routes composed across
+	// packages (routes/composed and the packages it imports).
+	{"openapi operations", func() (Config, error) {
+		return Config{Catalog: catalog.Default().With(nil, routesOps)}, nil
+	}, []string{
+		"routes/nethttp", // ROUTESLIST
+	}},
 	// default-error-response can be switched off alone.
 	{"disabled default-error-response", func() (Config, error) {
 		return Config{Disabled: []string{RuleDefaultErrorResponse}}, nil

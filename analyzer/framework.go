@@ -87,6 +87,9 @@ const (
 	// roleNotFoundHandler is http.NotFoundHandler: a handler that sends
 	// a plain-text 404.
 	roleNotFoundHandler
+	// roleRedirect is http.Redirect: it writes its status (a 3xx) and a
+	// short body of its own.
+	roleRedirect
 )
 
 // primitive is one row of a framework table. Argument indexes count from 0
@@ -179,6 +182,8 @@ type framework struct {
 	// with a ServeHTTP): the function it hands the returned error to, or
 	// its own body, renders it.
 	adapter string
+	// routes are the routing primitives (routerows.go), by full name.
+	routes map[string]routeRow
 	// errVars are the framework's predeclared error values, by "path.Name",
 	// with the type of their value and their status (echo.ErrTooManyRequests).
 	errVars map[string]errVar

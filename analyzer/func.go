@@ -129,6 +129,9 @@ func (p *pass) analyzeFunc(fn *types.Func, ftype *ast.FuncType, body *ast.BlockS
 		fc.renderer()
 	}
 	fc.finishFact()
+	if p.rs != nil {
+		fc.recordSites()
+	}
 	owner := p.owner
 	for _, lit := range fc.lits {
 		p.owner = lit
