@@ -364,14 +364,14 @@ func (f *fnRoutes) router(e ast.Expr) (routerRef, bool) {
 			}
 			return recv, true
 		}
-		if t := p.TypesInfo.TypeOf(e); t != nil && p.isRouter(t) {
-			if fn.Signature().Recv() == nil && fn.Pkg() != nil && routePkgs[fn.Pkg().Path()] {
-				return routerRef{root: e, param: -1}, true // a constructor: chi.NewRouter()
-			}
-			for _, r := range p.routesOf(fn) {
-				if r.param == resultParam {
-					return routerRef{root: e, param: -1}, true
-				}
+		if t := p.TypesInfo.TypeOf(e); t != nil && p.isRouter(t) && fn.Signature().Recv() == nil && fn.Pkg() != nil && routePkgs[fn.Pkg().Path()] {
+			return routerRef{root: e, param: -1}, true // a constructor: chi.NewRouter()
+		}
+		// A function that returns a router with routes (as an http.Handler
+		// too).
+		for _, r := range p.routesOf(fn) {
+			if r.param == resultParam {
+				return routerRef{root: e, param: -1}, true
 			}
 		}
 	}

@@ -21,6 +21,7 @@ var routesOps = func() []catalog.Operation {
 			op("GET", "/"+ns+"/api/v1/owners", 200),
 			op("POST", "/"+ns+"/api/v1/owners", 201),
 			op("GET", "/"+ns+"/old", 200),
+			op("DELETE", "/"+ns+"/old", 204),
 			op("GET", "/"+ns+"/files/{path}", 200),
 		)
 	}

@@ -463,6 +463,9 @@ func (p *pass) exportRouteFacts(decls []*ast.FuncDecl) {
 		if fn == nil {
 			continue
 		}
+		if !fn.Exported() {
+			continue // other packages cannot name it
+		}
 		if rel := p.rs.sums[fn]; len(rel) > 0 {
 			f := &RoutesFact{}
 			for _, r := range rel {
@@ -474,9 +477,6 @@ func (p *pass) exportRouteFacts(decls []*ast.FuncDecl) {
 			if len(f.Routes) > 0 {
 				p.ExportObjectFact(fn, f)
 			}
-		}
-		if !fn.Exported() {
-			continue
 		}
 		var sites []statusSite
 		if p.takesHandle(fn) {
