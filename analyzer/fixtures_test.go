@@ -107,7 +107,8 @@ var fixtureSets = []fixtureSet{
 		// fixtures' business.
 		return Config{Catalog: catalog.Default().With(nil, routesOps), Disabled: []string{RuleDefaultErrorResponse}}, nil
 	}, []string{
-		"routes/nethttp", "routes/gin", "routes/echo", "routes/echo5", "routes/fiber", "routes/fiber3", // ROUTESLIST
+		"routes/nethttp", "routes/gin", "routes/echo", "routes/echo5", "routes/fiber", "routes/fiber3", "routes/chi",
+		"routes/composed", "routes/composed/vets", "routes/composed/owners", "routes/composed/api",
 	}},
 	// default-error-response can be switched off alone.
 	{"disabled default-error-response", func() (Config, error) {

@@ -374,7 +374,10 @@ func (p *pass) checkRoute(r *route, checked map[*token.File]bool) {
 		}
 	}
 	if len(far) > 0 && r.at != nil && checked[p.Fset.File(r.at.Pos())] {
-		p.report(r.at, RuleUndocumentedStatus, "%s can answer %s; the OpenAPI document lists %s", label, strings.Join(far, ", "), lists)
+		// One call may compose several routes (r.Route("/vets",
+		// vets.Routes)): one finding for each.
+		msg := fmt.Sprintf("%s can answer %s; the OpenAPI document lists %s", label, strings.Join(far, ", "), lists)
+		p.reportOnce(fmt.Sprint(r.at.Pos(), msg), r.at, RuleUndocumentedStatus, "%s", msg)
 	}
 }
 
