@@ -40,10 +40,10 @@ func setup() {
 		w.WriteHeader(http.StatusOK) // want `undocumented-status: POST /c/pets can answer 200 here; the OpenAPI document lists 201, 400`
 	})
 	r.Put("/c/pets/{id}", func(w http.ResponseWriter, r *http.Request) {
-		w.WriteHeader(http.StatusAccepted) // want `undocumented-status: PUT /c/pets/\{id\} can answer 202 here`
+		w.WriteHeader(http.StatusAccepted) // want `undocumented-status: PUT /c/pets/\{id\} can answer 202 here; the OpenAPI document lists 200`
 	})
 	r.Delete("/c/old", func(w http.ResponseWriter, r *http.Request) {
-		w.WriteHeader(http.StatusAccepted) // want `undocumented-status: DELETE /c/old can answer 202 here`
+		w.WriteHeader(http.StatusAccepted) // want `undocumented-status: DELETE /c/old can answer 202 here; the OpenAPI document lists 204`
 	})
 	r.Handle("/c/api/v1/owners", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusAccepted) // want `undocumented-status: GET, POST /c/api/v1/owners can answer 202 here; the OpenAPI document lists 200, 201`
@@ -55,50 +55,50 @@ func setup() {
 		w.WriteHeader(http.StatusNonAuthoritativeInfo) // want `undocumented-status: GET /c/pets can answer 203 here; the OpenAPI document lists 200, 4XX`
 	}))
 	r.MethodFunc(http.MethodPost, "/c/pets", func(w http.ResponseWriter, r *http.Request) {
-		w.WriteHeader(http.StatusAccepted) // want `undocumented-status: POST /c/pets can answer 202 here`
+		w.WriteHeader(http.StatusAccepted) // want `undocumented-status: POST /c/pets can answer 202 here; the OpenAPI document lists 201, 400`
 	})
 	r.Route("/c", func(sr chi.Router) {
 		sr.Get("/files/*", func(w http.ResponseWriter, r *http.Request) {
-			w.WriteHeader(http.StatusPartialContent) // want `undocumented-status: GET /c/files/\{path\} can answer 206 here`
+			w.WriteHeader(http.StatusPartialContent) // want `undocumented-status: GET /c/files/\{path\} can answer 206 here; the OpenAPI document lists 200`
 		})
 		sr.Post("/api/v1/owners", func(w http.ResponseWriter, r *http.Request) {
 			w.WriteHeader(http.StatusNonAuthoritativeInfo) // want `undocumented-status: POST /c/api/v1/owners can answer 203 here; the OpenAPI document lists 201`
 		})
 		sr.Put("/pets/{id}", func(w http.ResponseWriter, r *http.Request) {
-			w.WriteHeader(http.StatusNonAuthoritativeInfo) // want `undocumented-status: PUT /c/pets/\{id\} can answer 203 here`
+			w.WriteHeader(http.StatusNonAuthoritativeInfo) // want `undocumented-status: PUT /c/pets/\{id\} can answer 203 here; the OpenAPI document lists 200`
 		})
 		sr.Delete("/old", func(w http.ResponseWriter, r *http.Request) {
-			w.WriteHeader(http.StatusNonAuthoritativeInfo) // want `undocumented-status: DELETE /c/old can answer 203 here`
+			w.WriteHeader(http.StatusNonAuthoritativeInfo) // want `undocumented-status: DELETE /c/old can answer 203 here; the OpenAPI document lists 204`
 		})
 		sr.Delete("/pets/{id}", func(w http.ResponseWriter, r *http.Request) {
 			w.WriteHeader(http.StatusNonAuthoritativeInfo) // a default response documents every status
 		})
 		sr.Route("/api", func(ar chi.Router) {
 			ar.Get("/v1/owners", func(w http.ResponseWriter, r *http.Request) {
-				w.WriteHeader(http.StatusNonAuthoritativeInfo) // want `undocumented-status: GET /c/api/v1/owners can answer 203 here`
+				w.WriteHeader(http.StatusNonAuthoritativeInfo) // want `undocumented-status: GET /c/api/v1/owners can answer 203 here; the OpenAPI document lists 200`
 			})
 		})
 		sr.Group(func(gr chi.Router) {
 			gr.Get("/old", func(w http.ResponseWriter, r *http.Request) {
-				w.WriteHeader(http.StatusResetContent) // want `undocumented-status: GET /c/old can answer 205 here`
+				w.WriteHeader(http.StatusResetContent) // want `undocumented-status: GET /c/old can answer 205 here; the OpenAPI document lists 200`
 			})
 		})
 		sr.With(mw).Get("/pets/{petId}", func(w http.ResponseWriter, r *http.Request) {
-			w.WriteHeader(http.StatusResetContent) // want `undocumented-status: GET /c/pets/\{petId\} can answer 205 here`
+			w.WriteHeader(http.StatusResetContent) // want `undocumented-status: GET /c/pets/\{petId\} can answer 205 here; the OpenAPI document lists 200, 404`
 		})
 		sr.Mount("/api/v1/owners", ownersRouter())
 	})
 	r.Group(func(gr chi.Router) {
 		gr.Get("/c/pets", func(w http.ResponseWriter, r *http.Request) {
-			w.WriteHeader(http.StatusResetContent) // want `undocumented-status: GET /c/pets can answer 205 here`
+			w.WriteHeader(http.StatusResetContent) // want `undocumented-status: GET /c/pets can answer 205 here; the OpenAPI document lists 200, 4XX`
 		})
 	})
 	r.With(mw).Post("/c/pets", func(w http.ResponseWriter, r *http.Request) {
-		w.WriteHeader(http.StatusResetContent) // want `undocumented-status: POST /c/pets can answer 205 here`
+		w.WriteHeader(http.StatusResetContent) // want `undocumented-status: POST /c/pets can answer 205 here; the OpenAPI document lists 201, 400`
 	})
 	files := chi.NewRouter()
 	files.Get("/{path}", func(w http.ResponseWriter, r *http.Request) {
-		w.WriteHeader(http.StatusNonAuthoritativeInfo) // want `undocumented-status: GET /c/files/\{path\} can answer 203 here`
+		w.WriteHeader(http.StatusNonAuthoritativeInfo) // want `undocumented-status: GET /c/files/\{path\} can answer 203 here; the OpenAPI document lists 200`
 	})
 	r.Mount("/c/files", files)
 	var f fake
