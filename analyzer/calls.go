@@ -286,10 +286,6 @@ func (fc *funcCtx) primitive(call *ast.CallExpr, name, what string, pr primitive
 		fc.addStatus(call, nil, intConst(404), unknown, false)
 	case roleNotFoundHandler:
 		p.report(call, RuleRawHTTPError, "http.NotFoundHandler serves a plain-text 404; use a handler that sends a JSON error body %s", p.jsonBody(intConst(404)))
-	case roleRedirect:
-		if statusExpr != nil {
-			fc.addStatus(call, statusExpr, status, unknown, false)
-		}
 	case roleHeaderMap, roleSilent:
 	}
 }

@@ -87,9 +87,6 @@ const (
 	// roleNotFoundHandler is http.NotFoundHandler: a handler that sends
 	// a plain-text 404.
 	roleNotFoundHandler
-	// roleRedirect is http.Redirect: it writes its status (a 3xx) and a
-	// short body of its own.
-	roleRedirect
 )
 
 // primitive is one row of a framework table. Argument indexes count from 0

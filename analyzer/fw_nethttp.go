@@ -27,7 +27,6 @@ var netHTTP = &framework{
 		"net/http.Error":                        p(roleHTTPError, 2, 1).on(0),
 		"net/http.NotFound":                     p(roleNotFound, -1, -1).on(0),
 		"net/http.NotFoundHandler":              p(roleNotFoundHandler, -1, -1),
-		"net/http.Redirect":                     p(roleRedirect, 3, -1).on(0),
 		"io.WriteString":                        p(roleBytes, -1, 1).on(0),
 		"fmt.Fprint":                            p(roleFprint, -1, 1).on(0),
 		"fmt.Fprintf":                           p(roleFprint, -1, 1).on(0),

@@ -2,9 +2,9 @@ package analyzer
 
 import (
 	"fmt"
-	"maps"
 	"go/ast"
 	"go/types"
+	"maps"
 	"os"
 	"slices"
 	"strings"
