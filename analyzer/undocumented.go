@@ -244,7 +244,7 @@ func (p *pass) mayAnswer(pkg *types.Package) bool {
 // returns (a handler factory), through conversions and locals.
 func (p *pass) returnedLits(fn *types.Func) []*ast.FuncLit {
 	decl := p.rs.decls[fn]
-	if decl == nil || decl.Type.Results.NumFields() != 1 {
+	if decl == nil || decl.Type.Results.NumFields() != 1 || takesHandler(fn) {
 		return nil
 	}
 	sc := newScope(p.TypesInfo, decl.Type, decl.Body)
@@ -269,6 +269,24 @@ func (p *pass) returnedLits(fn *types.Func) []*ast.FuncLit {
 		return true
 	})
 	return lits
+}
+
+// takesHandler reports whether a function takes a function or an
+// http.Handler: a middleware (auth(next)), whose statuses belong to every
+// route it wraps, not a handler factory.
+func takesHandler(fn *types.Func) bool {
+	for v := range fn.Signature().Params().Variables() {
+		t := v.Type()
+		if _, ok := t.Underlying().(*types.Signature); ok {
+			return true
+		}
+		if types.IsInterface(t) {
+			if m, _, _ := types.LookupFieldOrMethod(t, false, nil, "ServeHTTP"); m != nil {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // checkRoutes follows the package's routes, reports the statuses their
