@@ -147,6 +147,8 @@ func (fc *funcCtx) errorStatus(e ast.Expr) value {
 		if f := p.helperFact(fn); f != nil && !f.Writes {
 			return fc.helperStatus(e, fn, f)
 		}
+	case *ast.UnaryExpr, *ast.CompositeLit, *ast.Ident:
+		return fc.renderedStatus(e)
 	case *ast.SelectorExpr:
 		obj, ok := p.TypesInfo.Uses[e.Sel].(*types.Var)
 		if !ok || obj.Pkg() == nil || !primitivePkgs[obj.Pkg().Path()] {
@@ -157,6 +159,27 @@ func (fc *funcCtx) errorStatus(e ast.Expr) value {
 				return intConst(ev.status)
 			}
 		}
+	}
+	return unknown
+}
+
+// renderedStatus is the status of a literal of an error type whose
+// renderer is known (&APIError{Status: 409, ...}): its status field.
+func (fc *funcCtx) renderedStatus(e ast.Expr) value {
+	p := fc.p
+	lit, ok := fc.sc.resolve(e).(*ast.CompositeLit)
+	if !ok {
+		return unknown
+	}
+	t := p.TypesInfo.TypeOf(lit)
+	st, isStruct := t.Underlying().(*types.Struct)
+	v := p.viewOf(errorTypeName(t))
+	if !isStruct || v == nil || v.by == "" {
+		return unknown
+	}
+	status, _ := p.valueFields(t, v)
+	if f, ok := litFields(lit, st)[status]; ok {
+		return fc.sc.eval(f)
 	}
 	return unknown
 }

@@ -1,4 +1,4 @@
-// Package echo: echo v4's routes on the app and on groups; the errors the
+// Package echo: echo v4's routes on the app and on groups; the errors the // want package:"holds error helpers or types" package:`renders\(routes/echo.apiError status=Status code=Code noretryafter by echo.render\)`
 // handlers return are rendered with their status.
 package echo
 
@@ -63,4 +63,33 @@ func setup() {
 		return echo.NewHTTPError(http.StatusBadRequest, "bad query") // in the documented range 4XX
 	})
 	e.Start(":8080")
+}
+
+// apiError is rendered by render, with its status.
+type apiError struct {
+	Status  int
+	Code    string
+	Message string
+}
+
+func (e *apiError) Error() string { return e.Message }
+
+func render(err error, c echo.Context) { // want render:`renderer\(echo fallback=500 fallbackcode=INTERNAL_ERROR\)`
+	if e, ok := err.(*apiError); ok {
+		c.JSON(e.Status, map[string]string{"code": e.Code, "message": e.Message})
+		return
+	}
+	c.JSON(http.StatusInternalServerError, map[string]string{"code": "INTERNAL_ERROR", "message": "internal"})
+}
+
+func setupRendered() {
+	e := echo.New()
+	e.HTTPErrorHandler = render
+	e.PUT("/e/pets/:id", func(c echo.Context) error {
+		if c.Param("id") == "0" {
+			return &apiError{Status: http.StatusConflict, Code: "CONFLICT", Message: "taken"} // want `undocumented-status: PUT /e/pets/\{id\} can answer 409 here; the OpenAPI document lists 200`
+		}
+		err := &apiError{Status: http.StatusNotFound, Code: "NOT_FOUND", Message: "no pet"}
+		return err // want `undocumented-status: PUT /e/pets/\{id\} can answer 404 here; the OpenAPI document lists 200`
+	})
 }
