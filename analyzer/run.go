@@ -131,7 +131,7 @@ func newPass(ap *analysis.Pass, s *settings) *pass {
 		writers:        map[*ast.File]writer{},
 		shapeNodes:     map[*types.Func]shapeSite{},
 		fieldLevel:     map[*ast.CompositeLit]bool{},
-		rs:             newRoutesState(s),
+		rs:             newRoutesState(ap, s),
 	}
 }
 

@@ -28,6 +28,8 @@ import (
 	"strconv"
 	"strings"
 
+	"golang.org/x/tools/go/analysis"
+
 	"github.com/apierrlint/apierrlint/catalog"
 )
 
@@ -45,27 +47,44 @@ type opShape struct {
 }
 
 // newRoutesState prepares the rule for a package, or returns nil when it
-// has nothing to do: no operations, or the rule disabled.
-func newRoutesState(s *settings) *routesState {
-	if s.disabled[RuleUndocumentedStatus] {
+// has nothing to do: no operations, the rule disabled, the standard
+// library, or a package that imports neither net/http nor a framework
+// (it can hold no handler and register no route).
+func newRoutesState(ap *analysis.Pass, s *settings) *routesState {
+	if s.disabled[RuleUndocumentedStatus] || len(s.ops) == 0 {
 		return nil
 	}
-	ops := s.cat.Operations()
-	if len(ops) == 0 {
+	if len(ap.Files) == 0 || strings.HasPrefix(ap.Fset.File(ap.Files[0].Pos()).Name(), gorootSrc) {
 		return nil
 	}
-	rs := &routesState{
+	may := false
+	for _, imp := range ap.Pkg.Imports() {
+		if imp.Path() == "net/http" || frameworkPackage(imp.Path()) || routePkgs[imp.Path()] {
+			may = true
+			break
+		}
+	}
+	if !may {
+		return nil
+	}
+	return &routesState{
 		decls:   map[*types.Func]*ast.FuncDecl{},
 		sums:    map[*types.Func][]*route{},
 		busy:    map[*types.Func]bool{},
 		pkgVars: map[*types.Var]ast.Expr{},
 		routers: map[types.Type]bool{},
 		sites:   map[*ast.BlockStmt][]statusSite{},
+		ops:     s.ops,
 	}
-	for _, op := range ops {
-		rs.ops = append(rs.ops, opShape{op, pathSegments(op.Path)})
+}
+
+// opShapes returns a catalog's operations with their paths split.
+func opShapes(cat *catalog.Catalog) []opShape {
+	var out []opShape
+	for _, op := range cat.Operations() {
+		out = append(out, opShape{op, pathSegments(op.Path)})
 	}
-	return rs
+	return out
 }
 
 // recordSites records the constant statuses of the body just analyzed.
