@@ -59,8 +59,9 @@ type routesState struct {
 	decls   map[*types.Func]*ast.FuncDecl
 	sums    map[*types.Func][]*route // relative routes of the package's functions
 	busy    map[*types.Func]bool
-	pkgVars map[*types.Var]ast.Expr // package-level variables assigned once: their value
-	routers map[types.Type]bool     // types with routing methods (cached)
+	pkgVars map[*types.Var]ast.Expr // package-level variables assigned once: their value (nil: not yet read)
+	routers map[routerKey]bool      // types with routing methods (cached)
+	files   []*ast.File
 	done    []*route                // complete routes
 	ops     []opShape               // the catalog's operations
 	sites   map[*ast.BlockStmt][]statusSite
@@ -69,7 +70,8 @@ type routesState struct {
 // fnRoutes is the walk of one function declaration.
 type fnRoutes struct {
 	p      *pass
-	sc     *scope
+	decl   *ast.FuncDecl
+	sc     *scope // built on first use (see scope)
 	vars   map[*types.Var]routerRef
 	roots  map[any]*rootInfo
 	routes []*route
@@ -87,10 +89,17 @@ func (p *pass) summary(fn *types.Func) []*route {
 		return nil
 	}
 	rs.busy[fn] = true
-	f := &fnRoutes{p: p, sc: newScope(p.TypesInfo, decl.Type, decl.Body), vars: map[*types.Var]routerRef{}, roots: map[any]*rootInfo{}}
-	for v, i := range f.sc.params {
-		if p.isRouter(v.Type()) {
-			f.vars[v] = routerRef{param: i}
+	f := &fnRoutes{p: p, decl: decl, vars: map[*types.Var]routerRef{}, roots: map[any]*rootInfo{}}
+	i := 0
+	for _, field := range decl.Type.Params.List {
+		for _, name := range field.Names {
+			if v, ok := p.TypesInfo.Defs[name].(*types.Var); ok && p.isRouter(v.Type()) {
+				f.vars[v] = routerRef{param: i}
+			}
+			i++
+		}
+		if len(field.Names) == 0 {
+			i++
 		}
 	}
 	f.walk(decl.Body)
@@ -139,17 +148,26 @@ func (f *fnRoutes) walk(body ast.Node) {
 	})
 }
 
+// scope returns the scope of the function, built on first use: most
+// functions register no route.
+func (f *fnRoutes) scope() *scope {
+	if f.sc == nil {
+		f.sc = newScope(f.p.TypesInfo, f.decl.Type, f.decl.Body)
+	}
+	return f.sc
+}
+
 // bind records a local variable assigned once a router.
 func (f *fnRoutes) bind(lhs, rhs ast.Expr) {
 	id, ok := lhs.(*ast.Ident)
 	if !ok {
 		return
 	}
-	v := f.sc.varOf(id)
-	if v == nil || f.sc.defs[v] == nil {
+	ref, ok := f.router(rhs)
+	if !ok {
 		return
 	}
-	if ref, ok := f.router(rhs); ok {
+	if v := f.scope().varOf(id); v != nil && f.scope().defs[v] != nil {
 		f.vars[v] = ref
 	}
 }
@@ -251,7 +269,7 @@ func (f *fnRoutes) routeCall(call *ast.CallExpr, fn *types.Func, row routeRow) {
 		if h == nil {
 			return
 		}
-		local, remote, ok := p.handlerStatuses(h, f.sc)
+		local, remote, ok := p.handlerStatuses(h, f.scope())
 		if !ok {
 			return
 		}
@@ -329,7 +347,7 @@ func (f *fnRoutes) router(e ast.Expr) (routerRef, bool) {
 			return ref, true
 		}
 		if v.Parent() == p.Pkg.Scope() {
-			if init := p.rs.pkgVars[v]; init != nil && p.isRouter(v.Type()) {
+			if init := p.packageVar(v); init != nil && p.isRouter(v.Type()) {
 				if ref, ok := f.router(init); ok && ref.root != nil {
 					if _, made := ref.root.(*ast.CallExpr); made && ref.prefix == "" {
 						return routerRef{root: v, param: -1}, true
@@ -381,7 +399,7 @@ func (f *fnRoutes) router(e ast.Expr) (routerRef, bool) {
 // str evaluates a path or method: a constant, a variable assigned once
 // (local or package-level), or a sum of those.
 func (f *fnRoutes) str(e ast.Expr) (string, bool) {
-	return f.p.strValue(f.sc, e, 0)
+	return f.p.strValue(f.scope(), e, 0)
 }
 
 func (p *pass) strValue(sc *scope, e ast.Expr, depth int) (string, bool) {
@@ -409,7 +427,7 @@ func (p *pass) strValue(sc *scope, e ast.Expr, depth int) (string, bool) {
 				return p.strValue(sc, def, depth+1)
 			}
 		}
-		if init := p.rs.pkgVars[v]; init != nil {
+		if init := p.packageVar(v); init != nil {
 			return p.strValue(nil, init, depth+1)
 		}
 	}
@@ -493,27 +511,36 @@ func (p *pass) routeRowOf(fn *types.Func) (routeRow, bool) {
 // isRouter reports whether values of type t route: a method of t (or *t)
 // is a route row.
 func (p *pass) isRouter(t types.Type) bool {
-	if r, ok := p.rs.routers[t]; ok {
-		return r
-	}
-	is := false
 	n := t
 	if ptr, ok := n.(*types.Pointer); ok {
 		n = ptr.Elem()
 	}
-	if named, ok := types.Unalias(n).(*types.Named); ok && named.Obj().Pkg() != nil && routePkgs[named.Obj().Pkg().Path()] {
-		ms := typeutil.IntuitiveMethodSet(t, nil)
-		for _, sel := range ms {
-			if fn, ok := sel.Obj().(*types.Func); ok {
-				if _, ok := lookupRoute(fn.Origin().FullName()); ok {
-					is = true
-					break
-				}
+	named, ok := types.Unalias(n).(*types.Named)
+	if !ok || named.Obj().Pkg() == nil || !routePkgs[named.Obj().Pkg().Path()] {
+		return false
+	}
+	// By the type's name: each *T is a type of its own.
+	key := routerKey{named.Obj(), n != t}
+	if r, ok := p.rs.routers[key]; ok {
+		return r
+	}
+	is := false
+	for _, sel := range typeutil.IntuitiveMethodSet(t, nil) {
+		if fn, ok := sel.Obj().(*types.Func); ok {
+			if _, ok := lookupRoute(fn.Origin().FullName()); ok {
+				is = true
+				break
 			}
 		}
 	}
-	p.rs.routers[t] = is
+	p.rs.routers[key] = is
 	return is
+}
+
+// routerKey is a named type, or a pointer to it.
+type routerKey struct {
+	tn  *types.TypeName
+	ptr bool
 }
 
 // funcOf returns the function that e names (a function, or a method

@@ -71,8 +71,7 @@ func newRoutesState(ap *analysis.Pass, s *settings) *routesState {
 		decls:   map[*types.Func]*ast.FuncDecl{},
 		sums:    map[*types.Func][]*route{},
 		busy:    map[*types.Func]bool{},
-		pkgVars: map[*types.Var]ast.Expr{},
-		routers: map[types.Type]bool{},
+		routers: map[routerKey]bool{},
 		sites:   map[*ast.BlockStmt][]statusSite{},
 		ops:     s.ops,
 	}
@@ -286,7 +285,7 @@ func (p *pass) mayAnswer(pkg *types.Package) bool {
 // returns (a handler factory), through conversions and locals.
 func (p *pass) returnedLits(fn *types.Func) []*ast.FuncLit {
 	decl := p.rs.decls[fn]
-	if decl == nil || decl.Type.Results.NumFields() != 1 || takesHandler(fn) {
+	if decl == nil || fn.Signature().Results().Len() != 1 || !handlerType(fn.Signature().Results().At(0).Type()) || takesHandler(fn) {
 		return nil
 	}
 	sc := newScope(p.TypesInfo, decl.Type, decl.Body)
@@ -313,22 +312,33 @@ func (p *pass) returnedLits(fn *types.Func) []*ast.FuncLit {
 	return lits
 }
 
+// handlerType reports whether t may hold a handler: a function, or an
+// interface with ServeHTTP.
+func handlerType(t types.Type) bool {
+	if _, ok := t.Underlying().(*types.Signature); ok {
+		return true
+	}
+	m, _, _ := types.LookupFieldOrMethod(t, false, nil, "ServeHTTP")
+	return m != nil
+}
+
 // takesHandler reports whether a function takes a function or an
 // http.Handler: a middleware (auth(next)), whose statuses belong to every
 // route it wraps, not a handler factory.
 func takesHandler(fn *types.Func) bool {
 	for v := range fn.Signature().Params().Variables() {
-		t := v.Type()
-		if _, ok := t.Underlying().(*types.Signature); ok {
-			return true
-		}
-		if types.IsInterface(t) {
-			if m, _, _ := types.LookupFieldOrMethod(t, false, nil, "ServeHTTP"); m != nil {
+		if t := v.Type(); types.IsInterface(t) || isSignature(t) {
+			if handlerType(t) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+func isSignature(t types.Type) bool {
+	_, ok := t.Underlying().(*types.Signature)
+	return ok
 }
 
 // checkRoutes follows the package's routes, reports the statuses their
@@ -345,7 +355,7 @@ func (p *pass) checkRoutes(pkg *pkgUnits) *unit {
 			rs.decls[fn] = d
 		}
 	}
-	p.packageVars(pkg.files)
+	rs.files = pkg.files
 	u := &unit{}
 	diags, owner := p.diags, p.owner
 	p.diags, p.owner = &u.diags, nil
@@ -366,8 +376,18 @@ func (p *pass) checkRoutes(pkg *pkgUnits) *unit {
 	return u
 }
 
+// packageVar returns the value of a package-level variable assigned once,
+// at its declaration (a prefix, a router), or nil.
+func (p *pass) packageVar(v *types.Var) ast.Expr {
+	if p.rs.pkgVars == nil {
+		p.rs.pkgVars = map[*types.Var]ast.Expr{}
+		p.packageVars(p.rs.files)
+	}
+	return p.rs.pkgVars[v]
+}
+
 // packageVars records the package-level variables assigned once, at
-// their declaration: the values of prefixes and routers.
+// their declaration.
 func (p *pass) packageVars(files []*ast.File) {
 	assigned := map[*types.Var]bool{}
 	for _, f := range files {
