@@ -62,8 +62,8 @@ type routesState struct {
 	pkgVars map[*types.Var]ast.Expr // package-level variables assigned once: their value (nil: not yet read)
 	routers map[routerKey]bool      // types with routing methods (cached)
 	files   []*ast.File
-	done    []*route                // complete routes
-	ops     []opShape               // the catalog's operations
+	done    []*route  // complete routes
+	ops     []opShape // the catalog's operations
 	sites   map[*ast.BlockStmt][]statusSite
 }
 
