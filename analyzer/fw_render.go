@@ -23,7 +23,7 @@ var renderFW = &framework{
 			"With":   group(-1),
 			"Mount":  mount(0, 1),
 		}),
-		routeSet([]string{"(*github.com/go-chi/chi/v5.Mux)."}, map[string]routeRow{
+		routeSet([]string{"(*github.com/go-chi/chi/v5.Mux).", "(github.com/go-chi/chi/v5.Router)."}, map[string]routeRow{
 			"Handle":     onVerb("", 0, 1),
 			"HandleFunc": onVerb("", 0, 1),
 			"Method":     methodVerb(0, 1, 2),

@@ -87,6 +87,21 @@ func setup() {
 			w.WriteHeader(http.StatusResetContent) // want `undocumented-status: GET /c/pets/\{petId\} can answer 205 here; the OpenAPI document lists 200, 404`
 		})
 		sr.Mount("/api/v1/owners", ownersRouter())
+		sr.Handle("/pets/{id}", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			w.WriteHeader(http.StatusMultiStatus) // every method: DELETE's default response documents it
+		}))
+		sr.Handle("/api/v1/owners", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			w.WriteHeader(http.StatusIMUsed) // want `undocumented-status: GET, POST /c/api/v1/owners can answer 226 here; the OpenAPI document lists 200, 201`
+		}))
+		sr.HandleFunc("/files/{path}", func(w http.ResponseWriter, r *http.Request) {
+			w.WriteHeader(http.StatusMultiStatus) // want `undocumented-status: GET /c/files/\{path\} can answer 207 here; the OpenAPI document lists 200`
+		})
+		sr.Method(http.MethodGet, "/old", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			w.WriteHeader(http.StatusMultiStatus) // want `undocumented-status: GET /c/old can answer 207 here; the OpenAPI document lists 200`
+		}))
+		sr.MethodFunc(http.MethodPut, "/pets/{id}", func(w http.ResponseWriter, r *http.Request) {
+			w.WriteHeader(http.StatusMultiStatus) // want `undocumented-status: PUT /c/pets/\{id\} can answer 207 here; the OpenAPI document lists 200`
+		})
 	})
 	r.Group(func(gr chi.Router) {
 		gr.Get("/c/pets", func(w http.ResponseWriter, r *http.Request) {

@@ -19,6 +19,10 @@ type Router interface {
 	Put(pattern string, h http.HandlerFunc)
 	With(middlewares ...func(http.Handler) http.Handler) Router
 	Mount(pattern string, h http.Handler)
+	Handle(pattern string, h http.Handler)
+	HandleFunc(pattern string, h http.HandlerFunc)
+	Method(method, pattern string, h http.Handler)
+	MethodFunc(method, pattern string, h http.HandlerFunc)
 }
 
 // Mux is a simple HTTP route multiplexer.
