@@ -25,6 +25,7 @@ var echoFW = &framework{
 		"POST":   onVerb("POST", 0, 1),
 		"PUT":    onVerb("PUT", 0, 1),
 		"DELETE": onVerb("DELETE", 0, 1),
+		"PATCH":  onVerb("PATCH", 0, 1),
 		"Add":    methodVerb(0, 1, 2),
 		"Group":  group(0),
 	}),

@@ -16,6 +16,7 @@ var ginFW = &framework{
 		"POST":   onVerb("POST", 0, lastArg),
 		"PUT":    onVerb("PUT", 0, lastArg),
 		"DELETE": onVerb("DELETE", 0, lastArg),
+		"PATCH":  onVerb("PATCH", 0, lastArg),
 		"Any":    onVerb("", 0, lastArg),
 		"Handle": methodVerb(0, 1, lastArg),
 		"Group":  group(0),

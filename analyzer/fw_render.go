@@ -18,6 +18,7 @@ var renderFW = &framework{
 			"Post":   onVerb("POST", 0, 1),
 			"Put":    onVerb("PUT", 0, 1),
 			"Delete": onVerb("DELETE", 0, 1),
+			"Patch":  onVerb("PATCH", 0, 1),
 			"Route":  subRoute(0, 1),
 			"Group":  subRoute(-1, 0),
 			"With":   group(-1),

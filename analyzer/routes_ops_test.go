@@ -18,6 +18,7 @@ var routesOps = func() []catalog.Operation {
 			withRange(op("GET", "/"+ns+"/pets", 200), 4),
 			withDefault(op("DELETE", "/"+ns+"/pets/{id}", 204)),
 			op("PUT", "/"+ns+"/pets/{id}", 200),
+			op("PATCH", "/"+ns+"/pets/{id}", 200),
 			op("GET", "/"+ns+"/api/v1/owners", 200),
 			op("POST", "/"+ns+"/api/v1/owners", 201),
 			op("GET", "/"+ns+"/old", 200),

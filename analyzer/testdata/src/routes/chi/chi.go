@@ -42,6 +42,9 @@ func setup() {
 	r.Put("/c/pets/{id}", func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusAccepted) // want `undocumented-status: PUT /c/pets/\{id\} can answer 202 here; the OpenAPI document lists 200`
 	})
+	r.Patch("/c/pets/{id}", func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(http.StatusAccepted) // want `undocumented-status: PATCH /c/pets/\{id\} can answer 202 here; the OpenAPI document lists 200`
+	})
 	r.Delete("/c/old", func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusAccepted) // want `undocumented-status: DELETE /c/old can answer 202 here; the OpenAPI document lists 204`
 	})
@@ -66,6 +69,9 @@ func setup() {
 		})
 		sr.Put("/pets/{id}", func(w http.ResponseWriter, r *http.Request) {
 			w.WriteHeader(http.StatusNonAuthoritativeInfo) // want `undocumented-status: PUT /c/pets/\{id\} can answer 203 here; the OpenAPI document lists 200`
+		})
+		sr.Patch("/pets/{id}", func(w http.ResponseWriter, r *http.Request) {
+			w.WriteHeader(http.StatusCreated) // want `undocumented-status: PATCH /c/pets/\{id\} can answer 201 here; the OpenAPI document lists 200`
 		})
 		sr.Delete("/old", func(w http.ResponseWriter, r *http.Request) {
 			w.WriteHeader(http.StatusNonAuthoritativeInfo) // want `undocumented-status: DELETE /c/old can answer 203 here; the OpenAPI document lists 204`

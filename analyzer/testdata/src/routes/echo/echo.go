@@ -36,6 +36,9 @@ func setup() {
 	e.Add(http.MethodGet, "/e/old", func(c echo.Context) error {
 		return c.NoContent(http.StatusCreated) // want `undocumented-status: GET /e/old can answer 201 here; the OpenAPI document lists 200`
 	})
+	e.PATCH("/e/pets/:id", func(c echo.Context) error {
+		return c.NoContent(http.StatusAccepted) // want `undocumented-status: PATCH /e/pets/\{id\} can answer 202 here; the OpenAPI document lists 200`
+	})
 	g := e.Group("/e")
 	g.GET("/api/v1/owners", func(c echo.Context) error {
 		return c.NoContent(http.StatusAccepted) // want `undocumented-status: GET /e/api/v1/owners can answer 202 here; the OpenAPI document lists 200`
@@ -54,6 +57,9 @@ func setup() {
 	})
 	g.Add(http.MethodPost, "/pets", func(c echo.Context) error {
 		return c.NoContent(http.StatusAccepted) // want `undocumented-status: POST /e/pets can answer 202 here; the OpenAPI document lists 201, 400`
+	})
+	g.PATCH("/pets/:id", func(c echo.Context) error {
+		return c.NoContent(http.StatusCreated) // want `undocumented-status: PATCH /e/pets/\{id\} can answer 201 here; the OpenAPI document lists 200`
 	})
 	files := g.Group("/files")
 	files.GET("/*", func(c echo.Context) error {

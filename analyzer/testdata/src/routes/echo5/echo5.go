@@ -36,6 +36,9 @@ func setup() {
 	e.Add(http.MethodGet, "/e5/old", func(c *echo.Context) error {
 		return c.NoContent(http.StatusCreated) // want `undocumented-status: GET /e5/old can answer 201 here; the OpenAPI document lists 200`
 	})
+	e.PATCH("/e5/pets/:id", func(c *echo.Context) error {
+		return c.NoContent(http.StatusAccepted) // want `undocumented-status: PATCH /e5/pets/\{id\} can answer 202 here; the OpenAPI document lists 200`
+	})
 	g := e.Group("/e5")
 	g.GET("/api/v1/owners", func(c *echo.Context) error {
 		return c.NoContent(http.StatusAccepted) // want `undocumented-status: GET /e5/api/v1/owners can answer 202 here; the OpenAPI document lists 200`
@@ -54,6 +57,9 @@ func setup() {
 	})
 	g.Add(http.MethodPost, "/pets", func(c *echo.Context) error {
 		return c.NoContent(http.StatusAccepted) // want `undocumented-status: POST /e5/pets can answer 202 here; the OpenAPI document lists 201, 400`
+	})
+	g.PATCH("/pets/:id", func(c *echo.Context) error {
+		return c.NoContent(http.StatusCreated) // want `undocumented-status: PATCH /e5/pets/\{id\} can answer 201 here; the OpenAPI document lists 200`
 	})
 	files := g.Group("/files")
 	files.GET("/*", func(c *echo.Context) error {

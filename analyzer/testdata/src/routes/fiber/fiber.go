@@ -35,6 +35,9 @@ func setup() {
 	app.Delete("/f/old", func(c *fiber.Ctx) error {
 		return c.SendStatus(http.StatusAccepted) // want `undocumented-status: DELETE /f/old can answer 202 here; the OpenAPI document lists 204`
 	})
+	app.Patch("/f/pets/:id", func(c *fiber.Ctx) error {
+		return c.SendStatus(http.StatusAccepted) // want `undocumented-status: PATCH /f/pets/\{id\} can answer 202 here; the OpenAPI document lists 200`
+	})
 	api := app.Group("/f")
 	api.Get("/api/v1/owners", func(c *fiber.Ctx) error {
 		return c.SendStatus(http.StatusAccepted) // want `undocumented-status: GET /f/api/v1/owners can answer 202 here; the OpenAPI document lists 200`
@@ -47,6 +50,9 @@ func setup() {
 	})
 	api.Delete("/old", func(c *fiber.Ctx) error {
 		return c.SendStatus(http.StatusCreated) // want `undocumented-status: DELETE /f/old can answer 201 here; the OpenAPI document lists 204`
+	})
+	api.Patch("/pets/:id", func(c *fiber.Ctx) error {
+		return c.SendStatus(http.StatusCreated) // want `undocumented-status: PATCH /f/pets/\{id\} can answer 201 here; the OpenAPI document lists 200`
 	})
 	files := api.Group("/files")
 	files.Get("/*", func(c *fiber.Ctx) error {

@@ -30,6 +30,9 @@ func setup() {
 	v.PUT("/pets/:id", func(c *gin.Context) {
 		c.Status(http.StatusAccepted) // want `undocumented-status: PUT /g/pets/\{id\} can answer 202 here; the OpenAPI document lists 200`
 	})
+	v.PATCH("/pets/:id", func(c *gin.Context) {
+		c.Status(http.StatusAccepted) // want `undocumented-status: PATCH /g/pets/\{id\} can answer 202 here; the OpenAPI document lists 200`
+	})
 	v.DELETE("/old", func(c *gin.Context) {
 		c.Status(http.StatusAccepted) // want `undocumented-status: DELETE /g/old can answer 202 here; the OpenAPI document lists 204`
 	})

@@ -36,6 +36,7 @@ func (group *RouterGroup) GET(relativePath string, handlers ...HandlerFunc) IRou
 func (group *RouterGroup) POST(relativePath string, handlers ...HandlerFunc) IRoutes   { return nil }
 func (group *RouterGroup) PUT(relativePath string, handlers ...HandlerFunc) IRoutes    { return nil }
 func (group *RouterGroup) DELETE(relativePath string, handlers ...HandlerFunc) IRoutes { return nil }
+func (group *RouterGroup) PATCH(relativePath string, handlers ...HandlerFunc) IRoutes  { return nil }
 func (group *RouterGroup) Any(relativePath string, handlers ...HandlerFunc) IRoutes    { return nil }
 func (group *RouterGroup) Handle(httpMethod, relativePath string, handlers ...HandlerFunc) IRoutes {
 	return nil

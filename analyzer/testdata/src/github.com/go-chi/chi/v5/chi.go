@@ -17,6 +17,7 @@ type Router interface {
 	Get(pattern string, h http.HandlerFunc)
 	Post(pattern string, h http.HandlerFunc)
 	Put(pattern string, h http.HandlerFunc)
+	Patch(pattern string, h http.HandlerFunc)
 	With(middlewares ...func(http.Handler) http.Handler) Router
 	Mount(pattern string, h http.Handler)
 	Handle(pattern string, h http.Handler)
@@ -55,3 +56,5 @@ func (mx *Mux) Handle(pattern string, handler http.Handler)                   {}
 func (mx *Mux) HandleFunc(pattern string, handlerFn http.HandlerFunc)         {}
 func (mx *Mux) Method(method, pattern string, handler http.Handler)           {}
 func (mx *Mux) MethodFunc(method, pattern string, handlerFn http.HandlerFunc) {}
+
+func (mx *Mux) Patch(pattern string, handlerFn http.HandlerFunc) {}

@@ -22,6 +22,7 @@ type Router interface {
 	Post(path string, handlers ...Handler) Router
 	Put(path string, handlers ...Handler) Router
 	Delete(path string, handlers ...Handler) Router
+	Patch(path string, handlers ...Handler) Router
 	Add(method, path string, handlers ...Handler) Router
 	Group(prefix string, handlers ...Handler) Router
 	Route(prefix string, fn func(router Router), name ...string) Router
@@ -44,3 +45,5 @@ func (app *App) Add(method, path string, handlers ...Handler) Router {
 func (app *App) Route(prefix string, fn func(router Router), name ...string) Router {
 	return nil
 }
+
+func (app *App) Patch(path string, handlers ...Handler) Router { return nil }

@@ -22,6 +22,7 @@ type Router interface {
 	Post(path string, handler any, handlers ...any) Router
 	Put(path string, handler any, handlers ...any) Router
 	Delete(path string, handler any, handlers ...any) Router
+	Patch(path string, handler any, handlers ...any) Router
 	Group(prefix string, handlers ...any) Router
 	Route(prefix string, fn func(router Router), name ...string) Router
 }
@@ -43,3 +44,5 @@ func (app *App) Route(prefix string, fn func(router Router), name ...string) Rou
 type ListenConfig struct{}
 
 func (app *App) Listen(addr string, config ...ListenConfig) error { return nil }
+
+func (app *App) Patch(path string, handler any, handlers ...any) Router { return nil }

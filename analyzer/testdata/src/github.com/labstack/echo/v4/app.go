@@ -40,3 +40,6 @@ func (g *Group) Add(method, path string, handler HandlerFunc, middleware ...Midd
 	return nil
 }
 func (g *Group) Group(prefix string, middleware ...MiddlewareFunc) (sg *Group) { return nil }
+
+func (e *Echo) PATCH(path string, h HandlerFunc, m ...MiddlewareFunc) *Route  { return nil }
+func (g *Group) PATCH(path string, h HandlerFunc, m ...MiddlewareFunc) *Route { return nil }

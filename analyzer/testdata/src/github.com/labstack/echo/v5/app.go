@@ -47,3 +47,6 @@ func (g *Group) Add(method, path string, handler HandlerFunc, middleware ...Midd
 	return RouteInfo{}
 }
 func (g *Group) Group(prefix string, middleware ...MiddlewareFunc) (sg *Group) { return nil }
+
+func (e *Echo) PATCH(path string, h HandlerFunc, m ...MiddlewareFunc) RouteInfo  { return RouteInfo{} }
+func (g *Group) PATCH(path string, h HandlerFunc, m ...MiddlewareFunc) RouteInfo { return RouteInfo{} }
