@@ -63,7 +63,7 @@ func newAnalyzer(get func() (*settings, error)) *analysis.Analyzer {
 			}
 			return run(pass, s)
 		},
-		FactTypes:  []analysis.Fact{new(HelperFact), new(ErrorTypeFact), new(PackageFact), new(DefaultFact), new(RendererFact), new(RenderedTypesFact), new(OptionFact)},
+		FactTypes:  []analysis.Fact{new(HelperFact), new(ErrorTypeFact), new(PackageFact), new(DefaultFact), new(RendererFact), new(RenderedTypesFact), new(OptionFact), new(StatusesFact), new(RoutesFact)},
 		ResultType: reflect.TypeFor[*Result](),
 	}
 }

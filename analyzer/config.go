@@ -178,6 +178,10 @@ type settings struct {
 	retryAfterValue string
 	errorWriter     string
 	baseline        *baseline.Baseline
+
+	// ops are the catalog's OpenAPI operations, their paths split once
+	// (undocumented-status; none without an OpenAPI document).
+	ops []opShape
 }
 
 func (c *Config) settings() *settings {
@@ -211,6 +215,7 @@ func (c *Config) settings() *settings {
 		s.catName = "embedded default"
 		s.defaultCatalog = true
 	}
+	s.ops = opShapes(s.cat)
 	ra := c.RetryAfterStatuses
 	if ra == nil {
 		ra = []int{429}

@@ -118,6 +118,17 @@ var fixtureSets = []fixtureSet{
 		s := catalog.EnvelopeShape("error")
 		return Config{Shape: &s}, nil
 	}, []string{"shapeenvelope"}},
+	// undocumented-status: a catalog with OpenAPI operations (routesOps),
+	// routes in each framework's syntax, and routes composed across
+	// packages (routes/composed and the packages it imports).
+	{"openapi operations", func() (Config, error) {
+		// The apps' default error answers are default-error-response's
+		// fixtures' business.
+		return Config{Catalog: catalog.Default().With(nil, routesOps), Disabled: []string{RuleDefaultErrorResponse}}, nil
+	}, []string{
+		"routes/nethttp", "routes/gin", "routes/echo", "routes/echo5", "routes/fiber", "routes/fiber3", "routes/chi",
+		"routes/composed", "routes/composed/vets", "routes/composed/owners", "routes/composed/api",
+	}},
 	// default-error-response can be switched off alone.
 	{"disabled default-error-response", func() (Config, error) {
 		return Config{Disabled: []string{RuleDefaultErrorResponse}}, nil

@@ -179,6 +179,8 @@ type framework struct {
 	// with a ServeHTTP): the function it hands the returned error to, or
 	// its own body, renders it.
 	adapter string
+	// routes are the routing primitives (routerows.go), by full name.
+	routes map[string]routeRow
 	// errVars are the framework's predeclared error values, by "path.Name",
 	// with the type of their value and their status (echo.ErrTooManyRequests).
 	errVars map[string]errVar

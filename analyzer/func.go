@@ -133,6 +133,9 @@ func (p *pass) analyzeFunc(fn *types.Func, ftype *ast.FuncType, body *ast.BlockS
 		fc.renderer()
 	}
 	fc.finishFact()
+	if p.rs != nil && fc.handleParam() != nil {
+		fc.recordSites() // a handler takes the response
+	}
 	owner := p.owner
 	for _, lit := range fc.lits {
 		p.owner = lit

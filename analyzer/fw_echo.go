@@ -16,8 +16,21 @@ var echoFW = &framework{
 	mapBodies: []typeName{{"github.com/labstack/echo/v4", "Map"}}, // v5 has none
 
 	retryAfter: `%[1]s.Response().Header().Set("Retry-After", %[2]s)`,
-	prims:      echoPrims(),
-	defaults:   echoDefaults(),
+	// Routes: path, handler, middleware.
+	routes: routeSet([]string{
+		"(*github.com/labstack/echo/v4.Echo).", "(*github.com/labstack/echo/v4.Group).",
+		"(*github.com/labstack/echo/v5.Echo).", "(*github.com/labstack/echo/v5.Group).",
+	}, map[string]routeRow{
+		"GET":    onVerb("GET", 0, 1),
+		"POST":   onVerb("POST", 0, 1),
+		"PUT":    onVerb("PUT", 0, 1),
+		"DELETE": onVerb("DELETE", 0, 1),
+		"PATCH":  onVerb("PATCH", 0, 1),
+		"Add":    methodVerb(0, 1, 2),
+		"Group":  group(0),
+	}),
+	prims:    echoPrims(),
+	defaults: echoDefaults(),
 
 	// The app's error renderer: v4's func(err, c), v5's func(c, err),
 	// installed as e.HTTPErrorHandler (v5 also through echo.Config).

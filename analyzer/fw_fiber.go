@@ -6,6 +6,29 @@ package analyzer
 var fiberFW = &framework{
 	name: "fiber",
 	pkgs: []string{"github.com/gofiber/fiber/v2", "github.com/gofiber/fiber/v3"},
+	// Routes: app.Group returns a fiber.Router (an interface); the handler
+	// is the last of the handlers (middleware first).
+	routes: merge(
+		routeSet([]string{"(*github.com/gofiber/fiber/v2.App).", "(github.com/gofiber/fiber/v2.Router)."}, map[string]routeRow{
+			"Get":    onVerb("GET", 0, lastArg),
+			"Post":   onVerb("POST", 0, lastArg),
+			"Put":    onVerb("PUT", 0, lastArg),
+			"Delete": onVerb("DELETE", 0, lastArg),
+			"Patch":  onVerb("PATCH", 0, lastArg),
+			"Add":    methodVerb(0, 1, lastArg),
+			"Group":  group(0),
+			"Route":  subRoute(0, 1),
+		}),
+		routeSet([]string{"(*github.com/gofiber/fiber/v3.App).", "(github.com/gofiber/fiber/v3.Router)."}, map[string]routeRow{
+			"Get":    onVerb("GET", 0, lastArg),
+			"Post":   onVerb("POST", 0, lastArg),
+			"Put":    onVerb("PUT", 0, lastArg),
+			"Delete": onVerb("DELETE", 0, lastArg),
+			"Patch":  onVerb("PATCH", 0, lastArg),
+			"Group":  group(0),
+			"Route":  subRoute(0, 1),
+		}),
+	),
 	handles: []typeName{
 		{"github.com/gofiber/fiber/v2", "Ctx"},
 		{"github.com/gofiber/fiber/v3", "Ctx"},

@@ -9,6 +9,18 @@ var ginFW = &framework{
 	handles:    []typeName{{"github.com/gin-gonic/gin", "Context"}},
 	mapBodies:  []typeName{{"github.com/gin-gonic/gin", "H"}},
 	retryAfter: `%[1]s.Header("Retry-After", %[2]s)`,
+	// Routes: the handler is the last of the handlers (middleware first);
+	// *gin.Engine embeds *gin.RouterGroup.
+	routes: routeSet([]string{"(*github.com/gin-gonic/gin.RouterGroup)."}, map[string]routeRow{
+		"GET":    onVerb("GET", 0, lastArg),
+		"POST":   onVerb("POST", 0, lastArg),
+		"PUT":    onVerb("PUT", 0, lastArg),
+		"DELETE": onVerb("DELETE", 0, lastArg),
+		"PATCH":  onVerb("PATCH", 0, lastArg),
+		"Any":    onVerb("", 0, lastArg),
+		"Handle": methodVerb(0, 1, lastArg),
+		"Group":  group(0),
+	}),
 	// An error-rendering middleware: c.Next(), then c.Errors.
 	errorMiddleware: &middlewareRow{
 		next:   "(*github.com/gin-gonic/gin.Context).Next",

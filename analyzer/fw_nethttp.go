@@ -11,6 +11,13 @@ var netHTTP = &framework{
 	starts:      true,
 	// A func(w, r) error type whose ServeHTTP renders the error it returns.
 	adapter: "ServeHTTP",
+	// Routes: a ServeMux pattern names its method ("GET /pets/{id}").
+	routes: map[string]routeRow{
+		"(*net/http.ServeMux).Handle":     muxRoute(),
+		"(*net/http.ServeMux).HandleFunc": muxRoute(),
+		"net/http.Handle":                 muxRoute(),
+		"net/http.HandleFunc":             muxRoute(),
+	},
 	prims: map[string]primitive{
 		"(net/http.ResponseWriter).WriteHeader": p(roleWriteStatus, 0, -1).sentAlone(),
 		"(net/http.ResponseWriter).Write":       p(roleBytes, -1, 0),

@@ -11,6 +11,26 @@ var renderFW = &framework{
 	mapBodies:  []typeName{{"github.com/go-chi/render", "M"}},
 	retryAfter: `%[1]s.Header().Set("Retry-After", %[2]s)`,
 	starts:     true,
+	// Routes: go-chi/chi, the router that render is used with.
+	routes: merge(
+		routeSet([]string{"(*github.com/go-chi/chi/v5.Mux).", "(github.com/go-chi/chi/v5.Router)."}, map[string]routeRow{
+			"Get":    onVerb("GET", 0, 1),
+			"Post":   onVerb("POST", 0, 1),
+			"Put":    onVerb("PUT", 0, 1),
+			"Delete": onVerb("DELETE", 0, 1),
+			"Patch":  onVerb("PATCH", 0, 1),
+			"Route":  subRoute(0, 1),
+			"Group":  subRoute(-1, 0),
+			"With":   group(-1),
+			"Mount":  mount(0, 1),
+		}),
+		routeSet([]string{"(*github.com/go-chi/chi/v5.Mux).", "(github.com/go-chi/chi/v5.Router)."}, map[string]routeRow{
+			"Handle":     onVerb("", 0, 1),
+			"HandleFunc": onVerb("", 0, 1),
+			"Method":     methodVerb(0, 1, 2),
+			"MethodFunc": methodVerb(0, 1, 2),
+		}),
+	),
 	prims: map[string]primitive{
 		"github.com/go-chi/render.Status":           p(roleSetStatus, 1, -1),
 		"github.com/go-chi/render.JSON":             p(roleJSON, -1, 2).on(0),

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/types"
+	"maps"
 	"os"
 	"slices"
 	"strings"
@@ -23,7 +24,7 @@ func TestTableRows(t *testing.T) {
 	have := map[string][]string{}
 	for _, fw := range frameworks {
 		have[fw.name] = tableKeys(fw)
-		for _, r := range append(tableRows(fw), rendererRows(fw)...) {
+		for _, r := range append(append(tableRows(fw), rendererRows(fw)...), routeTableRows(fw)...) {
 			have[fw.name] = append(have[fw.name], r.key)
 		}
 	}
@@ -116,7 +117,7 @@ func TestRowsPinned(t *testing.T) {
 		// A default's makers and replacements (without a maker a creation
 		// is not reported, without a replacement a replaced default is), and
 		// the rows that find central error renderers.
-		for _, r := range append(tableRows(fw), rendererRows(fw)...) {
+		for _, r := range append(append(tableRows(fw), rendererRows(fw)...), routeTableRows(fw)...) {
 			restore := r.remove()
 			got := outcome()
 			restore()
@@ -167,6 +168,20 @@ func rendererRows(fw *framework) []tableRow {
 		rows = append(rows, tableRow{"adapter:" + ad, func() func() {
 			fw.adapter = ""
 			return func() { fw.adapter = ad }
+		}})
+	}
+	return rows
+}
+
+// routeTableRows lists a framework's routing rows (routerows.go):
+// "route:KEY".
+func routeTableRows(fw *framework) []tableRow {
+	var rows []tableRow
+	for _, key := range slices.Sorted(maps.Keys(fw.routes)) {
+		rows = append(rows, tableRow{"route:" + key, func() func() {
+			row := fw.routes[key]
+			delete(fw.routes, key)
+			return func() { fw.routes[key] = row }
 		}})
 	}
 	return rows

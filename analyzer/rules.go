@@ -20,10 +20,13 @@ const (
 	// RuleDefaultErrorResponse: a framework's or net/http's own error
 	// answer that the app does not replace (defaults.go).
 	RuleDefaultErrorResponse = "default-error-response"
+	// RuleUndocumentedStatus: a status that an OpenAPI operation's handler
+	// answers and the operation does not document (undocumented.go).
+	RuleUndocumentedStatus = "undocumented-status"
 )
 
 // Rules lists every rule id in documentation order.
-var Rules = []string{RuleRawHTTPError, RuleUnknownCode, RuleStatusMismatch, RuleMissingRetryAfter, RuleErrorBodyShape, RuleRetryAfterFormat, RuleDefaultErrorResponse}
+var Rules = []string{RuleRawHTTPError, RuleUnknownCode, RuleStatusMismatch, RuleMissingRetryAfter, RuleErrorBodyShape, RuleRetryAfterFormat, RuleDefaultErrorResponse, RuleUndocumentedStatus}
 
 // ParseRules parses a comma-separated list of rule ids to disable: the
 // rules and ignore-directive. An unknown id is an error that names it and

@@ -69,6 +69,10 @@ type pass struct {
 	// tableVars are the package-level variables initialized with a status
 	// table, a map literal (statustables.go); built on first use.
 	tableVars map[*types.Var]*ast.CompositeLit
+
+	// rs is the state of undocumented-status (routes.go); nil when the
+	// catalog has no operations.
+	rs *routesState
 }
 
 // diag is a diagnostic and the function it was found in.
@@ -107,6 +111,7 @@ func run(ap *analysis.Pass, s *settings) (*Result, error) {
 	p.findRenderers(pkg.files)
 	p.analyzeUnits(pkg.units)
 	p.analyzeOthers(pkg.others)
+	pkg.routes = p.checkRoutes(pkg)
 	p.exportFacts()
 	p.reportAll(pkg)
 	return p.flush(pkg.checked), nil
@@ -126,6 +131,7 @@ func newPass(ap *analysis.Pass, s *settings) *pass {
 		writers:        map[*ast.File]writer{},
 		shapeNodes:     map[*types.Func]shapeSite{},
 		fieldLevel:     map[*ast.CompositeLit]bool{},
+		rs:             newRoutesState(ap, s),
 	}
 }
 
@@ -137,6 +143,7 @@ type pkgUnits struct {
 	decls    []*ast.FuncDecl
 	others   []*unit // package-level declarations, analyzed with the final facts
 	cgoFiles map[*token.File]bool
+	routes   *unit // undocumented-status's findings (nil: none)
 }
 
 // collect gathers the function declarations and package-level variables
@@ -268,7 +275,11 @@ func (p *pass) reportAll(pkg *pkgUnits) {
 	registered := p.checkRegistered(pkg.checked)
 	ignores := p.ignores(pkg.checked)
 	seen := map[reportKey]bool{}
-	for _, list := range [][]*unit{pkg.units, pkg.others, {registered}, {p.checkDefaults(pkg.checked)}} {
+	lists := [][]*unit{pkg.units, pkg.others, {registered}, {p.checkDefaults(pkg.checked)}}
+	if pkg.routes != nil {
+		lists = append(lists, []*unit{pkg.routes})
+	}
+	for _, list := range lists {
 		for _, u := range list {
 			for _, d := range u.diags {
 				if d.Category == RuleMissingRetryAfter && p.callbacks[d.owner] || d.handler && p.callerMayWrite(d.owner, called) {

@@ -37,6 +37,7 @@ func TestTables(t *testing.T) {
 			checkDefaultsTable(t, fw, real, "the real API")
 			checkRendererRows(t, fw, real, "the real API")
 			checkErrVarStatuses(t, fw, real)
+			checkRouteRows(t, fw, real, "the real API")
 		}
 	})
 	t.Run("stubs", func(t *testing.T) {
@@ -53,6 +54,7 @@ func TestTables(t *testing.T) {
 			checkTableAgainstAPI(t, fw, stubs, "the stubs (testdata/src)")
 			checkDefaultsTable(t, fw, stubs, "the stubs (testdata/src)")
 			checkRendererRows(t, fw, stubs, "the stubs (testdata/src)")
+			checkRouteRows(t, fw, stubs, "the stubs (testdata/src)")
 		}
 	})
 }
@@ -585,4 +587,58 @@ func apiInterfaceMethod(iface *types.Interface, name string) *types.Func {
 		}
 	}
 	return nil
+}
+
+// checkRouteRows checks the routing rows (routerows.go) against an API:
+// the method or function exists with the row's full name, its path and
+// method arguments are strings, its handler, function or router argument
+// is a parameter (the last one for lastArg), and a routeSub's function
+// takes one router.
+func checkRouteRows(t *testing.T, fw *framework, api pkgSet, what string) {
+	for _, key := range slices.Sorted(maps.Keys(fw.routes)) {
+		row := fw.routes[key]
+		obj, sig, err := api.lookupKey(key)
+		if err != nil {
+			t.Errorf("%s: route row %q does not match %s%s: %v", fw.name, key, what, api.version(apiKeyPackage(key)), err)
+			continue
+		}
+		where := fmt.Sprintf("%s: route row %q (%s: %s%s)", fw.name, key, what, apiTypeString(sig), api.version(obj.Pkg().Path()))
+		params := sig.Params()
+		param := func(i int) *types.Var {
+			if i == lastArg && sig.Variadic() {
+				return params.At(params.Len() - 1)
+			}
+			if i < 0 || i >= params.Len() {
+				return nil
+			}
+			return params.At(i)
+		}
+		isString := func(v *types.Var) bool {
+			if v == nil {
+				return false
+			}
+			if s, ok := v.Type().(*types.Slice); ok && v == params.At(params.Len()-1) && sig.Variadic() {
+				return types.Identical(s.Elem(), types.Typ[types.String])
+			}
+			return types.Identical(v.Type().Underlying(), types.Typ[types.String])
+		}
+		if row.path >= 0 && !isString(param(row.path)) {
+			t.Errorf("%s: path index %d is not a string parameter", where, row.path)
+		}
+		if row.methodArg >= 0 && !isString(param(row.methodArg)) {
+			t.Errorf("%s: method index %d is not a string parameter", where, row.methodArg)
+		}
+		if row.kind != routeGroup && param(row.arg) == nil {
+			t.Errorf("%s: argument index %d is not a parameter", where, row.arg)
+		}
+		if row.kind == routeGroup && sig.Results().Len() != 1 {
+			t.Errorf("%s: a group row returns one router", where)
+		}
+		if row.kind == routeSub {
+			fn, ok := param(row.arg).Type().Underlying().(*types.Signature)
+			if !ok || fn.Params().Len() != 1 {
+				t.Errorf("%s: argument %d is not a function of one router", where, row.arg)
+			}
+		}
+	}
 }

@@ -9,7 +9,7 @@ import (
 // text, taken from its row of the index and the first paragraph of its
 // page (SARIF's rule descriptions).
 func TestDescribe(t *testing.T) {
-	rules := []string{"raw-http-error", "unknown-code", "status-mismatch", "missing-retry-after", "error-body-shape", "retry-after-format", "default-error-response", "ignore-directive"}
+	rules := []string{"raw-http-error", "unknown-code", "status-mismatch", "missing-retry-after", "error-body-shape", "retry-after-format", "default-error-response", "undocumented-status", "ignore-directive"}
 	for _, id := range rules {
 		short, full := Describe(id)
 		if len(short) < 20 || len(full) < 40 || strings.ContainsAny(short+full, "`*|\n") {

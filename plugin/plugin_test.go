@@ -177,7 +177,7 @@ func TestSettingsErrors(t *testing.T) {
 		{"tests not a bool", conf{"tests": "yes"},
 			`apierrlint: settings: tests: want true or false, got the string "yes"`},
 		{"unknown rule", conf{"disable": []any{"raw-http-errors"}},
-			`apierrlint: settings: disable[0]: unknown rule "raw-http-errors"; did you mean raw-http-error? (known rules: raw-http-error, unknown-code, status-mismatch, missing-retry-after, error-body-shape, retry-after-format, default-error-response, ignore-directive)`},
+			`apierrlint: settings: disable[0]: unknown rule "raw-http-errors"; did you mean raw-http-error? (known rules: raw-http-error, unknown-code, status-mismatch, missing-retry-after, error-body-shape, retry-after-format, default-error-response, undocumented-status, ignore-directive)`},
 		{"placeholder in catalog", conf{"catalog": "${config-path}/docs/errors.md"},
 			`apierrlint: settings: catalog: "${config-path}/docs/errors.md": golangci-lint substitutes ${base-path} and ${config-path} in its own linters' settings only, not in a plugin's; write the path without it`},
 		{"placeholder in config", conf{"config": "${base-path}/.apierrlint.yml"},

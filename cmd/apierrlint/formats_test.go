@@ -187,7 +187,7 @@ func TestFormatSARIF(t *testing.T) {
 			t.Errorf("rule %+v", rule)
 		}
 	}
-	if strings.Join(ids, " ") != "raw-http-error unknown-code status-mismatch missing-retry-after error-body-shape retry-after-format default-error-response ignore-directive" {
+	if strings.Join(ids, " ") != "raw-http-error unknown-code status-mismatch missing-retry-after error-body-shape retry-after-format default-error-response undocumented-status ignore-directive" {
 		t.Errorf("rules %v", ids)
 	}
 	root := r.OriginalURIBaseIDs["%SRCROOT%"].URI

@@ -72,7 +72,7 @@ type Settings struct {
 	// Disable lists the ids of rules not to report (the -disable flag):
 	// raw-http-error, unknown-code, status-mismatch, missing-retry-after,
 	// error-body-shape, retry-after-format, default-error-response,
-	// ignore-directive.
+	// undocumented-status, ignore-directive.
 	Disable []string `json:"disable"`
 
 	// Tests also checks _test.go files (the -tests flag). golangci-lint

@@ -32,7 +32,18 @@ func New(opts ...OptionFunc) *Engine { return nil }
 // middleware already attached.
 func Default(opts ...OptionFunc) *Engine { return nil }
 
-func (group *RouterGroup) GET(relativePath string, handlers ...HandlerFunc) IRoutes { return nil }
+func (group *RouterGroup) GET(relativePath string, handlers ...HandlerFunc) IRoutes    { return nil }
+func (group *RouterGroup) POST(relativePath string, handlers ...HandlerFunc) IRoutes   { return nil }
+func (group *RouterGroup) PUT(relativePath string, handlers ...HandlerFunc) IRoutes    { return nil }
+func (group *RouterGroup) DELETE(relativePath string, handlers ...HandlerFunc) IRoutes { return nil }
+func (group *RouterGroup) PATCH(relativePath string, handlers ...HandlerFunc) IRoutes  { return nil }
+func (group *RouterGroup) Any(relativePath string, handlers ...HandlerFunc) IRoutes    { return nil }
+func (group *RouterGroup) Handle(httpMethod, relativePath string, handlers ...HandlerFunc) IRoutes {
+	return nil
+}
+func (group *RouterGroup) Group(relativePath string, handlers ...HandlerFunc) *RouterGroup {
+	return nil
+}
 
 func (engine *Engine) Delims(left, right string) *Engine                  { return nil }
 func (engine *Engine) NoRoute(handlers ...HandlerFunc)                    {}

@@ -17,6 +17,13 @@ type Router interface {
 	Get(pattern string, h http.HandlerFunc)
 	Post(pattern string, h http.HandlerFunc)
 	Put(pattern string, h http.HandlerFunc)
+	Patch(pattern string, h http.HandlerFunc)
+	With(middlewares ...func(http.Handler) http.Handler) Router
+	Mount(pattern string, h http.Handler)
+	Handle(pattern string, h http.Handler)
+	HandleFunc(pattern string, h http.HandlerFunc)
+	Method(method, pattern string, h http.Handler)
+	MethodFunc(method, pattern string, h http.HandlerFunc)
 }
 
 // Mux is a simple HTTP route multiplexer.
@@ -42,3 +49,12 @@ func (mx *Mux) Put(pattern string, handlerFn http.HandlerFunc)     {}
 
 // URLParam returns the url parameter from a http.Request object.
 func URLParam(r *http.Request, key string) string { return "" }
+
+func (mx *Mux) With(middlewares ...func(http.Handler) http.Handler) Router    { return nil }
+func (mx *Mux) Mount(pattern string, handler http.Handler)                    {}
+func (mx *Mux) Handle(pattern string, handler http.Handler)                   {}
+func (mx *Mux) HandleFunc(pattern string, handlerFn http.HandlerFunc)         {}
+func (mx *Mux) Method(method, pattern string, handler http.Handler)           {}
+func (mx *Mux) MethodFunc(method, pattern string, handlerFn http.HandlerFunc) {}
+
+func (mx *Mux) Patch(pattern string, handlerFn http.HandlerFunc) {}

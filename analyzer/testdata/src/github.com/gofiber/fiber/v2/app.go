@@ -19,6 +19,13 @@ type App struct{}
 type Router interface {
 	Use(args ...interface{}) Router
 	Get(path string, handlers ...Handler) Router
+	Post(path string, handlers ...Handler) Router
+	Put(path string, handlers ...Handler) Router
+	Delete(path string, handlers ...Handler) Router
+	Patch(path string, handlers ...Handler) Router
+	Add(method, path string, handlers ...Handler) Router
+	Group(prefix string, handlers ...Handler) Router
+	Route(prefix string, fn func(router Router), name ...string) Router
 }
 
 // New creates a new Fiber named instance.
@@ -29,3 +36,14 @@ func (app *App) Get(path string, handlers ...Handler) Router     { return nil }
 func (app *App) Group(prefix string, handlers ...Handler) Router { return nil }
 func (app *App) Mount(prefix string, subApp *App) Router         { return nil }
 func (app *App) Listen(addr string) error                        { return nil }
+func (app *App) Post(path string, handlers ...Handler) Router    { return nil }
+func (app *App) Put(path string, handlers ...Handler) Router     { return nil }
+func (app *App) Delete(path string, handlers ...Handler) Router  { return nil }
+func (app *App) Add(method, path string, handlers ...Handler) Router {
+	return nil
+}
+func (app *App) Route(prefix string, fn func(router Router), name ...string) Router {
+	return nil
+}
+
+func (app *App) Patch(path string, handlers ...Handler) Router { return nil }

@@ -19,16 +19,30 @@ type App struct{}
 type Router interface {
 	Use(args ...any) Router
 	Get(path string, handler any, handlers ...any) Router
+	Post(path string, handler any, handlers ...any) Router
+	Put(path string, handler any, handlers ...any) Router
+	Delete(path string, handler any, handlers ...any) Router
+	Patch(path string, handler any, handlers ...any) Router
+	Group(prefix string, handlers ...any) Router
+	Route(prefix string, fn func(router Router), name ...string) Router
 }
 
 // New creates a new Fiber named instance.
 func New(config ...Config) *App { return nil }
 
-func (app *App) Use(args ...any) Router                               { return nil }
-func (app *App) Get(path string, handler any, handlers ...any) Router { return nil }
-func (app *App) Group(prefix string, handlers ...any) Router          { return nil }
+func (app *App) Use(args ...any) Router                                  { return nil }
+func (app *App) Get(path string, handler any, handlers ...any) Router    { return nil }
+func (app *App) Group(prefix string, handlers ...any) Router             { return nil }
+func (app *App) Post(path string, handler any, handlers ...any) Router   { return nil }
+func (app *App) Put(path string, handler any, handlers ...any) Router    { return nil }
+func (app *App) Delete(path string, handler any, handlers ...any) Router { return nil }
+func (app *App) Route(prefix string, fn func(router Router), name ...string) Router {
+	return nil
+}
 
 // ListenConfig is a struct to customize startup of Fiber.
 type ListenConfig struct{}
 
 func (app *App) Listen(addr string, config ...ListenConfig) error { return nil }
+
+func (app *App) Patch(path string, handler any, handlers ...any) Router { return nil }

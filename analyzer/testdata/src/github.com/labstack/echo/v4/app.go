@@ -25,3 +25,21 @@ func (e *Echo) GET(path string, h HandlerFunc, m ...MiddlewareFunc) *Route { ret
 func (e *Echo) Group(prefix string, m ...MiddlewareFunc) (g *Group)        { return nil }
 func (e *Echo) ServeHTTP(w http.ResponseWriter, r *http.Request)           {}
 func (e *Echo) Start(address string) error                                 { return nil }
+
+func (e *Echo) POST(path string, h HandlerFunc, m ...MiddlewareFunc) *Route   { return nil }
+func (e *Echo) PUT(path string, h HandlerFunc, m ...MiddlewareFunc) *Route    { return nil }
+func (e *Echo) DELETE(path string, h HandlerFunc, m ...MiddlewareFunc) *Route { return nil }
+func (e *Echo) Add(method, path string, handler HandlerFunc, middleware ...MiddlewareFunc) *Route {
+	return nil
+}
+func (g *Group) GET(path string, h HandlerFunc, m ...MiddlewareFunc) *Route    { return nil }
+func (g *Group) POST(path string, h HandlerFunc, m ...MiddlewareFunc) *Route   { return nil }
+func (g *Group) PUT(path string, h HandlerFunc, m ...MiddlewareFunc) *Route    { return nil }
+func (g *Group) DELETE(path string, h HandlerFunc, m ...MiddlewareFunc) *Route { return nil }
+func (g *Group) Add(method, path string, handler HandlerFunc, middleware ...MiddlewareFunc) *Route {
+	return nil
+}
+func (g *Group) Group(prefix string, middleware ...MiddlewareFunc) (sg *Group) { return nil }
+
+func (e *Echo) PATCH(path string, h HandlerFunc, m ...MiddlewareFunc) *Route  { return nil }
+func (g *Group) PATCH(path string, h HandlerFunc, m ...MiddlewareFunc) *Route { return nil }

@@ -32,3 +32,21 @@ func (e *Echo) GET(path string, h HandlerFunc, m ...MiddlewareFunc) RouteInfo { 
 func (e *Echo) Group(prefix string, m ...MiddlewareFunc) (g *Group)           { return nil }
 func (e *Echo) ServeHTTP(w http.ResponseWriter, r *http.Request)              {}
 func (e *Echo) Start(address string) error                                    { return nil }
+
+func (e *Echo) POST(path string, h HandlerFunc, m ...MiddlewareFunc) RouteInfo   { return RouteInfo{} }
+func (e *Echo) PUT(path string, h HandlerFunc, m ...MiddlewareFunc) RouteInfo    { return RouteInfo{} }
+func (e *Echo) DELETE(path string, h HandlerFunc, m ...MiddlewareFunc) RouteInfo { return RouteInfo{} }
+func (e *Echo) Add(method, path string, handler HandlerFunc, middleware ...MiddlewareFunc) RouteInfo {
+	return RouteInfo{}
+}
+func (g *Group) GET(path string, h HandlerFunc, m ...MiddlewareFunc) RouteInfo    { return RouteInfo{} }
+func (g *Group) POST(path string, h HandlerFunc, m ...MiddlewareFunc) RouteInfo   { return RouteInfo{} }
+func (g *Group) PUT(path string, h HandlerFunc, m ...MiddlewareFunc) RouteInfo    { return RouteInfo{} }
+func (g *Group) DELETE(path string, h HandlerFunc, m ...MiddlewareFunc) RouteInfo { return RouteInfo{} }
+func (g *Group) Add(method, path string, handler HandlerFunc, middleware ...MiddlewareFunc) RouteInfo {
+	return RouteInfo{}
+}
+func (g *Group) Group(prefix string, middleware ...MiddlewareFunc) (sg *Group) { return nil }
+
+func (e *Echo) PATCH(path string, h HandlerFunc, m ...MiddlewareFunc) RouteInfo  { return RouteInfo{} }
+func (g *Group) PATCH(path string, h HandlerFunc, m ...MiddlewareFunc) RouteInfo { return RouteInfo{} }

@@ -1,0 +1,40 @@
+// Package vets: handlers and a Routes function whose paths are composed
+// in another package (routes/composed): it cannot know their operations,
+// so it reports nothing and exports what its handlers can answer.
+package vets
+
+import (
+	"net/http"
+
+	"github.com/go-chi/chi/v5"
+)
+
+// Routes registers the vets' routes on the router it is given.
+func Routes(r chi.Router) { // want Routes:`routes\(param0 GET / \[200@vets/vets.go:20 202@vets/vets.go:22\]; param0 GET /\{id\} \[203@vets/vets.go:27 200@vets/vets.go:30\]\)`
+	r.Get("/", list)
+	r.Get("/{id}", get)
+}
+
+func list(w http.ResponseWriter, r *http.Request) {
+	if r.URL.Query().Get("page") == "" {
+		w.WriteHeader(http.StatusOK)
+	}
+	w.WriteHeader(http.StatusAccepted)
+}
+
+func get(w http.ResponseWriter, r *http.Request) {
+	if chi.URLParam(r, "id") == "0" {
+		w.WriteHeader(http.StatusNonAuthoritativeInfo)
+		return
+	}
+	w.WriteHeader(http.StatusOK)
+}
+
+// List lists specialties.
+func List(w http.ResponseWriter, r *http.Request) { // want List:`statuses\(207@vets/vets.go:36 200@vets/vets.go:39\)`
+	if r.Method == "" {
+		w.WriteHeader(http.StatusMultiStatus)
+		return
+	}
+	w.WriteHeader(http.StatusOK)
+}
