@@ -33,5 +33,10 @@ var routesOps = func() []catalog.Operation {
 		op("GET", "/x/api/owners", 200),
 		op("POST", "/x/api/owners", 201, 400),
 	)
+	// Under a base path: a route matches /b/items/{id} or
+	// /api/v1/b/items/{id} (routes/gin/basepath.go).
+	based := op("GET", "/b/items/{id}", 200, 404)
+	based.BasePath = "/api/v1"
+	ops = append(ops, based)
 	return ops
 }()

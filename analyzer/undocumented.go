@@ -40,10 +40,13 @@ type statusSite struct {
 	node   ast.Node
 }
 
-// opShape is an operation with its path as segments ("{}" a parameter).
+// opShape is an operation with its path as segments ("{}" a parameter),
+// and with its base path before it (nil without a base path): a route
+// matches either.
 type opShape struct {
 	op   catalog.Operation
 	segs []string
+	full []string
 }
 
 // newRoutesState prepares the rule for a package, or returns nil when it
@@ -81,7 +84,11 @@ func newRoutesState(ap *analysis.Pass, s *settings) *routesState {
 func opShapes(cat *catalog.Catalog) []opShape {
 	var out []opShape
 	for _, op := range cat.Operations() {
-		out = append(out, opShape{op, pathSegments(op.Path)})
+		o := opShape{op: op, segs: pathSegments(op.Path)}
+		if op.BasePath != "" {
+			o.full = pathSegments(op.BasePath + "/" + op.Path)
+		}
+		out = append(out, o)
 	}
 	return out
 }
@@ -461,13 +468,14 @@ func (p *pass) checkRoute(r *route, checked map[*token.File]bool) {
 	}
 }
 
-// matchOps returns the operations of a route: same path shape, and same
-// method (any, for a route of every method).
+// matchOps returns the operations of a route: same path shape, with or
+// without the operation's base path, and same method (any, for a route of
+// every method).
 func (p *pass) matchOps(method, path string) []catalog.Operation {
 	segs := pathSegments(path)
 	var out []catalog.Operation
 	for _, o := range p.rs.ops {
-		if (method == "" || strings.EqualFold(o.op.Method, method)) && slices.Equal(o.segs, segs) {
+		if (method == "" || strings.EqualFold(o.op.Method, method)) && (slices.Equal(o.segs, segs) || o.full != nil && slices.Equal(o.full, segs)) {
 			out = append(out, o.op)
 		}
 	}
