@@ -181,6 +181,12 @@ type framework struct {
 	adapter string
 	// routes are the routing primitives (routerows.go), by full name.
 	routes map[string]routeRow
+	// apps are the application types that the framework serves whole:
+	// no primitive mounts one under a prefix, so a route on one (or on its
+	// groups) has its full path wherever it is registered, even when the
+	// function that builds it returns it (gin.Engine, echo.Echo; not
+	// fiber.App, which app.Mount puts under a prefix, nor a chi router).
+	apps []typeName
 	// errVars are the framework's predeclared error values, by "path.Name",
 	// with the type of their value and their status (echo.ErrTooManyRequests).
 	errVars map[string]errVar

@@ -29,6 +29,7 @@ var echoFW = &framework{
 		"Add":    methodVerb(0, 1, 2),
 		"Group":  group(0),
 	}),
+	apps:     []typeName{{"github.com/labstack/echo/v4", "Echo"}, {"github.com/labstack/echo/v5", "Echo"}},
 	prims:    echoPrims(),
 	defaults: echoDefaults(),
 

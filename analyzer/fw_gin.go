@@ -21,6 +21,7 @@ var ginFW = &framework{
 		"Handle": methodVerb(0, 1, lastArg),
 		"Group":  group(0),
 	}),
+	apps: []typeName{{"github.com/gin-gonic/gin", "Engine"}},
 	// An error-rendering middleware: c.Next(), then c.Errors.
 	errorMiddleware: &middlewareRow{
 		next:   "(*github.com/gin-gonic/gin.Context).Next",

@@ -42,7 +42,7 @@ type route struct {
 // routerRef is a router value: a router made in the package (root: the
 // call or variable that made it) or a parameter, under a prefix.
 type routerRef struct {
-	root   any // *ast.CallExpr, *types.Var (package level), or "net/http.DefaultServeMux"; nil for a parameter
+	root   any // *ast.CallExpr, *types.Var (package level), appRoot, or "net/http.DefaultServeMux"; nil for a parameter
 	param  int
 	prefix string
 }
@@ -337,6 +337,9 @@ func (f *fnRoutes) router(e ast.Expr) (routerRef, bool) {
 		}
 		break
 	}
+	if app, ok := appOf(p.TypesInfo.TypeOf(e)); ok {
+		return routerRef{root: app, param: -1}, true
+	}
 	switch e := e.(type) {
 	case *ast.Ident:
 		v, ok := p.TypesInfo.Uses[e].(*types.Var)
@@ -444,6 +447,10 @@ func (f *fnRoutes) resolve() []*route {
 			continue
 		}
 		r.root = nil
+		if _, app := root.(appRoot); app {
+			r.param = -1 // served whole: its paths are full
+			continue
+		}
 		for range 8 {
 			ri := f.roots[root]
 			if ri == nil {
@@ -466,6 +473,24 @@ func (f *fnRoutes) resolve() []*route {
 		}
 	}
 	return f.routes
+}
+
+// appRoot is the root of every router of an application type (the
+// framework's apps row): its routes are complete wherever they are
+// registered, returned or not.
+type appRoot typeName
+
+// appOf returns the app root of a value of type t, if t is an application
+// type (or a pointer to one).
+func appOf(t types.Type) (appRoot, bool) {
+	for _, fw := range frameworks {
+		for _, a := range fw.apps {
+			if a.is(t) {
+				return appRoot(a), true
+			}
+		}
+	}
+	return appRoot{}, false
 }
 
 // routesOf returns the relative routes of a function: inferred here, or

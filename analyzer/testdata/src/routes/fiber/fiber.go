@@ -90,3 +90,14 @@ func setupMore() {
 	more(app, app.Group("/f"))
 	app.Listen(":8081")
 }
+
+// A fiber.App that a function returns may be mounted under a prefix
+// (app.Mount): its routes are relative to it, and nothing composes them
+// here.
+func newApp() *fiber.App {
+	app := fiber.New()
+	app.Delete("/f/old", func(c *fiber.Ctx) error {
+		return c.SendStatus(http.StatusAccepted) // the full path is not known
+	})
+	return app
+}
