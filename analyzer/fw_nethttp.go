@@ -17,6 +17,7 @@ var netHTTP = &framework{
 		"(*net/http.ServeMux).HandleFunc": muxRoute(),
 		"net/http.Handle":                 muxRoute(),
 		"net/http.HandleFunc":             muxRoute(),
+		"net/http.StripPrefix":            strip(1),
 	},
 	prims: map[string]primitive{
 		"(net/http.ResponseWriter).WriteHeader": p(roleWriteStatus, 0, -1).sentAlone(),

@@ -20,6 +20,9 @@ const (
 	routeSub
 	// routeMount mounts the router argument under the path (chi Mount).
 	routeMount
+	// routeStrip hands the router argument the request's path without its
+	// prefix (http.StripPrefix): the router's paths are not the request's.
+	routeStrip
 )
 
 // lastArg, as a route row's argument index, is the call's last argument:
@@ -68,6 +71,10 @@ func subRoute(path, fn int) routeRow {
 func mount(path, h int) routeRow {
 	return routeRow{kind: routeMount, methodArg: -1, path: path, arg: h}
 }
+
+// strip is http.StripPrefix: the router argument h sees paths without a
+// prefix.
+func strip(h int) routeRow { return routeRow{kind: routeStrip, methodArg: -1, path: -1, arg: h} }
 
 // routeSet builds rows for methods of several receivers: the keys of rows
 // are method names, each prefixed with each of recvs ("(*pkg.Type).").

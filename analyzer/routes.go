@@ -35,8 +35,14 @@ type route struct {
 	path   string // in the framework's syntax, prefixes joined
 	local  []statusSite
 	remote []StatusAt // statuses known from facts: reported at the call at
+	blind  bool       // a handler the analysis cannot see into: its statuses are unknown
 	at     ast.Node   // the call in this package that registered or composed the route
-	root   any        // the router made in the function that the route is on (see resolve)
+	// via is the call that completed the path (a Mount, a Route, a call of
+	// a function that registers on a router argument), nil when the
+	// registration itself has it: where a route that the document does
+	// not describe is reported.
+	via  ast.Node
+	root any // the router made in the function that the route is on (see resolve)
 }
 
 // routerRef is a router value: a router made in the package (root: the
@@ -50,8 +56,10 @@ type routerRef struct {
 // rootInfo is what happens to a router made in a function: returned, or
 // mounted under another router.
 type rootInfo struct {
-	result bool
-	parent *routerRef // mounted under it (prefix included)
+	result   bool
+	parent   *routerRef // mounted under it (prefix included)
+	mountAt  ast.Node   // the Mount call
+	stripped bool       // handed to http.StripPrefix: its paths are not the request's
 }
 
 // routesState is the route analysis of one package.
@@ -207,7 +215,7 @@ func (f *fnRoutes) call(call *ast.CallExpr) {
 
 // add adds a route of a callee, on the router ref.
 func (f *fnRoutes) add(ref routerRef, r *route, fn *types.Func, call *ast.CallExpr) {
-	nr := &route{param: ref.param, method: r.method, path: joinPath(ref.prefix, r.path), local: r.local, remote: r.remote, at: r.at}
+	nr := &route{param: ref.param, method: r.method, path: joinPath(ref.prefix, r.path), local: r.local, remote: r.remote, blind: r.blind, at: r.at, via: call}
 	if ref.root != nil {
 		nr.param = -1
 	}
@@ -237,6 +245,10 @@ func (f *fnRoutes) routeCall(call *ast.CallExpr, fn *types.Func, row routeRow) {
 			return call.Args[i]
 		}
 		return nil
+	}
+	if row.kind == routeStrip {
+		f.routeStrip(call, row)
+		return
 	}
 	recv, ok := f.receiver(call, fn)
 	if !ok {
@@ -270,10 +282,7 @@ func (f *fnRoutes) routeCall(call *ast.CallExpr, fn *types.Func, row routeRow) {
 			return
 		}
 		local, remote, ok := p.handlerStatuses(h, f.scope())
-		if !ok {
-			return
-		}
-		r := &route{param: recv.param, method: method, path: joinPath(recv.prefix, path), local: local, remote: remote, at: call}
+		r := &route{param: recv.param, method: method, path: joinPath(recv.prefix, path), local: local, remote: remote, blind: !ok, at: call}
 		if recv.root != nil {
 			r.param = -1
 		}
@@ -309,7 +318,20 @@ func (f *fnRoutes) routeCall(call *ast.CallExpr, fn *types.Func, row routeRow) {
 			parent := recv
 			parent.prefix = joinPath(recv.prefix, path)
 			f.info(ref.root).parent = &parent
+			f.info(ref.root).mountAt = call
 		}
+
+	}
+}
+
+// routeStrip marks the router handed to http.StripPrefix: the paths it
+// sees are not the request's, and its routes are dropped (resolve).
+func (f *fnRoutes) routeStrip(call *ast.CallExpr, row routeRow) {
+	if row.arg >= len(call.Args) {
+		return
+	}
+	if ref, ok := f.router(call.Args[row.arg]); ok && ref.root != nil {
+		f.info(ref.root).stripped = true
 	}
 }
 
@@ -441,38 +463,52 @@ func (p *pass) strValue(sc *scope, e ast.Expr, depth int) (string, bool) {
 // mounted under another takes its prefix; one returned makes the routes
 // relative to the result.
 func (f *fnRoutes) resolve() []*route {
+	var out []*route
 	for _, r := range f.routes {
-		root := r.root
-		if root == nil {
-			continue
-		}
-		r.root = nil
-		if _, app := root.(appRoot); app {
-			r.param = -1 // served whole: its paths are full
-			continue
-		}
-		for range 8 {
-			ri := f.roots[root]
-			if ri == nil {
-				break
-			}
-			if ri.result {
-				r.param = resultParam
-				break
-			}
-			if ri.parent == nil {
-				r.param = -1
-				break
-			}
-			r.path = joinPath(ri.parent.prefix, r.path)
-			if ri.parent.root == nil {
-				r.param = ri.parent.param
-				break
-			}
-			root = ri.parent.root
+		if f.settle(r) {
+			out = append(out, r)
 		}
 	}
-	return f.routes
+	return out
+}
+
+// settle settles one route's router; false drops the route: a router
+// behind http.StripPrefix (or mounted under one) does not see the
+// request's paths.
+func (f *fnRoutes) settle(r *route) bool {
+	root := r.root
+	if root == nil {
+		return true
+	}
+	r.root = nil
+	if _, app := root.(appRoot); app {
+		ri := f.roots[root]
+		r.param = -1 // served whole: its paths are full
+		return ri == nil || !ri.stripped
+	}
+	for range 8 {
+		ri := f.roots[root]
+		switch {
+		case ri == nil:
+			return true
+		case ri.stripped:
+			return false
+		case ri.result:
+			r.param = resultParam
+			return true
+		case ri.parent == nil:
+			r.param = -1
+			return true
+		}
+		r.path = joinPath(ri.parent.prefix, r.path)
+		r.via = ri.mountAt
+		if ri.parent.root == nil {
+			r.param = ri.parent.param
+			return true
+		}
+		root = ri.parent.root
+	}
+	return true
 }
 
 // appRoot is the root of every router of an application type (the
@@ -509,7 +545,7 @@ func (p *pass) routesOf(fn *types.Func) []*route {
 	}
 	out := make([]*route, len(fact.Routes))
 	for i, r := range fact.Routes {
-		out[i] = &route{param: r.Param, method: r.Method, path: r.Path, remote: r.Statuses}
+		out[i] = &route{param: r.Param, method: r.Method, path: r.Path, remote: r.Statuses, blind: r.Blind}
 	}
 	return out
 }

@@ -46,6 +46,7 @@ type FactRoute struct {
 	Method   string // "" any method
 	Path     string
 	Statuses []StatusAt
+	Blind    bool // a handler the analysis cannot see into
 }
 
 // AFact marks RoutesFact as an analysis fact.
@@ -62,7 +63,11 @@ func (f *RoutesFact) String() string {
 		if r.Param == resultParam {
 			on = "result"
 		}
-		parts = append(parts, fmt.Sprintf("%s %s %s [%s]", on, m, r.Path, statusList(r.Statuses)))
+		blind := ""
+		if r.Blind {
+			blind = " blind"
+		}
+		parts = append(parts, fmt.Sprintf("%s %s %s [%s]%s", on, m, r.Path, statusList(r.Statuses), blind))
 	}
 	return "routes(" + strings.Join(parts, "; ") + ")"
 }

@@ -443,7 +443,8 @@ func (p *pass) packageVars(files []*ast.File) {
 func (p *pass) checkRoute(r *route, checked map[*token.File]bool) {
 	ops := p.matchOps(r.method, r.path)
 	if len(ops) == 0 {
-		return // a route the document does not describe
+		p.checkUndescribed(r, checked)
+		return
 	}
 	documents := func(st int) bool {
 		return slices.ContainsFunc(ops, func(o catalog.Operation) bool { return o.Documents(st) })
@@ -466,6 +467,23 @@ func (p *pass) checkRoute(r *route, checked map[*token.File]bool) {
 		msg := fmt.Sprintf("%s can answer %s; the OpenAPI document lists %s", label, strings.Join(far, ", "), lists)
 		p.reportOnce(fmt.Sprint(r.at.Pos(), msg), r.at, RuleUndocumentedStatus, "%s", msg)
 	}
+}
+
+// checkUndescribed reports a route that no operation describes, where its
+// full path became known: the registration, or the call that completed
+// the path. Its handler's statuses are not reported one by one. A route of
+// every method (gin's Any, a ServeMux pattern without a method) is left
+// alone: its method is not known.
+func (p *pass) checkUndescribed(r *route, checked map[*token.File]bool) {
+	at := r.at
+	if r.via != nil {
+		at = r.via
+	}
+	if r.method == "" || at == nil || !checked[p.Fset.File(at.Pos())] {
+		return
+	}
+	msg := fmt.Sprintf("%s %s is not in the OpenAPI document; document its operation, or remove the route", r.method, r.path)
+	p.reportOnce(fmt.Sprint(at.Pos(), msg), at, RuleUndocumentedStatus, "%s", msg)
 }
 
 // matchOps returns the operations of a route: same path shape, with or
@@ -560,10 +578,11 @@ func (p *pass) exportRouteFacts(decls []*ast.FuncDecl) {
 		if rel := p.rs.sums[fn]; len(rel) > 0 {
 			f := &RoutesFact{}
 			for _, r := range rel {
+				// Every route, even one whose handler answers no
+				// constant status: the composing package reports the
+				// routes the document does not describe.
 				sts := append(p.statusesAt(r.local), r.remote...)
-				if len(sts) > 0 {
-					f.Routes = append(f.Routes, FactRoute{Param: r.param, Method: r.method, Path: r.path, Statuses: sts})
-				}
+				f.Routes = append(f.Routes, FactRoute{Param: r.param, Method: r.method, Path: r.path, Statuses: sts, Blind: r.blind})
 			}
 			if len(f.Routes) > 0 {
 				p.ExportObjectFact(fn, f)

@@ -20,13 +20,13 @@ func basePaths() {
 	r.GET("/api/v1/b/items/:id", func(c *gin.Context) {
 		c.Status(http.StatusOK) // documented
 	})
-	r.GET("/api/v2/b/items/:id", func(c *gin.Context) {
+	r.GET("/api/v2/b/items/:id", func(c *gin.Context) { // want `undocumented-status: GET /api/v2/b/items/:id is not in the OpenAPI document; document its operation, or remove the route`
 		c.Status(http.StatusAccepted) // another base path: not this operation
 	})
-	r.GET("/v1/b/items/:id", func(c *gin.Context) {
+	r.GET("/v1/b/items/:id", func(c *gin.Context) { // want `undocumented-status: GET /v1/b/items/:id is not in the OpenAPI document; document its operation, or remove the route`
 		c.Status(http.StatusAccepted) // a part of the base path: not this operation
 	})
-	r.GET("/api/v1/items/:id", func(c *gin.Context) {
+	r.GET("/api/v1/items/:id", func(c *gin.Context) { // want `undocumented-status: GET /api/v1/items/:id is not in the OpenAPI document; document its operation, or remove the route`
 		c.Status(http.StatusAccepted) // the base path before another path
 	})
 	r.Run()

@@ -20,6 +20,10 @@ func getPet(c *gin.Context) {
 	c.JSON(http.StatusOK, gin.H{"name": "rex"})
 }
 
+// wrap is a middleware: the handler it returns is not followed, the
+// route is.
+func wrap(h gin.HandlerFunc) gin.HandlerFunc { return h }
+
 func setup() {
 	r := gin.New()
 	v := r.Group("/g")
@@ -59,8 +63,10 @@ func setup() {
 	r.Group(prefix).PUT("/pets/:id", func(c *gin.Context) {
 		c.Status(http.StatusAccepted) // a prefix assigned twice: not followed
 	})
-	r.GET("/g/pets/:id/photo", func(c *gin.Context) {
-		c.Status(http.StatusAccepted) // a route the document does not describe
+	r.GET("/g/pets/:id/photo", func(c *gin.Context) { // want `undocumented-status: GET /g/pets/:id/photo is not in the OpenAPI document; document its operation, or remove the route`
+		c.Status(http.StatusAccepted) // a route the document does not describe: its statuses are not reported one by one
 	})
+	r.GET("/g/wrapped", wrap(getPet)) // want `undocumented-status: GET /g/wrapped is not in the OpenAPI document; document its operation, or remove the route`
+	r.Any("/g/anything", getPet)      // any method: not reported
 	r.Run()
 }

@@ -75,9 +75,18 @@ func setup() {
 	mux.HandleFunc("/h/api/v1/owners", func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusAccepted) // want `undocumented-status: GET, POST /h/api/v1/owners can answer 202 here; the OpenAPI document lists 200, 201`
 	})
-	mux.HandleFunc("GET /h/undocumented", func(w http.ResponseWriter, r *http.Request) {
-		w.WriteHeader(http.StatusCreated) // a route the document does not describe: silent
+	mux.HandleFunc("GET /h/undocumented", func(w http.ResponseWriter, r *http.Request) { // want `undocumented-status: GET /h/undocumented is not in the OpenAPI document; document its operation, or remove the route`
+		w.WriteHeader(http.StatusCreated) // its statuses are not reported one by one
 	})
+	mux.HandleFunc("/h/anything", implicit) // no method: not reported
+	// Behind http.StripPrefix, a mux's paths are not the request's: its
+	// routes are left alone, described or not.
+	sub := http.NewServeMux()
+	sub.HandleFunc("GET /undocumented", implicit)
+	sub.HandleFunc("GET /pets/{id}", func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(http.StatusAccepted) // /h/pets/{id} once the prefix is stripped: not followed
+	})
+	mux.Handle("/h/", http.StripPrefix("/h", sub))
 	mux.HandleFunc("GET /h/old", implicit)
 	http.Handle("POST /h/api/v1/owners", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusNonAuthoritativeInfo) // want `undocumented-status: POST /h/api/v1/owners can answer 203 here; the OpenAPI document lists 201`
