@@ -28,8 +28,9 @@ given), in net/http handlers and in gin, echo, fiber and go-chi/render ones:
                        LimitReached, http.TimeoutHandler, a ReverseProxy
                        without an ErrorHandler, ...
   undocumented-status  a constant status that the handler of an OpenAPI
-                       operation answers and the operation does not document
-                       (only with a catalog that has operations)
+                       operation answers and the operation does not document,
+                       or a route the document does not describe (only with a
+                       catalog that has operations)
 
 Error helpers are inferred across packages (analysis facts): functions that
 take a status and/or a code parameter and put them into a response or an error

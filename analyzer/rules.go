@@ -21,7 +21,8 @@ const (
 	// answer that the app does not replace (defaults.go).
 	RuleDefaultErrorResponse = "default-error-response"
 	// RuleUndocumentedStatus: a status that an OpenAPI operation's handler
-	// answers and the operation does not document (undocumented.go).
+	// answers and the operation does not document, or a route the document
+	// does not describe (undocumented.go).
 	RuleUndocumentedStatus = "undocumented-status"
 )
 

@@ -14,8 +14,10 @@ package analyzer
 //     (RoutesFact, StatusesFact): at the call in this package that
 //     composes the route, naming the write's file and line.
 //
-// A route that matches no operation is silent, as are run-time statuses
-// and a handler that writes nothing (an implicit 200).
+// A route that matches no operation is reported itself, once, where its
+// full path became known (checkUndescribed), not its handler's statuses.
+// Run-time statuses are silent, and so is a handler that writes nothing
+// (an implicit 200).
 
 import (
 	"fmt"
