@@ -41,7 +41,10 @@ type route struct {
 	// a function that registers on a router argument), nil when the
 	// registration itself has it: where a route that the document does
 	// not describe is reported.
-	via  ast.Node
+	via ast.Node
+	// open: the router it is on may be served under a prefix that the
+	// analysis does not see (routes_escape.go): its path is not certain.
+	open bool
 	root any // the router made in the function that the route is on (see resolve)
 }
 
@@ -498,6 +501,7 @@ func (f *fnRoutes) settle(r *route) bool {
 			return true
 		case ri.parent == nil:
 			r.param = -1
+			r.open = f.escapes(root)
 			return true
 		}
 		r.path = joinPath(ri.parent.prefix, r.path)

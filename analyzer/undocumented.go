@@ -481,7 +481,7 @@ func (p *pass) checkUndescribed(r *route, checked map[*token.File]bool) {
 	if r.via != nil {
 		at = r.via
 	}
-	if r.method == "" || at == nil || !checked[p.Fset.File(at.Pos())] {
+	if r.method == "" || r.open || at == nil || !checked[p.Fset.File(at.Pos())] {
 		return
 	}
 	msg := fmt.Sprintf("%s %s is not in the OpenAPI document; document its operation, or remove the route", r.method, r.path)

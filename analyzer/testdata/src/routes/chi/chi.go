@@ -138,3 +138,21 @@ func setup() {
 	})
 	http.ListenAndServe(":8080", r)
 }
+
+// server keeps its router in a field: another function may mount it under
+// a prefix, so its paths are not certain.
+type server struct{ router chi.Router }
+
+func newServer() *server {
+	r := chi.NewRouter()
+	r.Get("/c/mounted/elsewhere", func(w http.ResponseWriter, r *http.Request) {}) // not reported: the router escapes to a field
+	return &server{router: r}
+}
+
+// A router handed to the server keeps its paths.
+func serveDirect() {
+	r := chi.NewRouter()
+	r.Get("/c/served", func(w http.ResponseWriter, r *http.Request) {}) // want `undocumented-status: GET /c/served is not in the OpenAPI document; document its operation, or remove the route`
+	srv := &http.Server{Handler: r}
+	srv.ListenAndServe()
+}

@@ -83,10 +83,10 @@ func setup() {
 	// routes are left alone, described or not.
 	sub := http.NewServeMux()
 	sub.HandleFunc("GET /undocumented", implicit)
-	sub.HandleFunc("GET /pets/{id}", func(w http.ResponseWriter, r *http.Request) {
-		w.WriteHeader(http.StatusAccepted) // /h/pets/{id} once the prefix is stripped: not followed
+	sub.HandleFunc("GET /h/pets/{id}", func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(http.StatusAccepted) // the request's path is /api/h/pets/{id}, not the operation GET /h/pets/{petId}
 	})
-	mux.Handle("/h/", http.StripPrefix("/h", sub))
+	mux.Handle("/api/", http.StripPrefix("/api", sub))
 	mux.HandleFunc("GET /h/old", implicit)
 	http.Handle("POST /h/api/v1/owners", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusNonAuthoritativeInfo) // want `undocumented-status: POST /h/api/v1/owners can answer 203 here; the OpenAPI document lists 201`
