@@ -237,8 +237,12 @@ func isPlainRef(e ast.Expr) bool {
 }
 
 func (p *pass) fileOf(pos token.Pos) *ast.File {
+	tf := p.Fset.File(pos)
+	if tf == nil {
+		return nil
+	}
 	for _, f := range p.Files {
-		if f.FileStart <= pos && pos < f.FileEnd {
+		if p.Fset.File(f.FileStart) == tf {
 			return f
 		}
 	}
