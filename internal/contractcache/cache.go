@@ -9,8 +9,7 @@
 // costs (BENCHMARKS.md).
 //
 // An entry is keyed by the SHA-256 of the document's bytes and of the
-// apierrlint that parsed it (a released version, or the executable itself
-// for a development build), so an edited document or a new apierrlint
+// apierrlint that parsed it (its version and its executable's identity), so an edited document or a new apierrlint
 // never reads an old entry. Entries are written atomically (a temporary
 // file renamed into place: concurrent go vet processes may write the same
 // entry) and read with validation: an entry that is truncated, corrupt or
@@ -31,12 +30,12 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/apierrlint/apierrlint/catalog"
-	"github.com/apierrlint/apierrlint/internal/version"
 )
 
 // EnvVar names the cache's directory; "off" turns the cache off.
@@ -80,16 +79,22 @@ func Default() *Cache {
 	return &Cache{Dir: dir, Salt: Salt()}
 }
 
-// Salt identifies this apierrlint: its release version, or for any
-// other build (a clone, a modified tree, a test binary) the version, the
-// executable's path, size and modification time, so that a rebuilt
-// apierrlint never reads what an older build parsed. The catalog's
-// encoding version is part of it too.
+// Salt identifies this apierrlint: the catalog's encoding version,
+// apierrlint's module version in the build info, and the executable's
+// path, size and modification time, so that no other build (a new
+// release, a rebuilt clone, a test binary, golangci-lint's custom binary)
+// reads what this one parsed. (The executable's bytes are not hashed: that
+// would cost each go vet process more than the cache saves on a small
+// document.)
 var Salt = sync.OnceValue(func() string {
-	info := version.Read()
-	salt := fmt.Sprintf("contract %d %s", catalog.EncodingVersion, info)
-	if version.Tagged(info.Version) && !info.Modified {
-		return salt
+	salt := fmt.Sprintf("contract %d", catalog.EncodingVersion)
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		salt += " " + bi.Main.Path + "@" + bi.Main.Version
+		for _, m := range bi.Deps {
+			if m.Path == modulePath {
+				salt += " " + m.Path + "@" + m.Version
+			}
+		}
 	}
 	exe, err := os.Executable()
 	if err != nil {
@@ -101,6 +106,10 @@ var Salt = sync.OnceValue(func() string {
 	}
 	return fmt.Sprintf("%s %s %d %d", salt, exe, fi.Size(), fi.ModTime().UnixNano())
 })
+
+// modulePath is apierrlint's module, a dependency of the binary when it
+// is built as a tool of another module or into golangci-lint.
+const modulePath = "github.com/apierrlint/apierrlint"
 
 // Load is [Load] with this cache.
 func (c *Cache) Load(paths ...string) (*catalog.Catalog, error) {
