@@ -61,7 +61,8 @@ measure() {
 
 echo '| run | command | wall s | max RSS MB |'
 echo '|---|---|---|---|'
-row() { printf '| %s | %s | %s | %s |\n' "$1" "$2" "$3" "$4"; }
+# row ROUND COMMAND SECS MB; an empty SECS is a failed measure (its output was printed).
+row() { [ -n "$3" ] || die "round $1: $2 failed"; printf '| %s | %s | %s | %s |\n' "$1" "$2" "$3" "$4"; }
 
 APIERRLINT_CACHE=$cache "$bin/apierrlint" catalog -catalog "$doc" >/dev/null 2>&1 # warm
 for i in $(seq "$n"); do
