@@ -9,6 +9,7 @@ import (
 
 	"github.com/apierrlint/apierrlint/baseline"
 	"github.com/apierrlint/apierrlint/catalog"
+	"github.com/apierrlint/apierrlint/internal/contractcache"
 )
 
 // Config holds everything that shapes one analyzer. The CLI fills it from flags,
@@ -91,7 +92,9 @@ func (c *Config) LoadBaseline(dir string) error {
 // error names the file, the line and the problem.
 //
 // Several files (CatalogPaths) are merged by [catalog.Merge]: their codes
-// must agree.
+// must agree. An OpenAPI document's parsed contract comes from the contract
+// cache (internal/contractcache) when it is there: go vet loads the catalog
+// in every package's process.
 func (c *Config) LoadCatalog(dir string) error {
 	paths := c.AllCatalogPaths()
 	if c.Catalog != nil || len(paths) == 0 {
@@ -105,7 +108,7 @@ func (c *Config) LoadCatalog(dir string) error {
 		}
 		files[i] = file
 	}
-	cat, err := catalog.LoadAll(files...)
+	cat, err := contractcache.Load(files...)
 	if err != nil {
 		return err
 	}

@@ -15,8 +15,6 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
-	"io/fs"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -330,17 +328,9 @@ func unsupportedFormat(name string) error {
 // Load reads and parses the catalog file at path. The format is chosen by
 // the file's extension, as for [Parse].
 func Load(path string) (*Catalog, error) {
-	if formatOf(path) == formatUnknown {
-		return nil, unsupportedFormat(path)
-	}
-	data, err := os.ReadFile(path)
+	data, err := ReadFile(path)
 	if err != nil {
-		msg := err.Error()
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			msg = pe.Err.Error()
-		}
-		return nil, &Error{File: path, Msg: "cannot read catalog: " + msg, err: err}
+		return nil, err
 	}
 	return Parse(path, data)
 }

@@ -1,6 +1,8 @@
 package catalog
 
 import (
+	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -120,4 +122,67 @@ func (c *Catalog) shapeMarkdown() string {
 		return ""
 	}
 	return block
+}
+
+// ContractMarkdown describes, after [Catalog.Markdown]'s table, what an
+// OpenAPI document states besides its codes: the error body's shape (each
+// key, its role, its JSON type, whether it is required, the envelope) and
+// each operation with the statuses it documents. It is "" for a catalog
+// without operations (Markdown, JSON, YAML), whose Markdown is the whole
+// story. [ParseMarkdown] ignores what it writes (its tables have no Code
+// column), so the output of `apierrlint catalog` still reads back as the
+// same codes.
+func (c *Catalog) ContractMarkdown() []byte {
+	if c == nil || c.ops == nil {
+		return nil
+	}
+	var b strings.Builder
+	s := c.Shape()
+	b.WriteString("\n## Error body\n\n")
+	if c.shape == nil {
+		b.WriteString("The document's error responses state no body with a code: the default one.\n\n")
+	}
+	fmt.Fprintf(&b, "The body is %s", s.Describe())
+	if s.Envelope != "" {
+		fmt.Fprintf(&b, ": its keys are under `%s`", s.Envelope)
+	}
+	b.WriteString(".\n\n")
+	roles := map[string]string{}
+	for _, r := range s.Roles() {
+		roles[r[1]] = r[0]
+	}
+	b.WriteString("| Key | Role | Type | Required |\n|---|---|---|---|\n")
+	for _, k := range s.KeyList() {
+		req := "no"
+		if s.IsRequired(k) {
+			req = "yes"
+		}
+		fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", markdownCell(k), roles[k], s.Types[k], req)
+	}
+	fmt.Fprintf(&b, "\n## Operations\n\n")
+	base := slices.ContainsFunc(c.ops, func(o Operation) bool { return o.BasePath != "" })
+	if base {
+		b.WriteString("| Method | Path | Base path | Documented statuses |\n|---|---|---|---|\n")
+	} else {
+		b.WriteString("| Method | Path | Documented statuses |\n|---|---|---|\n")
+	}
+	for _, o := range c.ops {
+		var st []string
+		for _, s := range o.Statuses {
+			st = append(st, strconv.Itoa(s))
+		}
+		for _, r := range o.Ranges {
+			st = append(st, strconv.Itoa(r)+"XX")
+		}
+		if o.Default {
+			st = append(st, "default")
+		}
+		cells := []string{o.Method, markdownCell(o.Path)}
+		if base {
+			cells = append(cells, markdownCell(o.BasePath))
+		}
+		cells = append(cells, strings.Join(st, ", "))
+		b.WriteString("| " + strings.Join(cells, " | ") + " |\n")
+	}
+	return []byte(b.String())
 }

@@ -92,3 +92,41 @@ func TestMarkdownShape(t *testing.T) {
 		})
 	}
 }
+
+// TestContractMarkdown: an OpenAPI catalog's shape and operations follow its
+// codes, with each operation's statuses, ranges and default; the whole reads
+// back as the same codes (the tables have no Code column). Other catalogs
+// add nothing.
+func TestContractMarkdown(t *testing.T) {
+	c, err := Load("testdata/openapi/petstore.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := string(c.ContractMarkdown())
+	for _, want := range []string{
+		"## Error body\n\nThe body is {\"code\", \"message\", \"details\", \"request_id\"}.\n",
+		"| code | code | string | yes |\n",
+		"| details | details | object | no |\n",
+		"## Operations\n\n| Method | Path | Base path | Documented statuses |\n",
+		"| GET | /pets | /v1 | 200, 4XX, default |\n",
+		"| DELETE | /pets/{id} | /v2/admin | 204, 404 |\n",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("ContractMarkdown lacks %q:\n%s", want, got)
+		}
+	}
+	back, err := ParseMarkdown("back.md", append(c.Markdown(), got...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(back.Codes(), c.Codes()) {
+		t.Errorf("read back: %v, want %v", back.Codes(), c.Codes())
+	}
+	md, err := Load("testdata/valid.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := md.ContractMarkdown(); got != nil {
+		t.Errorf("a Markdown catalog's ContractMarkdown: %q, want nothing", got)
+	}
+}

@@ -15,7 +15,9 @@
 //  3. it patches analysis.go to add apierrlint's analyzer to the list, and
 //     fails with a clear message when the line it anchors on moved;
 //  4. it writes internal/settings/apierrlint.go, which builds the analyzer
-//     from the configuration (the catalog's codes included) as Go code:
+//     from the configuration as Go code, and beside it the catalog's whole
+//     contract (codes, shape, an OpenAPI document's operations) as
+//     catalog.Encode writes it, which the Go code embeds:
 //     gopls keys its analysis cache on the gopls executable, never on
 //     files an analyzer reads at run time, so a configuration compiled in
 //     is never stale;
@@ -99,7 +101,7 @@ func run(args []string) error {
 	if err != nil {
 		return err
 	}
-	gen, err := configSource(cfg, cfgFile)
+	gen, contract, err := configSource(cfg, cfgFile)
 	if err != nil {
 		return err
 	}
@@ -124,6 +126,11 @@ func run(args []string) error {
 	if err := os.WriteFile(filepath.Join(dir, generatedFile), gen, 0o644); err != nil {
 		return err
 	}
+	if contract != nil {
+		if err := os.WriteFile(filepath.Join(dir, contractFile), contract, 0o644); err != nil {
+			return err
+		}
+	}
 	if _, err := goOutput(dir, "mod", "edit",
 		"-require", rootModule+"@v0.0.0-00010101000000-000000000000",
 		"-replace", rootModule+"="+root,
@@ -134,7 +141,7 @@ func run(args []string) error {
 		return err
 	}
 
-	hash, err := sourceHash(root, gen)
+	hash, err := sourceHash(root, gen, contract)
 	if err != nil {
 		return err
 	}
@@ -257,8 +264,8 @@ func copyTree(src, dst string) error {
 // sourceHash hashes what the analyzer compiled into gopls is built from:
 // the root module's go.mod and go.sum, the files of its packages that
 // ./analyzer depends on (as gcl/build.sh hashes the plugin's), and the
-// generated configuration.
-func sourceHash(root string, gen []byte) (string, error) {
+// generated configuration and contract.
+func sourceHash(root string, gen, contract []byte) (string, error) {
 	list, err := goOutput(root, "list", "-deps", "-f",
 		`{{if .Module}}{{if eq .Module.Path "`+rootModule+`"}}{{$d := .Dir}}{{range .GoFiles}}{{$d}}/{{.}}
 {{end}}{{range .EmbedFiles}}{{$d}}/{{.}}
@@ -278,6 +285,8 @@ func sourceHash(root string, gen []byte) (string, error) {
 		h.Write(data)
 	}
 	h.Write(gen)
+	fmt.Fprintf(h, "\x00%d\x00", len(contract))
+	h.Write(contract)
 	return hex.EncodeToString(h.Sum(nil))[:12], nil
 }
 

@@ -128,7 +128,7 @@ func TestCatalogCommand(t *testing.T) {
 }
 
 // TestCatalogCommandOpenAPI: -catalog reads an OpenAPI document, found by
-// content; given twice, with a Markdown catalog, it prints the merged
+// content, and prints its shape and operations after its codes; given twice, with a Markdown catalog, it prints the merged
 // catalog, and a code the two give different statuses is exit 2 naming both
 // places.
 func TestCatalogCommandOpenAPI(t *testing.T) {
@@ -156,14 +156,21 @@ paths:
               example: {code: INTERNAL, message: oops, details: {code: NESTED}}
 `)
 	out, errOut, code := runSplit(t, dir, bin, "catalog", "-catalog", "api.yaml")
-	want := "| Code | HTTP Status |\n|---|---|\n| PET_NOT_FOUND | 404 |\n| INTERNAL | 500 |\n"
+	// The document's shape (its schema requires no key) as a block, the
+	// codes, then the shape and the operations as tables.
+	block := "Every error response is this JSON object; `code` is optional, `message` is optional.\n\n" +
+		"```json\n{\n  \"code\": \"ERROR_CODE\",\n  \"message\": \"...\"\n}\n```\n\n"
+	contract := "\n## Error body\n\nThe body is {\"code\", \"message\"}.\n\n" +
+		"| Key | Role | Type | Required |\n|---|---|---|---|\n| code | code | string | no |\n| message | message | string | no |\n" +
+		"\n## Operations\n\n| Method | Path | Documented statuses |\n|---|---|---|\n| GET | /pets/{id} | 200, 404, 500 |\n"
+	want := block + "| Code | HTTP Status |\n|---|---|\n| PET_NOT_FOUND | 404 |\n| INTERNAL | 500 |\n" + contract
 	if code != 0 || out != want || errOut != "api.yaml: 2 codes, each with one HTTP status; 1 operation\n" {
 		t.Errorf("catalog -catalog api.yaml: exit %d, stdout:\n%s\nstderr:\n%s\nwant stdout:\n%s", code, out, errOut, want)
 	}
 
 	writeFile(t, filepath.Join(dir, "errors.md"), "| Code | HTTP Status |\n|---|---|\n| GONE | 410 |\n| INTERNAL | 500 |\n")
 	out, errOut, code = runSplit(t, dir, bin, "catalog", "-catalog", "errors.md", "-catalog", "api.yaml")
-	want = "| Code | HTTP Status |\n|---|---|\n| GONE | 410 |\n| INTERNAL | 500 |\n| PET_NOT_FOUND | 404 |\n"
+	want = block + "| Code | HTTP Status |\n|---|---|\n| GONE | 410 |\n| INTERNAL | 500 |\n| PET_NOT_FOUND | 404 |\n" + contract
 	if code != 0 || out != want || errOut != "errors.md, api.yaml: 3 codes, each with one HTTP status; 1 operation\n" {
 		t.Errorf("catalog -catalog errors.md -catalog api.yaml: exit %d, stdout:\n%s\nstderr:\n%s\nwant stdout:\n%s", code, out, errOut, want)
 	}

@@ -25,7 +25,10 @@ then add your codes as rows and name the file in .apierrlint.yml
 With -catalog FILE, checks FILE (Markdown, JSON, YAML, or an OpenAPI 3.0,
 3.1 or Swagger 2.0 document) and prints the codes that apierrlint reads
 from it as one Markdown table, on stdout, and how many on stderr (with an
-OpenAPI document: and how many operations). A broken catalog is exit code
+OpenAPI document: and how many operations). For an OpenAPI document, the
+table is followed by the error body's shape (each key, its role, its type,
+whether it is required) and the operations with the statuses each
+documents, in tables that a catalog read from the output ignores. A broken catalog is exit code
 2 and FILE:LINE: problem. A relative FILE is looked up as the linter looks
 it up: in the working directory, then in each parent. Given more than
 once (a Markdown catalog and an OpenAPI document), -catalog checks that
@@ -67,6 +70,7 @@ func catalogCmd(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	stdout.Write(cfg.Catalog.Markdown())
+	stdout.Write(cfg.Catalog.ContractMarkdown())
 	msg := fmt.Sprintf("%s: %s, each with one HTTP status", cfg.CatalogName, driver.Plural(cfg.Catalog.Len(), "code", "codes"))
 	if ops := cfg.Catalog.Operations(); ops != nil {
 		msg += "; " + driver.Plural(len(ops), "operation", "operations")

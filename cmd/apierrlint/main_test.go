@@ -23,6 +23,9 @@ func TestMain(m *testing.M) {
 		panic(err)
 	}
 	bin = filepath.Join(dir, "apierrlint")
+	// The binaries the tests run keep their contract cache here, not in
+	// the user's cache directory.
+	os.Setenv("APIERRLINT_CACHE", filepath.Join(dir, "cache"))
 	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
 	if err != nil {
 		os.Stderr.Write(out)

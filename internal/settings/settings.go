@@ -18,6 +18,7 @@ import (
 	"github.com/apierrlint/apierrlint/analyzer"
 	"github.com/apierrlint/apierrlint/baseline"
 	"github.com/apierrlint/apierrlint/catalog"
+	"github.com/apierrlint/apierrlint/internal/contractcache"
 	"github.com/apierrlint/apierrlint/internal/textdist"
 )
 
@@ -500,7 +501,7 @@ func loadCatalog(paths Paths) (*catalog.Catalog, error) {
 		}
 		files[i] = file
 	}
-	c, err := catalog.LoadAll(files...)
+	c, err := contractcache.Load(files...)
 	if err != nil {
 		// catalog errors name the file and line; put each on its own line.
 		return nil, settingsError("catalog: %s", strings.ReplaceAll(err.Error(), "\n", "\n\t"))
