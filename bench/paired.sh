@@ -19,10 +19,11 @@
 # binary runs once before the rounds, unmeasured (warm-up: the build cache of
 # the target's export data).
 set -euo pipefail
+# shellcheck source=bench/lib.sh
 source "$(dirname "$0")/lib.sh"
 corpora=$repo/.corpora
 
-only=std,gitea n=5 old= new=HEAD
+only=std,gitea n=5 old='' new=HEAD
 while [ $# -gt 0 ]; do
   case $1 in
     --only) only=$2; shift 2 ;;
@@ -59,6 +60,7 @@ run() {
   local tf
   tf=$(mktemp)
   set +e
+  # shellcheck disable=SC2086 # T_PAT is one word: std or ./...
   (cd "$T_DIR" && exec /usr/bin/time -f '%e %U %S %M' -o "$tf" "$1" $T_PAT) >"$2" 2>&1
   set -e
   local u s k
