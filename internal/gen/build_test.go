@@ -118,7 +118,7 @@ func TestGenBuild(t *testing.T) {
 
 	cases := goldenCases(t)
 	cases = append(cases, goldenCase{"chi_chireqid", Options{Package: "apierr", Framework: "chi", RequestID: "github.com/go-chi/chi/v5/middleware.GetReqID"}})
-	var defaults, smalls, want []string
+	var defaults, smalls, want, behaves []string
 	shaped := map[string][]string{} // preset -> patterns
 	for _, c := range cases {
 		src, err := Generate(c.o)
@@ -142,10 +142,18 @@ func TestGenBuild(t *testing.T) {
 			t.Fatal(err)
 		}
 		write(c.name+"/handlers/handlers.go", buf.Bytes())
+		if strings.HasSuffix(c.name, "_default") {
+			buf.Reset()
+			if err := behaviour.Execute(&buf, d); err != nil {
+				t.Fatal(err)
+			}
+			write(c.name+"/handlers/behaviour_test.go", buf.Bytes())
+			behaves = append(behaves, "./"+c.name+"/handlers")
+		}
 		want = append(want, c.name+"/handlers: unknown-code: NOPE is not in the error catalog")
 	}
 
-	for _, args := range [][]string{{"build", "./..."}, {"vet", "./..."}} {
+	for _, args := range [][]string{{"build", "./..."}, {"vet", "./..."}, append([]string{"test"}, behaves...)} {
 		cmd := exec.Command(goBin, args...)
 		cmd.Dir = dir
 		if out, err := cmd.CombinedOutput(); err != nil {
