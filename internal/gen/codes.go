@@ -8,6 +8,7 @@ package gen
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -95,8 +96,10 @@ type codeChoice struct {
 // statusCode is a case of codeFor.
 type statusCode struct{ Status, Name string }
 
-// choose picks the codes of the handlers from the catalog, after d.codes.
-func (d *data) choose(cat *catalog.Catalog) {
+// choose picks the codes of the handlers from the catalog, after d.codes:
+// for each status, the one that chosen (default-codes:) names, else the
+// first.
+func (d *data) choose(cat *catalog.Catalog, chosen map[int]string) error {
 	c := &d.codeChoice
 	first := map[int]string{} // status -> the constant of its first code
 	var order []int
@@ -113,6 +116,17 @@ func (d *data) choose(cat *catalog.Catalog) {
 		}
 	}
 	slices.Sort(order)
+	for _, s := range slices.Sorted(maps.Keys(chosen)) {
+		code := chosen[s]
+		if codes := cat.CodesWithStatus(s); !slices.Contains(codes, code) {
+			has := "none"
+			if len(codes) > 0 {
+				has = strings.Join(codes, ", ")
+			}
+			return fmt.Errorf("default-codes: %d: the catalog does not document %s with status %d (its codes with %d: %s)", s, code, s, s, has)
+		}
+		first[s] = constName(code)
+	}
 	for _, s := range order {
 		c.ForStatus = append(c.ForStatus, statusCode{statusExpr(s), first[s]})
 	}
@@ -129,6 +143,9 @@ func (d *data) choose(cat *catalog.Catalog) {
 		internalDoc = " (the catalog documents no 5xx code: a code of the generated file that Code.Status sends with 500)"
 	}
 	doc := "codeFor is the code sent for an error of the framework (or of net/http) with the given status: the code that the catalog documents with the status, the first of several in the catalog's order (the choice that apierrlint gen prints as default-codes: for .apierrlint.yml); "
+	if len(chosen) > 0 {
+		doc = "codeFor is the code sent for an error of the framework (or of net/http) with the given status: the code that the catalog documents with the status; of several, the one that default-codes: names, else the first in the catalog's order; "
+	}
 	if c.Fallback4xx != "" {
 		doc += "for another 4xx status, " + c.Fallback4xx + "; "
 	}
@@ -150,4 +167,5 @@ func (d *data) choose(cat *catalog.Catalog) {
 	c.NotFoundCode, c.NotFoundStatus = pick(404)
 	c.NoMethodCode, c.NoMethodStatus = pick(405)
 	c.LimitCode, c.LimitStatus = pick(429)
+	return nil
 }

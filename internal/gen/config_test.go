@@ -95,6 +95,28 @@ func TestCodeFor(t *testing.T) {
 	}
 }
 
+// TestCodeForDefaultCodes: a configured default-codes: choice wins over
+// the first code of the status; a code that the status lacks is an error.
+func TestCodeForDefaultCodes(t *testing.T) {
+	src, err := Generate(Options{Package: "p", Framework: "echo", DefaultCodes: map[int]string{401: "SESSION_EXPIRED", 500: "DATABASE_ERROR"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"\tcase http.StatusUnauthorized:\n\t\treturn CodeSessionExpired\n",
+		"\tcase http.StatusInternalServerError:\n\t\treturn CodeDatabaseError\n",
+		"return &Error{Code: CodeDatabaseError, Message: http.StatusText(CodeDatabaseError.Status())}",
+	} {
+		if !strings.Contains(string(src), want) {
+			t.Errorf("the code lacks %q", want)
+		}
+	}
+	_, err = Generate(Options{Package: "p", DefaultCodes: map[int]string{401: "NOT_FOUND"}})
+	if want := "default-codes: 401: the catalog does not document NOT_FOUND with status 401 (its codes with 401: UNAUTHORIZED, INVALID_CREDENTIALS, SESSION_EXPIRED, INVALID_SIGNATURE)"; err == nil || err.Error() != want {
+		t.Errorf("a code of another status: %v, want %s", err, want)
+	}
+}
+
 // TestMergeConfig: gen appends to .apierrlint.yml the settings it lacks,
 // and leaves what it holds byte for byte.
 func TestMergeConfig(t *testing.T) {

@@ -61,6 +61,11 @@ type Options struct {
 	// Shape is the error body's shape (the shape: setting, -shape); nil
 	// means the catalog's.
 	Shape *catalog.Shape
+	// DefaultCodes are the codes chosen for statuses that the catalog
+	// documents with several (the default-codes: setting), by status; a
+	// status it does not name gets its first code in the catalog's order.
+	// The generated handlers send them for a framework error's status.
+	DefaultCodes map[int]string
 }
 
 // framework is what the writer of one framework is made of.
@@ -300,7 +305,9 @@ func Generate(o Options) ([]byte, error) {
 	if o.RequestID != "" && shape.RequestID == "" {
 		return nil, fmt.Errorf("-request-id: the error body's shape has no request id key (%s)", shape.Describe())
 	}
-	d.choose(cat)
+	if err := d.choose(cat, o.DefaultCodes); err != nil {
+		return nil, err
+	}
 	d.StdImports = []string{"encoding/json", "errors", "fmt", "net/http", "strconv"}
 	if name == "chi" {
 		d.StdImports = slices.DeleteFunc(d.StdImports, func(s string) bool { return s == "encoding/json" })
