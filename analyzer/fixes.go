@@ -292,7 +292,7 @@ func (fc *funcCtx) writerFix(call *ast.CallExpr, status value, statusText, msg s
 	if file == nil || len(call.Args) < 2 {
 		return nil
 	}
-	fn, f := p.errorWriter(file)
+	fn, f := p.errorWriter(file, p.TypesInfo.TypeOf(call.Args[0]))
 	if fn == nil {
 		return nil
 	}
@@ -337,13 +337,44 @@ func (fc *funcCtx) writerFix(call *ast.CallExpr, status value, statusText, msg s
 	}
 }
 
-// errorWriter finds the project's error writer for a file, once per file.
-func (p *pass) errorWriter(file *ast.File) (*types.Func, *HelperFact) {
-	if w, ok := p.writers[file]; ok {
-		return w.fn, w.fact
+// errorWriter finds the project's error writer for a file and a response
+// handle: the type of the handle that the call being fixed writes to (the
+// http.ResponseWriter of http.Error, the *gin.Context of c.String; nil:
+// any). It is the only writer helper that the file can call with a
+// parameter of the handle's type: apierrlint gen writes one per handle
+// (Write for gin's, WriteHTTP for w, r). The candidates are found once per
+// file. The error-writer setting names the writer; the writers that gen
+// wrote beside it, in its package, are the ones for the other handles.
+func (p *pass) errorWriter(file *ast.File, handle types.Type) (*types.Func, *HelperFact) {
+	w, ok := p.writers[file]
+	if !ok {
+		w = p.writerCandidates(file)
+		p.writers[file] = w
 	}
-	var cands []*types.Func
-	facts := map[*types.Func]*HelperFact{}
+	var fn *types.Func
+	var fact *HelperFact
+	for i, c := range w.fns {
+		takes := handle == nil
+		for param := range c.Signature().Params().Variables() {
+			t := param.Type()
+			takes = takes || types.Identical(t, handle) || p.isResponseWriter(t) && p.isResponseWriter(handle)
+		}
+		if !takes {
+			continue
+		}
+		if fn != nil {
+			return nil, nil // two writers for the handle: which one?
+		}
+		fn, fact = c, w.facts[i]
+	}
+	return fn, fact
+}
+
+// writerCandidates are the writer helpers that file can call (errorWriter).
+func (p *pass) writerCandidates(file *ast.File) writer {
+	var w writer
+	want := p.s.errorWriter
+	wantPkg := want[:max(strings.LastIndex(want, "."), 0)]
 	consider := func(fn *types.Func, f *HelperFact) {
 		if fn.Signature().Recv() != nil || fn.Signature().TypeParams() != nil || !f.Writes || (f.Status < 0 && !f.CodeStatus) || f.Code < 0 {
 			return
@@ -351,11 +382,11 @@ func (p *pass) errorWriter(file *ast.File) (*types.Func, *HelperFact) {
 		if fn.Pkg() != p.Pkg && (!fn.Exported() || p.qualifier(file, fn.Pkg()) == "") {
 			return
 		}
-		if want := p.s.errorWriter; want != "" && fn.Pkg().Path()+"."+fn.Name() != want {
+		if name := fn.Pkg().Path() + "." + fn.Name(); want != "" && name != want && !(f.CodeStatus && fn.Pkg().Path() == wantPkg) {
 			return
 		}
-		cands = append(cands, fn)
-		facts[fn] = f
+		w.fns = append(w.fns, fn)
+		w.facts = append(w.facts, f)
 	}
 	for fn, f := range p.facts {
 		consider(fn, f)
@@ -367,17 +398,14 @@ func (p *pass) errorWriter(file *ast.File) (*types.Func, *HelperFact) {
 			}
 		}
 	}
-	var w writer
-	if len(cands) == 1 {
-		w = writer{cands[0], facts[cands[0]]}
-	}
-	p.writers[file] = w
-	return w.fn, w.fact
+	return w
 }
 
+// writer is what errorWriter finds in a file: the writer helpers it can
+// call, with their facts.
 type writer struct {
-	fn   *types.Func
-	fact *HelperFact
+	fns   []*types.Func
+	facts []*HelperFact
 }
 
 // qualifier is the name under which file refers to pkg ("" for the package

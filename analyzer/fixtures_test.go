@@ -58,7 +58,7 @@ var fixtureSets = []fixtureSet{
 		"genhttp/ok", "genhttp/bad", "gengin/ok", "gengin/bad",
 		// Fixes, with their .golden files; fixwriter's fixes call an error
 		// writer inferred in another package (facts).
-		"fixes", "fixwriter", "fwfixes", "shapefix", "genhttp/fix", "codeonly/hand", "codeonly/othergen",
+		"fixes", "fixwriter", "fwfixes", "shapefix", "genhttp/fix", "gengin/fix", "codeonly/hand", "codeonly/othergen",
 		// default-error-response: the defaults of each framework kept, and
 		// replaced (in the function, in the package, by a helper of another
 		// package); escapes the analysis cannot follow.
@@ -86,6 +86,12 @@ var fixtureSets = []fixtureSet{
 		cat, err := catalog.New("test catalog", []catalog.Entry{{Code: "MAINTENANCE", Status: 503}, {Code: "SLOW_DOWN", Status: 429}})
 		return Config{Catalog: cat, RetryAfterStatuses: []int{429, 503}, RetryAfterValue: "120", ErrorWriter: "configured.writeError"}, err
 	}, []string{"configured"}},
+	// error-writer names the writer that apierrlint gen wrote for gin: the
+	// raw-http-error fix of a handler that takes w and r calls the net/http
+	// writer that gen wrote beside it.
+	{"error-writer of gen's package", func() (Config, error) {
+		return Config{ErrorWriter: "gengin/apierr.Write"}, nil
+	}, []string{"gengin/fixcfg"}},
 	// An OpenAPI document that defines no codes: no code is unknown.
 	{"OpenAPI document without codes", func() (Config, error) {
 		cat, err := catalog.Parse("api.yaml", []byte("openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\n"))

@@ -34,6 +34,10 @@ import (
 	"github.com/gofiber/fiber/v2"
 {{- else if eq .Framework "fiber/v3"}}
 	"github.com/gofiber/fiber/v3"
+	"github.com/gofiber/fiber/v3/middleware/limiter"
+{{- end}}
+{{- if eq .Framework "fiber"}}
+	"github.com/gofiber/fiber/v2/middleware/limiter"
 {{- end}}
 )
 {{if eq .Framework "net/http" "chi"}}
@@ -67,6 +71,43 @@ func Get(c {{if eq .Framework "echo"}}echo.Context{{else if eq .Framework "echo/
 		return {{.Pkg}}.Write(c, {{.Pkg}}.Code("NOPE"), "typed by hand")
 	}
 	return {{.Pkg}}.WriteError(c, {{.Pkg}}.New({{.Pkg}}.{{.Limit}}, "slow down").WithRetryAfter(5).WithDetails(map[string]any{"limit": 10}))
+}
+{{- end}}
+
+// Serve installs what gen wrote in place of the framework's own error
+// answers, as apierrlint -fix does, and serves: default-error-response has
+// nothing left to report.
+{{- if eq .Framework "net/http" "chi"}}
+func Serve() error {
+	mux := http.NewServeMux()
+	mux.Handle("/x", {{.Pkg}}.HandlerFunc(func(w http.ResponseWriter, r *http.Request) error {
+		return {{.Pkg}}.New({{.Pkg}}.{{.Code}}, "no x")
+	}))
+	return http.ListenAndServe(":8080", mux)
+}
+{{- else if eq .Framework "gin"}}
+func Serve() error {
+	r := gin.New()
+	r.HandleMethodNotAllowed = true
+	r.NoRoute({{.Pkg}}.NoRoute)
+	r.NoMethod({{.Pkg}}.NoMethod)
+	r.Use({{.Pkg}}.RenderErrors())
+	r.GET("/x", Get)
+	return r.Run(":8080")
+}
+{{- else if eq .Framework "echo" "echo/v5"}}
+func Serve() error {
+	e := echo.New()
+	e.HTTPErrorHandler = {{.Pkg}}.HTTPErrorHandler
+	e.GET("/x", Get)
+	return e.Start(":8080")
+}
+{{- else}}
+func Serve() error {
+	app := fiber.New(fiber.Config{ErrorHandler: {{.Pkg}}.ErrorHandler})
+	app.Use(limiter.New(limiter.Config{LimitReached: {{.Pkg}}.LimitReached}))
+	app.Get("/x", Get)
+	return app.Listen(":8080")
 }
 {{- end}}
 `))
@@ -118,7 +159,7 @@ func TestGenBuild(t *testing.T) {
 
 	cases := goldenCases(t)
 	cases = append(cases, goldenCase{"chi_chireqid", Options{Package: "apierr", Framework: "chi", RequestID: "github.com/go-chi/chi/v5/middleware.GetReqID"}})
-	var defaults, smalls, want []string
+	var defaults, smalls, want, behaves []string
 	shaped := map[string][]string{} // preset -> patterns
 	for _, c := range cases {
 		src, err := Generate(c.o)
@@ -142,10 +183,18 @@ func TestGenBuild(t *testing.T) {
 			t.Fatal(err)
 		}
 		write(c.name+"/handlers/handlers.go", buf.Bytes())
+		if strings.HasSuffix(c.name, "_default") {
+			buf.Reset()
+			if err := behaviour.Execute(&buf, d); err != nil {
+				t.Fatal(err)
+			}
+			write(c.name+"/handlers/behaviour_test.go", buf.Bytes())
+			behaves = append(behaves, "./"+c.name+"/handlers")
+		}
 		want = append(want, c.name+"/handlers: unknown-code: NOPE is not in the error catalog")
 	}
 
-	for _, args := range [][]string{{"build", "./..."}, {"vet", "./..."}} {
+	for _, args := range [][]string{{"build", "./..."}, {"vet", "./..."}, append([]string{"test"}, behaves...)} {
 		cmd := exec.Command(goBin, args...)
 		cmd.Dir = dir
 		if out, err := cmd.CombinedOutput(); err != nil {

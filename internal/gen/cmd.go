@@ -18,6 +18,7 @@ import (
 	"strings"
 
 	"github.com/apierrlint/apierrlint/analyzer"
+	"github.com/apierrlint/apierrlint/catalog"
 	"github.com/apierrlint/apierrlint/internal/driver"
 	"github.com/apierrlint/apierrlint/internal/textdist"
 )
@@ -31,14 +32,27 @@ const (
 
 const cmdName = driver.Name + " gen"
 
-const usage = `usage: apierrlint gen [-catalog PATH] -pkg NAME [-o FILE] [-framework net/http|gin|echo|echo/v5|fiber|fiber/v3|chi] [-request-id FUNC] [-check]
+const usage = `usage: apierrlint gen [-catalog PATH] -pkg NAME [-o FILE] [-framework net/http|gin|echo|echo/v5|fiber|fiber/v3|chi] [-request-id FUNC] [-config .apierrlint.yml] [-check]
 
 Writes the Go code of the error catalog: a Code type with one constant per
 code, its documented status, the error body as an error type, and a writer
 for the framework that sends it with the code's status (and Retry-After
-where the status needs it). The catalog and the Retry-After statuses are
-those of apierrlint ./... (the flags, else .apierrlint.yml, else the
-embedded catalog). In a //go:generate line, -pkg defaults to $GOPACKAGE.
+where the status needs it); a net/http writer beside a framework's
+(WriteHTTP), a net/http adapter for func(w, r) error handlers
+(HandlerFunc), and what replaces the framework's default error answers:
+echo's HTTPErrorHandler, fiber's ErrorHandler and limiter LimitReached,
+gin's NoRoute, NoMethod and RenderErrors middleware. The catalog and the
+Retry-After statuses are those of apierrlint ./... (the flags, else
+.apierrlint.yml, else the embedded catalog). In a //go:generate line, -pkg
+defaults to $GOPACKAGE.
+
+When the catalog documents several codes for a status, gen prints on the
+standard error a default-codes: map for .apierrlint.yml (the first code of
+each status, the others in a comment), unless the configuration has one.
+With -config FILE, it adds the map to FILE instead (created if absent; a
+map already there is left as it is), and error-writer:, the Write of the
+generated package (its import path from -o's go.mod), so that apierrlint
+-fix calls it before any package imports it. FILE is only appended to.
 
 -request-id Func (without an import path) names a function of the
 generated package, which you write beside FILE:
@@ -59,8 +73,8 @@ var genFlags = []struct{ name, usage string }{
 }
 
 type options struct {
-	pkg, out, framework, requestID string
-	check                          bool
+	pkg, out, framework, requestID, config string
+	check                                  bool
 }
 
 // Main runs `apierrlint gen` with the arguments after "gen" and returns the
@@ -81,6 +95,7 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	flags.StringVar(&o.out, "o", "", "the file to write (default: standard output)")
 	flags.StringVar(&o.framework, "framework", "net/http", "the framework of the writer: "+strings.Join(Frameworks, ", ")+" (chi: go-chi/render)")
 	flags.StringVar(&o.requestID, "request-id", "", "the function that returns the request id of a request's context, func(context.Context) string: `import/path.Func`, or Func in the generated package (default: none, request_id is left empty)")
+	flags.StringVar(&o.config, "config", "", "the .apierrlint.yml `file` to read (default: the one found from the working directory upwards) and to add default-codes: and error-writer: to (created if absent)")
 	flags.BoolVar(&o.check, "check", false, "write nothing; exit 1 when the -o file differs from what the catalog generates")
 	fail := func(msg string) int {
 		io.WriteString(stderr, driver.ErrorText(msg, cmdName))
@@ -109,7 +124,14 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	if o.check && o.out == "" {
 		return fail("-check needs -o FILE, the generated file to compare")
 	}
-	if _, err := driver.Configure(flags, cfg, ""); err != nil {
+	cfgFile := ""
+	if o.config != "" {
+		if _, err := os.Stat(o.config); err == nil {
+			cfgFile = o.config
+		}
+	}
+	found, err := driver.ConfigureFile(flags, cfg, "", cfgFile)
+	if err != nil {
 		return fail(err.Error())
 	}
 	if o.requestID != "" && o.out != "" && !strings.ContainsAny(o.requestID, "./") {
@@ -154,16 +176,52 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	}
 	if o.out == "" {
 		stdout.Write(src)
+	} else if old, err := os.ReadFile(o.out); err != nil || !bytes.Equal(old, src) {
+		// (An unchanged file keeps its modification time.)
+		if err := os.WriteFile(o.out, src, 0o644); err != nil {
+			fmt.Fprintf(stderr, "%s: %v\n", cmdName, err)
+			return exitDiff
+		}
+	}
+	codes := DefaultCodesYAML(DefaultCodes(cmp.Or(cfg.Catalog, catalog.Default())))
+	if o.config == "" {
+		// The starting map, unless the configuration has one.
+		if codes != "" && !hasSetting(found, "default-codes") {
+			fmt.Fprintf(stderr, "%s: the catalog documents several codes for a status; apierrlint -fix sends the one that default-codes: in .apierrlint.yml names (add this, or run gen -config .apierrlint.yml):\n%s", cmdName, codes)
+		}
 		return exitOK
 	}
-	if old, err := os.ReadFile(o.out); err == nil && bytes.Equal(old, src) {
-		return exitOK // unchanged: keep its modification time
+	edit := configEdit{DefaultCodes: codes}
+	if o.out == "" {
+		fmt.Fprintf(stderr, "%s: error-writer: not recorded in %s: the code went to the standard output (-o FILE says where it lives)\n", cmdName, o.config)
+	} else if pkg, err := importPath(filepath.Dir(o.out)); err != nil {
+		fmt.Fprintf(stderr, "%s: error-writer: not recorded in %s: %v\n", cmdName, o.config, err)
+	} else {
+		edit.ErrorWriter = pkg + ".Write"
 	}
-	if err := os.WriteFile(o.out, src, 0o644); err != nil {
+	note, err := writeConfig(o.config, edit)
+	if err != nil {
 		fmt.Fprintf(stderr, "%s: %v\n", cmdName, err)
 		return exitDiff
 	}
+	if note != "" {
+		fmt.Fprintf(stderr, "%s: %s", cmdName, note)
+	}
 	return exitOK
+}
+
+// hasSetting reports whether the configuration file at file ("" for none)
+// has the top-level setting key.
+func hasSetting(file, key string) bool {
+	if file == "" {
+		return false
+	}
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return false
+	}
+	keys, _ := topKeys(data)
+	return keys[key]
 }
 
 // check compares the file out with src, the code the catalog generates now.

@@ -61,6 +61,11 @@ type Options struct {
 	// Shape is the error body's shape (the shape: setting, -shape); nil
 	// means the catalog's.
 	Shape *catalog.Shape
+	// DefaultCodes are the codes chosen for statuses that the catalog
+	// documents with several (the default-codes: setting), by status; a
+	// status it does not name gets its first code in the catalog's order.
+	// The generated handlers send them for a framework error's status.
+	DefaultCodes map[int]string
 }
 
 // framework is what the writer of one framework is made of.
@@ -74,6 +79,14 @@ type framework struct {
 	Send       string // sends status and body (Go statements; a format of the body)
 	SendDoc    string // how, in the writer's doc comment
 	ImportName string // the name the framework's package is used by
+	Handle     string // the type of the handle: *gin.Context
+	// NetHTTP: the writer takes w and r; otherwise the package has a
+	// net/http writer too (WriteHTTP, WriteErrorHTTP) for the app's
+	// handlers that take w and r.
+	NetHTTP bool
+	// Handlers names the template of the pieces that replace the
+	// framework's defaults (its error handler, ...); "" for none.
+	Handlers string
 }
 
 // Frameworks lists the frameworks that -framework accepts, in the order of
@@ -82,6 +95,7 @@ var Frameworks = []string{"net/http", "gin", "echo", "echo/v5", "fiber", "fiber/
 
 var frameworks = map[string]*framework{
 	"net/http": {
+		NetHTTP:   true,
 		Params:    "w http.ResponseWriter, r *http.Request",
 		Args:      "w, r",
 		SetHeader: "w.Header().Set(%q, %s)",
@@ -96,6 +110,8 @@ var frameworks = map[string]*framework{
 		Import:     "github.com/gin-gonic/gin",
 		ImportName: "gin",
 		Params:     "c *gin.Context",
+		Handle:     "*gin.Context",
+		Handlers:   "gin",
 		Args:       "c",
 		SetHeader:  "c.Header(%q, %s)",
 		Context:    "c.Request.Context()",
@@ -106,6 +122,8 @@ var frameworks = map[string]*framework{
 		Import:     "github.com/labstack/echo/v4",
 		ImportName: "echo",
 		Params:     "c echo.Context",
+		Handle:     "echo.Context",
+		Handlers:   "echo",
 		Args:       "c",
 		Returns:    true,
 		SetHeader:  "c.Response().Header().Set(%q, %s)",
@@ -117,6 +135,8 @@ var frameworks = map[string]*framework{
 		Import:     "github.com/labstack/echo/v5",
 		ImportName: "echo",
 		Params:     "c *echo.Context",
+		Handle:     "*echo.Context",
+		Handlers:   "echo/v5",
 		Args:       "c",
 		Returns:    true,
 		SetHeader:  "c.Response().Header().Set(%q, %s)",
@@ -128,6 +148,8 @@ var frameworks = map[string]*framework{
 		Import:     "github.com/gofiber/fiber/v3",
 		ImportName: "fiber",
 		Params:     "c fiber.Ctx",
+		Handle:     "fiber.Ctx",
+		Handlers:   "fiber",
 		Args:       "c",
 		Returns:    true,
 		SetHeader:  "c.Set(%q, %s)",
@@ -139,6 +161,8 @@ var frameworks = map[string]*framework{
 		Import:     "github.com/gofiber/fiber/v2",
 		ImportName: "fiber",
 		Params:     "c *fiber.Ctx",
+		Handle:     "*fiber.Ctx",
+		Handlers:   "fiber",
 		Args:       "c",
 		Returns:    true,
 		SetHeader:  "c.Set(%q, %s)",
@@ -149,6 +173,7 @@ var frameworks = map[string]*framework{
 	"chi": {
 		Import:     "github.com/go-chi/render",
 		ImportName: "render",
+		NetHTTP:    true,
 		Params:     "w http.ResponseWriter, r *http.Request",
 		Args:       "w, r",
 		SetHeader:  "w.Header().Set(%q, %s)",
@@ -188,6 +213,25 @@ type data struct {
 	Default     string   // Code.Status's status for an unknown code
 	WriteDoc    []string // WriteError's comment
 	Body        *body    // the shape of Error's JSON
+
+	// The net/http writer of a framework's package (WriteErrorHTTP), and
+	// the one that HandlerFunc calls.
+	NetHTTPWriter     *framework
+	WriteHTTPDoc      []string
+	NetHTTPWriteError string
+
+	// The codes that the framework's errors and handlers are sent with
+	// (codes.go).
+	codeChoice
+}
+
+// writerData is what the "writer" template is executed with: Write and
+// WriteError (or WriteHTTP and WriteErrorHTTP) for a framework.
+type writerData struct {
+	D                 *data
+	F                 *framework
+	Write, WriteError string
+	Doc               []string
 }
 
 //go:embed gen.go.tmpl
@@ -196,6 +240,19 @@ var tmplText string
 var tmpl = template.Must(template.New("gen").Funcs(template.FuncMap{
 	"setHeader": func(fw *framework, name, value string) string { return fmt.Sprintf(fw.SetHeader, name, value) },
 	"send":      func(fw *framework, body string) string { return fmt.Sprintf(fw.Send, body) },
+	// comment is text as a comment, wrapped.
+	"comment": func(text string) string { return "// " + strings.Join(wrap(text, commentWidth+4), "\n// ") },
+	// nocode says, after a code picked for a status, that the catalog
+	// has no code of that status.
+	"nocode": func(got, want int) string {
+		if got == want {
+			return ""
+		}
+		return fmt.Sprintf(" (the catalog documents no code with status %d)", want)
+	},
+	"writer": func(d *data, fw *framework, write, writeError string, doc []string) writerData {
+		return writerData{d, fw, write, writeError, doc}
+	},
 }).Parse(tmplText))
 
 // Generate returns the gofmt'ed Go file for o. Errors name the catalog's
@@ -248,15 +305,18 @@ func Generate(o Options) ([]byte, error) {
 	if o.RequestID != "" && shape.RequestID == "" {
 		return nil, fmt.Errorf("-request-id: the error body's shape has no request id key (%s)", shape.Describe())
 	}
-	d.StdImports = []string{"encoding/json", "fmt", "net/http", "strconv"}
-	if name != "net/http" {
+	if err := d.choose(cat, o.DefaultCodes); err != nil {
+		return nil, err
+	}
+	d.StdImports = []string{"encoding/json", "errors", "fmt", "net/http", "strconv"}
+	if name == "chi" {
 		d.StdImports = slices.DeleteFunc(d.StdImports, func(s string) bool { return s == "encoding/json" })
 	}
 	if fw.Import != "" {
 		d.MoreImports = append(d.MoreImports, fmt.Sprintf("%q", fw.Import))
 	}
 	if o.RequestID != "" {
-		taken := []string{"json", "fmt", "http", "strconv", fw.ImportName, o.Package}
+		taken := []string{"json", "errors", "fmt", "http", "strconv", fw.ImportName, o.Package}
 		f, err := parseRequestID(o.RequestID, taken)
 		if err != nil {
 			return nil, err
@@ -276,6 +336,12 @@ func Generate(o Options) ([]byte, error) {
 		doc += "fills in the request id from the request's context when e has none, "
 	}
 	d.WriteDoc = wrap(doc+"and "+fw.SendDoc, commentWidth+4)
+	d.NetHTTPWriteError = "WriteError"
+	if !fw.NetHTTP {
+		d.NetHTTPWriter = frameworks["net/http"]
+		d.NetHTTPWriteError = "WriteErrorHTTP"
+		d.WriteHTTPDoc = wrap("WriteErrorHTTP, for the app's handlers that take w and r, "+strings.TrimPrefix(doc, "WriteError ")+"and "+d.NetHTTPWriter.SendDoc, commentWidth+4)
+	}
 	var buf bytes.Buffer
 	if err := tmpl.Execute(&buf, d); err != nil {
 		return nil, err

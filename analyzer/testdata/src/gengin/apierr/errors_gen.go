@@ -4,6 +4,8 @@
 package apierr
 
 import (
+	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -236,4 +238,123 @@ func WriteError(c *gin.Context, e *Error) { // want WriteError:`helper\(writes r
 		body.RequestID = reqid.FromContext(c.Request.Context())
 	}
 	c.AbortWithStatusJSON(status, body)
+}
+
+// WriteHTTP sends an error with the given code and message: see [WriteErrorHTTP].
+func WriteHTTP(w http.ResponseWriter, r *http.Request, code Code, message string) { // want WriteHTTP:`helper\(code=2 writes retryafter\(some paths\) codestatus\)`
+	WriteErrorHTTP(w, r, &Error{Code: code, Message: message})
+}
+
+// WriteErrorHTTP, for the app's handlers that take w and r, sends e as the
+// response, with the status of its code: it sets the Retry-After header first
+// when the status needs one (or e has its own), fills in the request id from
+// the request's context when e has none, and encodes it as JSON after the
+// status.
+func WriteErrorHTTP(w http.ResponseWriter, r *http.Request, e *Error) { // want WriteErrorHTTP:`helper\(writes retryafter\(some paths\)\)`
+	status := e.Code.Status()
+	if e.retryAfter > 0 || RetryAfterRequired(status) {
+		w.Header().Set("Retry-After", strconv.Itoa(e.retryAfterSeconds()))
+	}
+	body := *e
+	if body.RequestID == "" {
+		body.RequestID = reqid.FromContext(r.Context())
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	// The status is sent: an encoding error cannot reach the client.
+	_ = json.NewEncoder(w).Encode(body)
+}
+
+// codeFor is the code sent for an error of the framework (or of net/http) with
+// the given status: the code that the catalog documents with the status, the
+// first of several in the catalog's order (the choice that apierrlint gen
+// prints as default-codes: for .apierrlint.yml); for another 4xx status,
+// CodeBadRequest; for any other status, CodeInternalError. The code decides
+// the status sent: a status without a code of its own is not sent.
+func codeFor(status int) Code {
+	switch status {
+	case http.StatusBadRequest:
+		return CodeBadRequest
+	case http.StatusUnauthorized:
+		return CodeUnauthorized
+	case http.StatusForbidden:
+		return CodeForbidden
+	case http.StatusNotFound:
+		return CodeNotFound
+	case http.StatusConflict:
+		return CodeConflict
+	case http.StatusUnprocessableEntity:
+		return CodeUnprocessableEntity
+	case http.StatusTooManyRequests:
+		return CodeRateLimitExceeded
+	case http.StatusInternalServerError:
+		return CodeInternalError
+	case http.StatusServiceUnavailable:
+		return CodeServiceUnavailable
+	}
+	if status >= 400 && status < 500 {
+		return CodeBadRequest
+	}
+	return CodeInternalError
+}
+
+// internalError is the error sent for an error that is not an [*Error] nor one
+// of the framework's: CodeInternalError, with its status's text and not the
+// error's, which may say what clients must not see.
+func internalError() *Error {
+	return &Error{Code: CodeInternalError, Message: http.StatusText(CodeInternalError.Status())}
+}
+
+// HandlerFunc is a net/http handler that returns an error, for the handlers
+// that take w and r: http.Handle("/x", apierr.HandlerFunc(h)). Its ServeHTTP
+// sends the error that h returns with [WriteErrorHTTP]: an [*Error] (found
+// with errors.As) as it is, any other error as CodeInternalError. Return an
+// error only before writing the response.
+type HandlerFunc func(w http.ResponseWriter, r *http.Request) error
+
+// ServeHTTP calls f and sends the error that it returns.
+func (f HandlerFunc) ServeHTTP(w http.ResponseWriter, r *http.Request) { // want ServeHTTP:"renderer\\(net/http\\)" ServeHTTP:`helper\(writes retryafter\(some paths\)\)`
+	err := f(w, r)
+	if err == nil {
+		return
+	}
+	var e *Error
+	if !errors.As(err, &e) {
+		e = internalError()
+	}
+	WriteErrorHTTP(w, r, e)
+}
+
+// NoRoute is the handler of the requests that no route matches:
+// r.NoRoute(apierr.NoRoute). It sends CodeNotFound.
+func NoRoute(c *gin.Context) { // want NoRoute:`helper\(writes retryafter\(some paths\)\)`
+	Write(c, CodeNotFound, http.StatusText(http.StatusNotFound))
+}
+
+// NoMethod is the handler of the requests whose path a route matches but not
+// their method, when r.HandleMethodNotAllowed is set:
+// r.NoMethod(apierr.NoMethod). It sends CodeBadRequest (the catalog documents
+// no code with status 405).
+func NoMethod(c *gin.Context) { // want NoMethod:`helper\(writes retryafter\(some paths\)\)`
+	Write(c, CodeBadRequest, http.StatusText(http.StatusMethodNotAllowed))
+}
+
+// RenderErrors returns a middleware that sends the last error that the
+// handlers after it added with c.Error, when they wrote no response:
+// r.Use(apierr.RenderErrors()). An [*Error] (found with errors.As) is sent as
+// it is, any other error as CodeInternalError (see internalError). A status
+// already written (c.AbortWithError writes it) cannot be changed: call
+// c.Error(err) and return instead.
+func RenderErrors() gin.HandlerFunc { // want RenderErrors:`renderer\(gin\)`
+	return func(c *gin.Context) {
+		c.Next()
+		if c.Writer.Written() || len(c.Errors) == 0 {
+			return
+		}
+		var e *Error
+		if !errors.As(c.Errors.Last(), &e) {
+			e = internalError()
+		}
+		WriteError(c, e)
+	}
 }

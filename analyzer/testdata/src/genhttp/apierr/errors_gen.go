@@ -5,6 +5,7 @@ package apierr
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -237,4 +238,64 @@ func WriteError(w http.ResponseWriter, r *http.Request, e *Error) { // want Writ
 	w.WriteHeader(status)
 	// The status is sent: an encoding error cannot reach the client.
 	_ = json.NewEncoder(w).Encode(body)
+}
+
+// codeFor is the code sent for an error of the framework (or of net/http) with
+// the given status: the code that the catalog documents with the status, the
+// first of several in the catalog's order (the choice that apierrlint gen
+// prints as default-codes: for .apierrlint.yml); for another 4xx status,
+// CodeBadRequest; for any other status, CodeInternalError. The code decides
+// the status sent: a status without a code of its own is not sent.
+func codeFor(status int) Code {
+	switch status {
+	case http.StatusBadRequest:
+		return CodeBadRequest
+	case http.StatusUnauthorized:
+		return CodeUnauthorized
+	case http.StatusForbidden:
+		return CodeForbidden
+	case http.StatusNotFound:
+		return CodeNotFound
+	case http.StatusConflict:
+		return CodeConflict
+	case http.StatusUnprocessableEntity:
+		return CodeUnprocessableEntity
+	case http.StatusTooManyRequests:
+		return CodeRateLimitExceeded
+	case http.StatusInternalServerError:
+		return CodeInternalError
+	case http.StatusServiceUnavailable:
+		return CodeServiceUnavailable
+	}
+	if status >= 400 && status < 500 {
+		return CodeBadRequest
+	}
+	return CodeInternalError
+}
+
+// internalError is the error sent for an error that is not an [*Error] nor one
+// of the framework's: CodeInternalError, with its status's text and not the
+// error's, which may say what clients must not see.
+func internalError() *Error {
+	return &Error{Code: CodeInternalError, Message: http.StatusText(CodeInternalError.Status())}
+}
+
+// HandlerFunc is a net/http handler that returns an error, for the handlers
+// that take w and r: http.Handle("/x", apierr.HandlerFunc(h)). Its ServeHTTP
+// sends the error that h returns with [WriteError]: an [*Error] (found with
+// errors.As) as it is, any other error as CodeInternalError. Return an error
+// only before writing the response.
+type HandlerFunc func(w http.ResponseWriter, r *http.Request) error
+
+// ServeHTTP calls f and sends the error that it returns.
+func (f HandlerFunc) ServeHTTP(w http.ResponseWriter, r *http.Request) { // want ServeHTTP:"renderer\\(net/http\\)" ServeHTTP:`helper\(writes retryafter\(some paths\)\)`
+	err := f(w, r)
+	if err == nil {
+		return
+	}
+	var e *Error
+	if !errors.As(err, &e) {
+		e = internalError()
+	}
+	WriteError(w, r, e)
 }
