@@ -325,11 +325,14 @@ func (fc *funcCtx) noBody(call *ast.CallExpr, what string, statusExpr ast.Expr, 
 // with a parameter.
 func (fc *funcCtx) rawWrite(call *ast.CallExpr, what string, statusExpr ast.Expr, status value, kind RawKind) {
 	fc.addStatus(call, statusExpr, status, unknown, true)
+	head := kind == RawNoBody && fc.headRequest()
 	if status.param >= 0 {
-		fc.fact.Raw = kind
+		if !head {
+			fc.fact.Raw = kind
+		}
 		return
 	}
-	if kind == RawNoBody && fc.headRequest() {
+	if head {
 		// The answer to a HEAD request has no body.
 	} else if st, ok := status.int(); ok && st >= 400 {
 		fc.p.report(call, RuleRawHTTPError, "%s sends %s; send a JSON error body %s", what, kind.sends(st), fc.p.jsonBody(status))

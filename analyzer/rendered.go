@@ -222,12 +222,19 @@ func (fc *funcCtx) renderedBy() string {
 }
 
 // headRequest reports whether the node being walked answers a HEAD request
-// only (if c.Request().Method == http.MethodHead { c.NoContent(code) }, as
-// echo's default renderer does): a HEAD response has no body.
+// only, as echo's default renderer does: a HEAD response has no body. The
+// node is in the branch of a HEAD test (if m == http.MethodHead { ... },
+// if m != http.MethodHead { ... } else { ... }, case http.MethodHead:), or
+// after an if m != http.MethodHead { ...; return } in its block.
 func (fc *funcCtx) headRequest() bool {
 	isHead := func(e ast.Expr) bool {
 		s, ok := fc.sc.eval(e).str()
 		return ok && s == "HEAD"
+	}
+	// headTest reports whether cond compares with "HEAD" by op.
+	headTest := func(cond ast.Expr, op token.Token) bool {
+		b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+		return ok && b.Op == op && (isHead(b.X) || isHead(b.Y))
 	}
 	for i, anc := range fc.stack {
 		var next ast.Node
@@ -236,7 +243,7 @@ func (fc *funcCtx) headRequest() bool {
 		}
 		switch anc := anc.(type) {
 		case *ast.IfStmt:
-			if b, ok := ast.Unparen(anc.Cond).(*ast.BinaryExpr); ok && b.Op == token.EQL && (isHead(b.X) || isHead(b.Y)) && next == anc.Body {
+			if headTest(anc.Cond, token.EQL) && next == anc.Body || headTest(anc.Cond, token.NEQ) && next == anc.Else && next != nil {
 				return true
 			}
 		case *ast.CaseClause:
@@ -245,7 +252,37 @@ func (fc *funcCtx) headRequest() bool {
 					return true
 				}
 			}
+		case *ast.BlockStmt:
+			for _, st := range anc.List {
+				if st == next {
+					break
+				}
+				if ifs, ok := st.(*ast.IfStmt); ok && ifs.Else == nil && headTest(ifs.Cond, token.NEQ) && fc.leaves(ifs.Body) {
+					return true
+				}
+			}
 		}
+	}
+	return false
+}
+
+// leaves reports whether a block ends by leaving the function: its last
+// statement is a return or a call of panic.
+func (fc *funcCtx) leaves(b *ast.BlockStmt) bool {
+	if len(b.List) == 0 {
+		return false
+	}
+	switch st := b.List[len(b.List)-1].(type) {
+	case *ast.ReturnStmt:
+		return true
+	case *ast.ExprStmt:
+		call, ok := ast.Unparen(st.X).(*ast.CallExpr)
+		if !ok {
+			return false
+		}
+		id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+		_, builtin := fc.p.TypesInfo.Uses[id].(*types.Builtin)
+		return ok && builtin && id.Name == "panic"
 	}
 	return false
 }
