@@ -47,6 +47,9 @@ type FactRoute struct {
 	Path     string
 	Statuses []StatusAt
 	Blind    bool // a handler the analysis cannot see into
+	// Handler names the handler (see [Route]); set only when the routes
+	// are collected (Config.Routes).
+	Handler string
 }
 
 // AFact marks RoutesFact as an analysis fact.

@@ -114,7 +114,11 @@ func run(ap *analysis.Pass, s *settings) (*Result, error) {
 	pkg.routes = p.checkRoutes(pkg)
 	p.exportFacts()
 	p.reportAll(pkg)
-	return p.flush(pkg.checked), nil
+	res := p.flush(pkg.checked)
+	if s.routes {
+		res.Routes = p.collectRoutes()
+	}
+	return res, nil
 }
 
 func newPass(ap *analysis.Pass, s *settings) *pass {

@@ -56,7 +56,7 @@ type opShape struct {
 // library, or a package that imports neither net/http nor a framework
 // (it can hold no handler and register no route).
 func newRoutesState(ap *analysis.Pass, s *settings) *routesState {
-	if s.disabled[RuleUndocumentedStatus] || len(s.ops) == 0 {
+	if !s.routes && (s.disabled[RuleUndocumentedStatus] || len(s.ops) == 0) {
 		return nil
 	}
 	if len(ap.Files) == 0 || strings.HasPrefix(ap.Fset.File(ap.Files[0].Pos()).Name(), gorootSrc) {
@@ -217,23 +217,7 @@ func (fc *funcCtx) renderedStatus(e ast.Expr) value {
 // StatusesFact (remote). ok is false for a handler it cannot see (a
 // middleware's wrapper, a value known at run time).
 func (p *pass) handlerStatuses(h ast.Expr, sc *scope) (local []statusSite, remote []StatusAt, ok bool) {
-	for range 4 {
-		h = ast.Unparen(h)
-		call, isCall := h.(*ast.CallExpr)
-		if isCall && len(call.Args) == 1 {
-			if tv, ok := p.TypesInfo.Types[call.Fun]; ok && tv.IsType() {
-				h = call.Args[0] // http.HandlerFunc(f)
-				continue
-			}
-		}
-		if id, isID := h.(*ast.Ident); isID && sc != nil {
-			if v := sc.varOf(id); v != nil && sc.defs[v] != nil {
-				h = sc.defs[v]
-				continue
-			}
-		}
-		break
-	}
+	h = p.handlerExpr(h, sc)
 	switch e := h.(type) {
 	case *ast.FuncLit:
 		return p.rs.sites[e.Body], nil, true
@@ -266,6 +250,29 @@ func (p *pass) handlerStatuses(h ast.Expr, sc *scope) (local []statusSite, remot
 	}
 	remote, ok = p.importStatuses(fn)
 	return nil, remote, ok
+}
+
+// handlerExpr returns the expression a handler comes from: through
+// conversions (http.HandlerFunc(f)) and locals assigned once.
+func (p *pass) handlerExpr(h ast.Expr, sc *scope) ast.Expr {
+	for range 4 {
+		h = ast.Unparen(h)
+		call, isCall := h.(*ast.CallExpr)
+		if isCall && len(call.Args) == 1 {
+			if tv, ok := p.TypesInfo.Types[call.Fun]; ok && tv.IsType() {
+				h = call.Args[0] // http.HandlerFunc(f)
+				continue
+			}
+		}
+		if id, isID := h.(*ast.Ident); isID && sc != nil {
+			if v := sc.varOf(id); v != nil && sc.defs[v] != nil {
+				h = sc.defs[v]
+				continue
+			}
+		}
+		break
+	}
+	return h
 }
 
 func (p *pass) importStatuses(fn *types.Func) ([]StatusAt, bool) {
@@ -377,8 +384,10 @@ func (p *pass) checkRoutes(pkg *pkgUnits) *unit {
 	for _, f := range pkg.checked {
 		checked[p.Fset.File(f.Pos())] = true
 	}
-	for _, r := range rs.done {
-		p.checkRoute(r, checked)
+	if len(rs.ops) > 0 { // else only collecting (Config.Routes): nothing to check
+		for _, r := range rs.done {
+			p.checkRoute(r, checked)
+		}
 	}
 	p.diags, p.owner = diags, owner
 	p.exportRouteFacts(pkg.decls)
@@ -584,7 +593,7 @@ func (p *pass) exportRouteFacts(decls []*ast.FuncDecl) {
 				// constant status: the composing package reports the
 				// routes the document does not describe.
 				sts := append(p.statusesAt(r.local), r.remote...)
-				f.Routes = append(f.Routes, FactRoute{Param: r.param, Method: r.method, Path: r.path, Statuses: sts, Blind: r.blind})
+				f.Routes = append(f.Routes, FactRoute{Param: r.param, Method: r.method, Path: r.path, Statuses: sts, Blind: r.blind, Handler: r.handler})
 			}
 			if len(f.Routes) > 0 {
 				p.ExportObjectFact(fn, f)
