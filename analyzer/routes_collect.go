@@ -28,7 +28,7 @@ import (
 // (RoutesFact).
 type Route struct {
 	Method string // upper case; "" any method (gin's Any, a ServeMux pattern without one)
-	Path   string // as the code writes it, prefixes joined: /api/pets/:id
+	Path   string // as the code writes it, prefixes joined, from the root: /api/pets/:id
 	// Handler names the handler: its function ("example.com/app/pets.Get",
 	// "(*example.com/app.Server).Get"), a handler factory's call
 	// ("example.com/app.handler(...)"), or the position of a function
@@ -66,7 +66,11 @@ func (p *pass) collectRoutes() []Route {
 		if r.via != nil {
 			at = r.via
 		}
-		cr := Route{Method: strings.ToUpper(r.method), Path: r.path, Handler: r.handler, Blind: r.blind, Open: r.open}
+		path := r.path
+		if !strings.HasPrefix(path, "/") {
+			path = "/" + path // gin's g.GET("version", h): the path is /version
+		}
+		cr := Route{Method: strings.ToUpper(r.method), Path: path, Handler: r.handler, Blind: r.blind, Open: r.open}
 		if at != nil {
 			cr.Pos = p.Fset.Position(at.Pos())
 		}
