@@ -8,7 +8,8 @@ import (
 )
 
 // TestCollectRoutes: with Config.Routes, a package's Result lists its
-// complete routes, with the handler's name, its statuses, where the full
+// complete routes, with the handler's name, its statuses and the codes
+// sent with them, where the full
 // path became known and the operations the route matches (routesOps); a
 // router that escapes (stored in a field) gets the operations whose path
 // ends with its path's shape. Without Config.Routes, Result.Routes is nil
@@ -35,17 +36,22 @@ func TestCollectRoutes(t *testing.T) {
 			if i := strings.LastIndex(handler, "/collect/"); i >= 0 && strings.HasSuffix(handler, ":"+fmt.Sprint(rt.Pos.Line)) {
 				handler = handler[i+1:] // a function literal: its position
 			}
-			got = append(got, fmt.Sprintf("%s %s line %d handler=%s statuses=%s blind=%v open=%v ops=[%s] documented=%s",
-				rt.Method, rt.Path, rt.Pos.Line, handler, statusList(rt.Statuses), rt.Blind, rt.Open, strings.Join(ops, ", "), DocumentedStatuses(rt.Operations)))
+			var codes []string
+			for _, s := range rt.Statuses {
+				codes = append(codes, s.Codes...)
+			}
+			got = append(got, fmt.Sprintf("%s %s line %d handler=%s statuses=%s codes=%s blind=%v open=%v ops=[%s] documented=%s",
+				rt.Method, rt.Path, rt.Pos.Line, handler, statusList(rt.Statuses), strings.Join(codes, ","), rt.Blind, rt.Open, strings.Join(ops, ", "), DocumentedStatuses(rt.Operations)))
 		}
 	}
 	slices.Sort(got)
 	want := []string{
-		"GET /g/old line 29 handler=collect/collect.go:29 statuses=202@collect/collect.go:30 blind=false open=false ops=[GET /g/old] documented=200",
-		"GET /h/pets line 39 handler= statuses= blind=true open=false ops=[GET /h/pets] documented=200, 4XX",
-		"GET /h/pets/{id} line 37 handler=(*routes/collect.server).getPet statuses=204@collect/collect.go:18 blind=false open=false ops=[GET /h/pets/{petId}] documented=200, 404",
-		"GET /pets/{id} line 45 handler=(*routes/collect.server).getPet statuses=204@collect/collect.go:18 blind=false open=true ops=[GET /h/pets/{petId}, GET /g/pets/{petId}, GET /e/pets/{petId}, GET /e5/pets/{petId}, GET /f/pets/{petId}, GET /f3/pets/{petId}, GET /c/pets/{petId}] documented=200, 404",
-		"POST /h/pets line 38 handler=routes/collect.created(...) statuses=201@collect/collect.go:23 blind=false open=false ops=[POST /h/pets] documented=201, 400",
+		"GET /g/old line 35 handler=collect/collect.go:35 statuses=202@collect/collect.go:36 codes= blind=false open=false ops=[GET /g/old] documented=200",
+		"GET /h/pets line 45 handler= statuses= codes= blind=true open=false ops=[GET /h/pets] documented=200, 4XX",
+		"GET /h/pets/{id} line 43 handler=(*routes/collect.server).getPet statuses=204@collect/collect.go:19 codes= blind=false open=false ops=[GET /h/pets/{petId}] documented=200, 404",
+		"GET /pets/{id} line 52 handler=(*routes/collect.server).getPet statuses=204@collect/collect.go:19 codes= blind=false open=true ops=[GET /h/pets/{petId}, GET /g/pets/{petId}, GET /e/pets/{petId}, GET /e5/pets/{petId}, GET /f/pets/{petId}, GET /f3/pets/{petId}, GET /c/pets/{petId}] documented=200, 404",
+		"POST /h/pets line 44 handler=routes/collect.created(...) statuses=201@collect/collect.go:24 codes= blind=false open=false ops=[POST /h/pets] documented=201, 400",
+		"PUT /h/pets/{id} line 46 handler=routes/collect.conflict statuses=409@collect/collect.go:29 codes=CONFLICT blind=false open=false ops=[PUT /h/pets/{id}] documented=200",
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("routes of routes/collect:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

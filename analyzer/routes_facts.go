@@ -15,6 +15,10 @@ import (
 type StatusAt struct {
 	Status int
 	At     string
+	// Codes are the constant codes sent with the status, where the
+	// analysis pairs them; only when the routes are collected
+	// (Config.Routes).
+	Codes []string
 }
 
 func (s StatusAt) String() string { return fmt.Sprintf("%d@%s", s.Status, s.At) }

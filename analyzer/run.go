@@ -73,6 +73,10 @@ type pass struct {
 	// rs is the state of undocumented-status (routes.go); nil when the
 	// catalog has no operations.
 	rs *routesState
+	// pairs are the constant status and code pairs that checkPair saw in
+	// the body being analyzed, collected only for Config.Routes (see
+	// recordSites).
+	pairs []statusCode
 }
 
 // diag is a diagnostic and the function it was found in.
@@ -566,6 +570,9 @@ func (p *pass) checkPair(node ast.Node, statusExpr ast.Node, status, code value)
 	c, ok := code.str()
 	if !ok {
 		return
+	}
+	if p.s.routes {
+		p.pairs = append(p.pairs, statusCode{st, c})
 	}
 	if doc, ok := p.s.cat.Status(c); ok && doc != st {
 		p.reportFix(node, RuleStatusMismatch, p.statusFix(statusExpr, doc), "%s is documented with %d, sent with %d", c, doc, st)

@@ -40,6 +40,13 @@ import (
 type statusSite struct {
 	status int
 	node   ast.Node
+	codes  []string // the codes sent with it, only for Config.Routes
+}
+
+// statusCode is a constant status sent with a constant code.
+type statusCode struct {
+	status int
+	code   string
 }
 
 // opShape is an operation with its path as segments ("{}" a parameter),
@@ -106,7 +113,7 @@ func (fc *funcCtx) recordSites() {
 	add := func(n ast.Node, v value) {
 		if st, ok := v.int(); ok && v.param < 0 && st >= 100 && !seen[n] {
 			seen[n] = true
-			out = append(out, statusSite{st, n})
+			out = append(out, statusSite{status: st, node: n})
 		}
 	}
 	for _, ev := range fc.events {
@@ -138,6 +145,13 @@ func (fc *funcCtx) recordSites() {
 		}
 		return true
 	})
+	// The codes of the statuses, where the analysis paired them (the
+	// status-mismatch check saw both): for `apierrlint routes`.
+	for _, pc := range p.pairs {
+		if i := slices.IndexFunc(out, func(s statusSite) bool { return s.status == pc.status }); i >= 0 && !slices.Contains(out[i].codes, pc.code) {
+			out[i].codes = append(out[i].codes, pc.code)
+		}
+	}
 	p.rs.sites[fc.block] = out
 }
 
@@ -613,6 +627,16 @@ func (p *pass) exportRouteFacts(decls []*ast.FuncDecl) {
 	}
 }
 
+// mergeCodes adds the codes that list lacks.
+func mergeCodes(list, codes []string) []string {
+	for _, c := range codes {
+		if !slices.Contains(list, c) {
+			list = append(list, c)
+		}
+	}
+	return list
+}
+
 // takesHandle reports whether a function takes a response.
 func (p *pass) takesHandle(fn *types.Func) bool {
 	params := fn.Signature().Params()
@@ -629,12 +653,13 @@ func (p *pass) takesHandle(fn *types.Func) bool {
 func (p *pass) statusesAt(sites []statusSite) []StatusAt {
 	var out []StatusAt
 	for _, s := range sites {
-		if slices.ContainsFunc(out, func(a StatusAt) bool { return a.Status == s.status }) {
+		if i := slices.IndexFunc(out, func(a StatusAt) bool { return a.Status == s.status }); i >= 0 {
+			out[i].Codes = mergeCodes(out[i].Codes, s.codes)
 			continue
 		}
 		pos := p.Fset.Position(s.node.Pos())
 		at := filepath.Base(filepath.Dir(pos.Filename)) + "/" + filepath.Base(pos.Filename) + ":" + strconv.Itoa(pos.Line)
-		out = append(out, StatusAt{Status: s.status, At: at})
+		out = append(out, StatusAt{Status: s.status, At: at, Codes: mergeCodes(nil, s.codes)})
 	}
 	return out
 }

@@ -30,14 +30,14 @@ func routesDir(t *testing.T) string {
 // the document lists for the route's operation, and the handler.
 func TestRoutesText(t *testing.T) {
 	out, errOut, code := runSplit(t, routesDir(t), bin, "routes", "-catalog", "api/openapi.yaml", "./...")
-	want := `METHOD  PATH                  STATUSES  DOCUMENTED                   HANDLER
-GET     /admin/stats          501       not in the document          example.com/pets/admin.stats
-GET     /api/v1/health        -         not in the document          example.com/pets.health
-GET     /api/v1/pets          -         GET /pets: 200               example.com/pets.listPets
-POST    /api/v1/pets          201       POST /pets: 201, 400         main.go:22
-GET     /api/v1/pets/{id}     404, 409  GET /pets/{petId}: 200, 404  example.com/pets.getPet
-GET     /api/v1/vets/         200       GET /vets: 200               example.com/pets/vets.List
-GET     /api/v1/vets/{vetId}  503       GET /vets/{id}: 200, 5XX     example.com/pets/vets.Get
+	want := `METHOD  PATH                  STATUSES                     DOCUMENTED                   HANDLER
+GET     /admin/stats          501                          not in the document          example.com/pets/admin.stats
+GET     /api/v1/health        -                            not in the document          example.com/pets.health
+GET     /api/v1/pets          -                            GET /pets: 200               example.com/pets.listPets
+POST    /api/v1/pets          201                          POST /pets: 201, 400         main.go:22
+GET     /api/v1/pets/{id}     404 NOT_FOUND, 409 CONFLICT  GET /pets/{petId}: 200, 404  example.com/pets.getPet
+GET     /api/v1/vets/         200                          GET /vets: 200               example.com/pets/vets.List
+GET     /api/v1/vets/{vetId}  503 SERVICE_UNAVAILABLE      GET /vets/{id}: 200, 5XX     example.com/pets/vets.Get
 `
 	if code != 0 || out != want {
 		t.Errorf("routes: exit %d, stdout\n%s\nwant\n%s\nstderr: %s", code, out, want, errOut)
@@ -48,8 +48,8 @@ GET     /api/v1/vets/{vetId}  503       GET /vets/{id}: 200, 5XX     example.com
 
 	// The embedded catalog has no operations: no documented column.
 	out, errOut, code = runSplit(t, routesDir(t), bin, "routes", "./...")
-	if code != 0 || !strings.HasPrefix(out, "METHOD  PATH                  STATUSES  HANDLER\n") ||
-		!strings.Contains(out, "\nGET     /api/v1/vets/{vetId}  503       example.com/pets/vets.Get\n") ||
+	if code != 0 || !strings.HasPrefix(out, "METHOD  PATH                  STATUSES                     HANDLER\n") ||
+		!strings.Contains(out, "\nGET     /api/v1/vets/{vetId}  503 SERVICE_UNAVAILABLE      example.com/pets/vets.Get\n") ||
 		strings.Contains(out, "DOCUMENTED") || errOut != "7 routes\n" {
 		t.Errorf("routes with the embedded catalog: exit %d, stdout\n%s\nstderr: %s", code, out, errOut)
 	}
@@ -72,6 +72,7 @@ func TestRoutesJSON(t *testing.T) {
 			PrefixUnknown, StatusesKnown    bool
 			Statuses                        []struct {
 				Status int
+				Codes  []string
 				At     string
 			}
 			Operations []operation
@@ -87,10 +88,12 @@ func TestRoutesJSON(t *testing.T) {
 		t.Fatalf("routes -json: %d routes, %d operations; want 7 and 6\n%s", len(got.Routes), len(got.Operations), out)
 	}
 	// The last route: vets.Get, composed under /api/v1/vets by main's
-	// r.Route("/vets", vets.Routes), where its position is.
+	// r.Route("/vets", vets.Routes), where its position is; its status and
+	// code come from the facts of vets.
 	r := got.Routes[6]
 	if r.Method != "GET" || r.Path != "/api/v1/vets/{vetId}" || r.Position != "main.go:26:3" || r.Handler != "example.com/pets/vets.Get" ||
-		r.PrefixUnknown || !r.StatusesKnown || len(r.Statuses) != 1 || r.Statuses[0].Status != 503 || r.Statuses[0].At != "vets/vets.go:19" {
+		r.PrefixUnknown || !r.StatusesKnown || len(r.Statuses) != 1 || r.Statuses[0].Status != 503 || r.Statuses[0].At != "vets/vets.go:21" ||
+		len(r.Statuses[0].Codes) != 1 || r.Statuses[0].Codes[0] != "SERVICE_UNAVAILABLE" {
 		t.Errorf("routes -json: the vets route is %+v", r)
 	}
 	if len(r.Operations) != 1 || r.Operations[0].Path != "/vets/{id}" || r.Operations[0].BasePath != "/api/v1" ||
@@ -101,7 +104,7 @@ func TestRoutesJSON(t *testing.T) {
 	if h := got.Routes[3]; h.Path != "/api/v1/pets" || h.Method != "POST" || h.Handler != "main.go:22" || h.Position != "main.go:22:3" {
 		t.Errorf("routes -json: the closure's route is %+v", h)
 	}
-	if h := got.Routes[1]; h.Path != "/api/v1/health" || len(h.Operations) != 0 || len(h.Statuses) != 0 || !h.StatusesKnown {
+	if h := got.Routes[1]; h.Path != "/api/v1/health" || h.Statuses == nil || len(h.Statuses) != 0 || h.Operations == nil || len(h.Operations) != 0 || !h.StatusesKnown {
 		t.Errorf("routes -json: the undocumented route is %+v", h)
 	}
 	if len(got.WithoutRoute) != 1 || got.WithoutRoute[0].Method != "DELETE" || got.WithoutRoute[0].Position != "api/openapi.yaml:19:5" {

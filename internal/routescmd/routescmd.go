@@ -238,13 +238,18 @@ func writeText(w io.Writer, routes []route, withDoc bool) {
 	}
 }
 
-// statuses lists what a route's handler can answer: "200, 404"; "?" for a
-// handler the analysis cannot see into, "-" for one that writes no
-// constant status.
+// statuses lists what a route's handler can answer, each status with the
+// codes sent with it where the analysis knows them: "200, 404 NOT_FOUND";
+// "?" for a handler whose statuses it does not know, "-" for one that
+// writes no constant status.
 func statuses(r analyzer.Route) string {
 	var parts []string
 	for _, s := range r.Statuses {
-		parts = append(parts, strconv.Itoa(s.Status))
+		part := strconv.Itoa(s.Status)
+		if len(s.Codes) > 0 {
+			part += " " + strings.Join(s.Codes, "/")
+		}
+		parts = append(parts, part)
 	}
 	switch {
 	case r.Blind:
@@ -294,8 +299,9 @@ type (
 		Operations    []jsonOperation `json:"operations"`
 	}
 	jsonStatus struct {
-		Status int    `json:"status"`
-		At     string `json:"at"`
+		Status int      `json:"status"`
+		Codes  []string `json:"codes"`
+		At     string   `json:"at"`
 	}
 	jsonOperation struct {
 		Method   string `json:"method"`
@@ -328,7 +334,11 @@ func writeJSON(w io.Writer, routes []route, ops, missing []catalog.Operation, wd
 		jr := jsonRoute{Method: r.Method, Path: r.Path, PrefixUnknown: r.Open, Position: r.pos, Handler: r.handler,
 			Statuses: []jsonStatus{}, StatusesKnown: !r.Blind, Operations: conv(r.Operations)}
 		for _, s := range r.Statuses {
-			jr.Statuses = append(jr.Statuses, jsonStatus{s.Status, s.At})
+			codes := s.Codes
+			if codes == nil {
+				codes = []string{}
+			}
+			jr.Statuses = append(jr.Statuses, jsonStatus{s.Status, codes, s.At})
 		}
 		out.Routes = append(out.Routes, jr)
 	}

@@ -1,11 +1,12 @@
 // Package collect: the routes that Config.Routes collects into the
 // Result (TestCollectRoutes), with undocumented-status disabled: a
 // closure, a method value, a handler factory and a handler it cannot see
-// into; a gin path without its leading slash; a chi router stored in a
+// into; the code sent with a status; a gin path without its leading slash; a chi router stored in a
 // field, which may be served under a prefix the analysis does not see.
 package collect
 
 import (
+	"encoding/json"
 	"net/http"
 
 	"github.com/gin-gonic/gin"
@@ -24,6 +25,11 @@ func created() http.HandlerFunc {
 	}
 }
 
+func conflict(w http.ResponseWriter, r *http.Request) {
+	w.WriteHeader(http.StatusConflict)
+	json.NewEncoder(w).Encode(map[string]string{"code": "CONFLICT", "message": "taken"})
+}
+
 func engine() *gin.Engine {
 	g := gin.New()
 	g.GET("g/old", func(c *gin.Context) {
@@ -37,6 +43,7 @@ func (s *server) mux(h http.Handler) {
 	mux.HandleFunc("GET /h/pets/{id}", s.getPet)
 	mux.Handle("POST /h/pets", created())
 	mux.Handle("GET /h/pets", h)
+	mux.HandleFunc("PUT /h/pets/{id}", conflict)
 	http.ListenAndServe(":8080", mux)
 }
 
