@@ -64,9 +64,14 @@ document's servers (basePath in Swagger 2.0).
 
 -json prints one JSON object (docs/routes.md describes its fields).
 
+-check sees the routes that undocumented-status follows: when not one
+operation of the document has a route (a grpc-gateway mux, a router type of
+the project's own), it reports none and exits 1.
+
 Exit codes: 0 done (-check: every operation has a route), 3 -check found
-operations without a route, 1 packages failed to load or to analyze,
-2 bad flags or configuration (a broken catalog: FILE:LINE: problem).`
+operations without a route, 1 packages failed to load or to analyze, or
+-check found no route for any operation, 2 bad flags or configuration (a
+broken catalog: FILE:LINE: problem).`
 
 // Main runs `apierrlint routes` and returns the exit code.
 func Main(args []string, stdout, stderr io.Writer) int {
@@ -135,6 +140,19 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		// reported, and the exit code says the run failed.
 		fmt.Fprintf(stderr, "%s (packages failed to load: operations without a route are not reported)\n", summary)
 		return exit
+	}
+	if len(ops) > 0 && len(missing) == len(ops) {
+		// Not one operation has a route: the program registers its
+		// routes through something the analysis does not follow (a
+		// grpc-gateway mux, a router type of the project's own), and every
+		// operation would be reported. A check that cannot see the routes
+		// says so instead, and fails.
+		fmt.Fprintf(stderr, "%s; no route of the packages implements an operation of the document: their routes are registered through something apierrlint does not follow (a grpc-gateway mux, a router type of the project's own; docs/routes.md)\n", summary)
+		if check {
+			fmt.Fprintf(stderr, "%s: -check cannot tell which operations have no route: none reported\n", cmdName)
+			return exitError
+		}
+		return exitOK
 	}
 	if check {
 		for _, op := range missing {
