@@ -16,7 +16,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -119,11 +118,10 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	cfg.IncludeTests = false
 	cfg.Baseline, cfg.BaselinePath = nil, ""
 	results, exit := standalone.Results(a, cfg, fs.Args(), stderr)
-	wd, _ := os.Getwd()
-	routes := collect(results, wd)
+	routes := collect(results)
 	missing := withoutRoute(ops, routes)
 	if jsonOut {
-		if err := writeJSON(stdout, routes, ops, missing, wd); err != nil {
+		if err := writeJSON(stdout, routes, ops, missing); err != nil {
 			fmt.Fprintf(stderr, "%s: %v\n", cmdName, err)
 			return exitError
 		}
@@ -132,7 +130,7 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	}
 	summary := driver.Plural(len(routes), "route", "routes")
 	if ops != nil {
-		summary += fmt.Sprintf("; %s of %s, %d without a route", driver.Plural(len(ops), "operation", "operations"), docName(ops, wd), len(missing))
+		summary += fmt.Sprintf("; %s of %s, %d without a route", driver.Plural(len(ops), "operation", "operations"), docName(ops), len(missing))
 	}
 	if exit != exitOK {
 		// A package that failed to load may hold the routes of the
@@ -156,7 +154,7 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	}
 	if check {
 		for _, op := range missing {
-			fmt.Fprintf(stdout, "%s: %s: operation %s %s has no route\n", opPos(op, wd), analyzer.RuleUndocumentedStatus, op.Method, op.Path)
+			fmt.Fprintf(stdout, "%s: %s: operation %s %s has no route\n", opPos(op), analyzer.RuleUndocumentedStatus, op.Method, op.Path)
 		}
 	}
 	fmt.Fprintln(stderr, summary)
@@ -175,14 +173,14 @@ type route struct {
 
 // collect gathers the routes of every package, once each, sorted by path,
 // then method, then position.
-func collect(results []*analyzer.Result, wd string) []route {
+func collect(results []*analyzer.Result) []route {
 	var out []route
 	seen := map[string]bool{}
 	for _, res := range results {
 		for _, r := range res.Routes {
 			pos := ""
 			if r.Pos.IsValid() {
-				pos = fmt.Sprintf("%s:%d:%d", rel(wd, r.Pos.Filename), r.Pos.Line, r.Pos.Column)
+				pos = fmt.Sprintf("%s:%d:%d", driver.ShortPath(r.Pos.Filename), r.Pos.Line, r.Pos.Column)
 			}
 			key := r.Method + " " + r.Path + " " + pos
 			if seen[key] {
@@ -190,7 +188,7 @@ func collect(results []*analyzer.Result, wd string) []route {
 			}
 			seen[key] = true
 			slices.SortFunc(r.Statuses, func(a, b analyzer.StatusAt) int { return cmp.Compare(a.Status, b.Status) })
-			out = append(out, route{Route: r, handler: shortHandler(r.Handler, wd), pos: pos})
+			out = append(out, route{Route: r, handler: shortHandler(r.Handler), pos: pos})
 		}
 	}
 	slices.SortFunc(out, func(a, b route) int {
@@ -333,13 +331,13 @@ type (
 	}
 )
 
-func writeJSON(w io.Writer, routes []route, ops, missing []catalog.Operation, wd string) error {
+func writeJSON(w io.Writer, routes []route, ops, missing []catalog.Operation) error {
 	out := jsonOutput{Routes: []jsonRoute{}}
 	conv := func(list []catalog.Operation) []jsonOperation {
 		js := []jsonOperation{}
 		for _, op := range list {
 			js = append(js, jsonOperation{
-				Method: op.Method, Path: op.Path, BasePath: op.BasePath, Position: opPos(op, wd), Pointer: op.Pointer,
+				Method: op.Method, Path: op.Path, BasePath: op.BasePath, Position: opPos(op), Pointer: op.Pointer,
 				Statuses: nonNil(op.Statuses), Ranges: nonNil(op.Ranges), Default: op.Default,
 			})
 		}
@@ -373,15 +371,15 @@ func nonNil(s []int) []int {
 }
 
 // opPos is where the document has an operation: file:line:col.
-func opPos(op catalog.Operation, wd string) string {
-	return fmt.Sprintf("%s:%d:%d", rel(wd, op.File), op.Line, op.Column)
+func opPos(op catalog.Operation) string {
+	return fmt.Sprintf("%s:%d:%d", driver.ShortPath(op.File), op.Line, op.Column)
 }
 
 // docName names the document(s) of the operations.
-func docName(ops []catalog.Operation, wd string) string {
+func docName(ops []catalog.Operation) string {
 	var names []string
 	for _, op := range ops {
-		if n := rel(wd, op.File); !slices.Contains(names, n) {
+		if n := driver.ShortPath(op.File); !slices.Contains(names, n) {
 			names = append(names, n)
 		}
 	}
@@ -392,21 +390,9 @@ func docName(ops []catalog.Operation, wd string) string {
 }
 
 // shortHandler shortens the path of a function literal's position.
-func shortHandler(h, wd string) string {
+func shortHandler(h string) string {
 	if filepath.IsAbs(h) {
-		return rel(wd, h)
+		return driver.ShortPath(h)
 	}
 	return h
-}
-
-// rel returns path relative to wd when it is below it.
-func rel(wd, path string) string {
-	if wd == "" || !filepath.IsAbs(path) {
-		return path
-	}
-	r, err := filepath.Rel(wd, path)
-	if err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
-		return path
-	}
-	return r
 }
