@@ -75,7 +75,9 @@ func (p *pass) collectRoutes() []Route {
 			cr.Pos = p.Fset.Position(at.Pos())
 		}
 		for _, s := range append(p.statusesAt(r.local), r.remote...) {
-			if !slices.ContainsFunc(cr.Statuses, func(a StatusAt) bool { return a.Status == s.Status }) {
+			if i := slices.IndexFunc(cr.Statuses, func(a StatusAt) bool { return a.Status == s.Status }); i >= 0 {
+				cr.Statuses[i].Codes = mergeCodes(cr.Statuses[i].Codes, s.Codes)
+			} else {
 				cr.Statuses = append(cr.Statuses, s)
 			}
 		}

@@ -71,7 +71,8 @@ type pass struct {
 	tableVars map[*types.Var]*ast.CompositeLit
 
 	// rs is the state of undocumented-status (routes.go); nil when the
-	// catalog has no operations.
+	// catalog has no operations, unless the routes are collected
+	// (Config.Routes).
 	rs *routesState
 	// pairs are the constant status and code pairs that checkPair saw in
 	// the body being analyzed, collected only for Config.Routes (see

@@ -627,8 +627,10 @@ func (p *pass) exportRouteFacts(decls []*ast.FuncDecl) {
 	}
 }
 
-// mergeCodes adds the codes that list lacks.
+// mergeCodes adds the codes that list lacks, never writing into list's
+// array: it may be a fact's, which other passes read concurrently.
 func mergeCodes(list, codes []string) []string {
+	list = slices.Clip(list)
 	for _, c := range codes {
 		if !slices.Contains(list, c) {
 			list = append(list, c)
