@@ -60,6 +60,11 @@ type Config struct {
 	// BaselinePath is a baseline file to load (the -baseline flag) when
 	// Baseline is nil: see [Config.LoadBaseline].
 	BaselinePath string
+	// Routes collects the complete routes of each package into its
+	// [Result] (Result.Routes), whether or not the catalog has operations
+	// and undocumented-status is enabled: for `apierrlint routes`. Off,
+	// the analysis does no work for it.
+	Routes bool
 
 	catalogFlagSet bool // -catalog was given: its next use adds a file
 }
@@ -185,6 +190,8 @@ type settings struct {
 	// ops are the catalog's OpenAPI operations, their paths split once
 	// (undocumented-status; none without an OpenAPI document).
 	ops []opShape
+	// routes: collect the routes into the Result (Config.Routes).
+	routes bool
 }
 
 func (c *Config) settings() *settings {
@@ -198,6 +205,7 @@ func (c *Config) settings() *settings {
 		retryAfterValue: c.RetryAfterValue,
 		errorWriter:     c.ErrorWriter,
 		baseline:        c.Baseline,
+		routes:          c.Routes,
 	}
 	if s.retryAfterValue == "" {
 		s.retryAfterValue = "60"

@@ -32,6 +32,9 @@ type Result struct {
 	// Baseline is what the pass did with the configured baseline; nil
 	// without one.
 	Baseline *baseline.Use
+	// Routes are the package's complete routes, collected only with
+	// Config.Routes (routes_collect.go); nil otherwise.
+	Routes []Route
 }
 
 // emit queues a diagnostic of the pass; flush reports them.

@@ -135,6 +135,11 @@ var fixtureSets = []fixtureSet{
 		"routes/nethttp", "routes/gin", "routes/echo", "routes/echo5", "routes/fiber", "routes/fiber3", "routes/chi",
 		"routes/composed", "routes/composed/vets", "routes/composed/owners", "routes/composed/api",
 	}},
+	// The routes collected for `apierrlint routes` (Config.Routes), also
+	// with undocumented-status disabled (TestCollectRoutes).
+	{"collected routes", func() (Config, error) {
+		return Config{Catalog: catalog.Default().With(nil, routesOps), Routes: true, Disabled: []string{RuleDefaultErrorResponse, RuleUndocumentedStatus}}, nil
+	}, []string{"routes/collect"}},
 	// default-error-response can be switched off alone.
 	{"disabled default-error-response", func() (Config, error) {
 		return Config{Disabled: []string{RuleDefaultErrorResponse}}, nil

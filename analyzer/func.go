@@ -123,6 +123,7 @@ func (p *pass) newFuncCtx(fn *types.Func, ftype *ast.FuncType, body *ast.BlockSt
 // the body are analyzed on their own).
 func (p *pass) analyzeFunc(fn *types.Func, ftype *ast.FuncType, body *ast.BlockStmt) *HelperFact {
 	fc := p.newFuncCtx(fn, ftype, body)
+	p.pairs = p.pairs[:0] // this body's (recordSites)
 	fc.markDetailsAhead(body)
 	fc.walk(body)
 	fc.lookupFallback(body)

@@ -10,18 +10,11 @@ var ginFW = &framework{
 	mapBodies:  []typeName{{"github.com/gin-gonic/gin", "H"}},
 	retryAfter: `%[1]s.Header("Retry-After", %[2]s)`,
 	// Routes: the handler is the last of the handlers (middleware first);
-	// *gin.Engine embeds *gin.RouterGroup.
-	routes: routeSet([]string{"(*github.com/gin-gonic/gin.RouterGroup)."}, map[string]routeRow{
-		"GET":    onVerb("GET", 0, lastArg),
-		"POST":   onVerb("POST", 0, lastArg),
-		"PUT":    onVerb("PUT", 0, lastArg),
-		"DELETE": onVerb("DELETE", 0, lastArg),
-		"PATCH":  onVerb("PATCH", 0, lastArg),
-		"Any":    onVerb("", 0, lastArg),
-		"Handle": methodVerb(0, 1, lastArg),
-		"Group":  group(0),
-	}),
-	apps: []typeName{{"github.com/gin-gonic/gin", "Engine"}},
+	// *gin.Engine embeds *gin.RouterGroup. A registration returns its
+	// group as a gin.IRoutes, and so does Use: a chain stays on the group
+	// (g.Group("/user").Use(auth).POST("", h) is POST /user).
+	routes: ginRoutes(),
+	apps:   []typeName{{"github.com/gin-gonic/gin", "Engine"}},
 	// An error-rendering middleware: c.Next(), then c.Errors.
 	errorMiddleware: &middlewareRow{
 		next:   "(*github.com/gin-gonic/gin.Context).Next",
@@ -59,6 +52,29 @@ var ginFW = &framework{
 		"(*github.com/gin-gonic/gin.Context).Header":         p(roleHeaderSet, -1, 1).keyAt(0),
 	},
 	defaults: ginDefaults(),
+}
+
+// ginRoutes are gin's routing rows: the verbs on a group and on the
+// gin.IRoutes that registrations and Use return; Match (a list of methods)
+// counts as a route of every method, like Any.
+func ginRoutes() map[string]routeRow {
+	const gin = "github.com/gin-gonic/gin"
+	rows := routeSet([]string{"(*" + gin + ".RouterGroup).", "(" + gin + ".IRoutes)."}, map[string]routeRow{
+		"GET":     onVerb("GET", 0, lastArg),
+		"POST":    onVerb("POST", 0, lastArg),
+		"PUT":     onVerb("PUT", 0, lastArg),
+		"DELETE":  onVerb("DELETE", 0, lastArg),
+		"PATCH":   onVerb("PATCH", 0, lastArg),
+		"HEAD":    onVerb("HEAD", 0, lastArg),
+		"OPTIONS": onVerb("OPTIONS", 0, lastArg),
+		"Any":     onVerb("", 0, lastArg),
+		"Match":   onVerb("", 1, lastArg),
+		"Handle":  methodVerb(0, 1, lastArg),
+		"Use":     group(-1),
+	})
+	rows["(*"+gin+".RouterGroup).Group"] = group(0)
+	rows["(*"+gin+".Engine).Use"] = group(-1) // the engine's own Use
+	return rows
 }
 
 // ginDefaults are gin's own error answers: "404 page not found" for an

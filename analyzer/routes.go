@@ -36,7 +36,10 @@ type route struct {
 	local  []statusSite
 	remote []StatusAt // statuses known from facts: reported at the call at
 	blind  bool       // a handler the analysis cannot see into: its statuses are unknown
-	at     ast.Node   // the call in this package that registered or composed the route
+	// handler names the handler, only when the routes are collected
+	// (Config.Routes; see handlerName).
+	handler string
+	at      ast.Node // the call in this package that registered or composed the route
 	// via is the call that completed the path (a Mount, a Route, a call of
 	// a function that registers on a router argument), nil when the
 	// registration itself has it: where a route that the document does
@@ -218,7 +221,7 @@ func (f *fnRoutes) call(call *ast.CallExpr) {
 
 // add adds a route of a callee, on the router ref.
 func (f *fnRoutes) add(ref routerRef, r *route, fn *types.Func, call *ast.CallExpr) {
-	nr := &route{param: ref.param, method: r.method, path: joinPath(ref.prefix, r.path), local: r.local, remote: r.remote, blind: r.blind, at: r.at, via: call}
+	nr := &route{param: ref.param, method: r.method, path: joinPath(ref.prefix, r.path), local: r.local, remote: r.remote, blind: r.blind, handler: r.handler, at: r.at, via: call}
 	if ref.root != nil {
 		nr.param = -1
 	}
@@ -286,6 +289,9 @@ func (f *fnRoutes) routeCall(call *ast.CallExpr, fn *types.Func, row routeRow) {
 		}
 		local, remote, ok := p.handlerStatuses(h, f.scope())
 		r := &route{param: recv.param, method: method, path: joinPath(recv.prefix, path), local: local, remote: remote, blind: !ok, at: call}
+		if p.s.routes {
+			r.handler = p.handlerName(h, f.scope())
+		}
 		if recv.root != nil {
 			r.param = -1
 		}
@@ -549,7 +555,7 @@ func (p *pass) routesOf(fn *types.Func) []*route {
 	}
 	out := make([]*route, len(fact.Routes))
 	for i, r := range fact.Routes {
-		out[i] = &route{param: r.Param, method: r.Method, path: r.Path, remote: r.Statuses, blind: r.Blind}
+		out[i] = &route{param: r.Param, method: r.Method, path: r.Path, remote: r.Statuses, blind: r.Blind, handler: r.Handler}
 	}
 	return out
 }

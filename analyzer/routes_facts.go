@@ -15,6 +15,10 @@ import (
 type StatusAt struct {
 	Status int
 	At     string
+	// Codes are the constant codes sent with the status, where the
+	// analysis pairs them; only when the routes are collected
+	// (Config.Routes).
+	Codes []string
 }
 
 func (s StatusAt) String() string { return fmt.Sprintf("%d@%s", s.Status, s.At) }
@@ -47,6 +51,9 @@ type FactRoute struct {
 	Path     string
 	Statuses []StatusAt
 	Blind    bool // a handler the analysis cannot see into
+	// Handler names the handler (see [Route]); set only when the routes
+	// are collected (Config.Routes).
+	Handler string
 }
 
 // AFact marks RoutesFact as an analysis fact.

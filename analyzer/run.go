@@ -71,8 +71,13 @@ type pass struct {
 	tableVars map[*types.Var]*ast.CompositeLit
 
 	// rs is the state of undocumented-status (routes.go); nil when the
-	// catalog has no operations.
+	// catalog has no operations, unless the routes are collected
+	// (Config.Routes).
 	rs *routesState
+	// pairs are the constant status and code pairs that checkPair saw in
+	// the body being analyzed, collected only for Config.Routes (see
+	// recordSites).
+	pairs []statusCode
 }
 
 // diag is a diagnostic and the function it was found in.
@@ -114,7 +119,11 @@ func run(ap *analysis.Pass, s *settings) (*Result, error) {
 	pkg.routes = p.checkRoutes(pkg)
 	p.exportFacts()
 	p.reportAll(pkg)
-	return p.flush(pkg.checked), nil
+	res := p.flush(pkg.checked)
+	if s.routes {
+		res.Routes = p.collectRoutes()
+	}
+	return res, nil
 }
 
 func newPass(ap *analysis.Pass, s *settings) *pass {
@@ -562,6 +571,9 @@ func (p *pass) checkPair(node ast.Node, statusExpr ast.Node, status, code value)
 	c, ok := code.str()
 	if !ok {
 		return
+	}
+	if p.s.routes {
+		p.pairs = append(p.pairs, statusCode{st, c})
 	}
 	if doc, ok := p.s.cat.Status(c); ok && doc != st {
 		p.reportFix(node, RuleStatusMismatch, p.statusFix(statusExpr, doc), "%s is documented with %d, sent with %d", c, doc, st)

@@ -40,6 +40,13 @@ import (
 type statusSite struct {
 	status int
 	node   ast.Node
+	codes  []string // the codes sent with it, only for Config.Routes
+}
+
+// statusCode is a constant status sent with a constant code.
+type statusCode struct {
+	status int
+	code   string
 }
 
 // opShape is an operation with its path as segments ("{}" a parameter),
@@ -56,7 +63,7 @@ type opShape struct {
 // library, or a package that imports neither net/http nor a framework
 // (it can hold no handler and register no route).
 func newRoutesState(ap *analysis.Pass, s *settings) *routesState {
-	if s.disabled[RuleUndocumentedStatus] || len(s.ops) == 0 {
+	if !s.routes && (s.disabled[RuleUndocumentedStatus] || len(s.ops) == 0) {
 		return nil
 	}
 	if len(ap.Files) == 0 || strings.HasPrefix(ap.Fset.File(ap.Files[0].Pos()).Name(), gorootSrc) {
@@ -106,7 +113,7 @@ func (fc *funcCtx) recordSites() {
 	add := func(n ast.Node, v value) {
 		if st, ok := v.int(); ok && v.param < 0 && st >= 100 && !seen[n] {
 			seen[n] = true
-			out = append(out, statusSite{st, n})
+			out = append(out, statusSite{status: st, node: n})
 		}
 	}
 	for _, ev := range fc.events {
@@ -138,6 +145,13 @@ func (fc *funcCtx) recordSites() {
 		}
 		return true
 	})
+	// The codes of the statuses, where the analysis paired them (the
+	// status-mismatch check saw both): for `apierrlint routes`.
+	for _, pc := range p.pairs {
+		if i := slices.IndexFunc(out, func(s statusSite) bool { return s.status == pc.status }); i >= 0 && !slices.Contains(out[i].codes, pc.code) {
+			out[i].codes = append(out[i].codes, pc.code)
+		}
+	}
 	p.rs.sites[fc.block] = out
 }
 
@@ -217,23 +231,7 @@ func (fc *funcCtx) renderedStatus(e ast.Expr) value {
 // StatusesFact (remote). ok is false for a handler it cannot see (a
 // middleware's wrapper, a value known at run time).
 func (p *pass) handlerStatuses(h ast.Expr, sc *scope) (local []statusSite, remote []StatusAt, ok bool) {
-	for range 4 {
-		h = ast.Unparen(h)
-		call, isCall := h.(*ast.CallExpr)
-		if isCall && len(call.Args) == 1 {
-			if tv, ok := p.TypesInfo.Types[call.Fun]; ok && tv.IsType() {
-				h = call.Args[0] // http.HandlerFunc(f)
-				continue
-			}
-		}
-		if id, isID := h.(*ast.Ident); isID && sc != nil {
-			if v := sc.varOf(id); v != nil && sc.defs[v] != nil {
-				h = sc.defs[v]
-				continue
-			}
-		}
-		break
-	}
+	h = p.handlerExpr(h, sc)
 	switch e := h.(type) {
 	case *ast.FuncLit:
 		return p.rs.sites[e.Body], nil, true
@@ -266,6 +264,29 @@ func (p *pass) handlerStatuses(h ast.Expr, sc *scope) (local []statusSite, remot
 	}
 	remote, ok = p.importStatuses(fn)
 	return nil, remote, ok
+}
+
+// handlerExpr returns the expression a handler comes from: through
+// conversions (http.HandlerFunc(f)) and locals assigned once.
+func (p *pass) handlerExpr(h ast.Expr, sc *scope) ast.Expr {
+	for range 4 {
+		h = ast.Unparen(h)
+		call, isCall := h.(*ast.CallExpr)
+		if isCall && len(call.Args) == 1 {
+			if tv, ok := p.TypesInfo.Types[call.Fun]; ok && tv.IsType() {
+				h = call.Args[0] // http.HandlerFunc(f)
+				continue
+			}
+		}
+		if id, isID := h.(*ast.Ident); isID && sc != nil {
+			if v := sc.varOf(id); v != nil && sc.defs[v] != nil {
+				h = sc.defs[v]
+				continue
+			}
+		}
+		break
+	}
+	return h
 }
 
 func (p *pass) importStatuses(fn *types.Func) ([]StatusAt, bool) {
@@ -377,8 +398,10 @@ func (p *pass) checkRoutes(pkg *pkgUnits) *unit {
 	for _, f := range pkg.checked {
 		checked[p.Fset.File(f.Pos())] = true
 	}
-	for _, r := range rs.done {
-		p.checkRoute(r, checked)
+	if len(rs.ops) > 0 { // else only collecting (Config.Routes): nothing to check
+		for _, r := range rs.done {
+			p.checkRoute(r, checked)
+		}
 	}
 	p.diags, p.owner = diags, owner
 	p.exportRouteFacts(pkg.decls)
@@ -584,7 +607,7 @@ func (p *pass) exportRouteFacts(decls []*ast.FuncDecl) {
 				// constant status: the composing package reports the
 				// routes the document does not describe.
 				sts := append(p.statusesAt(r.local), r.remote...)
-				f.Routes = append(f.Routes, FactRoute{Param: r.param, Method: r.method, Path: r.path, Statuses: sts, Blind: r.blind})
+				f.Routes = append(f.Routes, FactRoute{Param: r.param, Method: r.method, Path: r.path, Statuses: sts, Blind: r.blind, Handler: r.handler})
 			}
 			if len(f.Routes) > 0 {
 				p.ExportObjectFact(fn, f)
@@ -604,6 +627,18 @@ func (p *pass) exportRouteFacts(decls []*ast.FuncDecl) {
 	}
 }
 
+// mergeCodes adds the codes that list lacks, never writing into list's
+// array: it may be a fact's, which other passes read concurrently.
+func mergeCodes(list, codes []string) []string {
+	list = slices.Clip(list)
+	for _, c := range codes {
+		if !slices.Contains(list, c) {
+			list = append(list, c)
+		}
+	}
+	return list
+}
+
 // takesHandle reports whether a function takes a response.
 func (p *pass) takesHandle(fn *types.Func) bool {
 	params := fn.Signature().Params()
@@ -620,12 +655,13 @@ func (p *pass) takesHandle(fn *types.Func) bool {
 func (p *pass) statusesAt(sites []statusSite) []StatusAt {
 	var out []StatusAt
 	for _, s := range sites {
-		if slices.ContainsFunc(out, func(a StatusAt) bool { return a.Status == s.status }) {
+		if i := slices.IndexFunc(out, func(a StatusAt) bool { return a.Status == s.status }); i >= 0 {
+			out[i].Codes = mergeCodes(out[i].Codes, s.codes)
 			continue
 		}
 		pos := p.Fset.Position(s.node.Pos())
 		at := filepath.Base(filepath.Dir(pos.Filename)) + "/" + filepath.Base(pos.Filename) + ":" + strconv.Itoa(pos.Line)
-		out = append(out, StatusAt{Status: s.status, At: at})
+		out = append(out, StatusAt{Status: s.status, At: at, Codes: mergeCodes(nil, s.codes)})
 	}
 	return out
 }

@@ -17,7 +17,7 @@ import (
 // encodingVersion changes whenever the encoded form or what a parse
 // produces changes, so that bytes written by another apierrlint are never
 // read as this one's.
-const encodingVersion = 1
+const encodingVersion = 2 // 2: Operation.Column
 
 // EncodingVersion identifies the encoded form of [Encode]; caches key on it.
 const EncodingVersion = encodingVersion

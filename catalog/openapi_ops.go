@@ -114,8 +114,8 @@ func eachOperation[I interface {
 				Path:    path,
 				File:    r.file,
 				Pointer: ptr,
-				Line:    r.line(ptr),
 			}
+			o.Line, o.Column = r.position(ptr)
 			read(&o, item, op)
 			slices.Sort(o.Statuses)
 			o.Statuses = slices.Compact(o.Statuses)

@@ -23,11 +23,18 @@ func unescapePointer(s string) string {
 // line returns the line of the key a JSON pointer ends at (0: not found):
 // the document's tree is walked along the pointer.
 func (r *oasReader) line(ptr string) int {
+	line, _ := r.position(ptr)
+	return line
+}
+
+// position returns the line and column of the key a JSON pointer ends at
+// (0, 0: not found; the last key found on the way when the pointer goes
+// further).
+func (r *oasReader) position(ptr string) (line, col int) {
 	n := r.root
 	if n == nil {
-		return 0
+		return 0, 0
 	}
-	line := 0
 	for _, tok := range strings.Split(strings.TrimPrefix(ptr, "/"), "/") {
 		tok = unescapePointer(tok)
 		switch n.Kind {
@@ -35,25 +42,25 @@ func (r *oasReader) line(ptr string) int {
 			found := false
 			for i := 0; i+1 < len(n.Content); i += 2 {
 				if n.Content[i].Value == tok {
-					line, n, found = n.Content[i].Line, n.Content[i+1], true
+					line, col, n, found = n.Content[i].Line, n.Content[i].Column, n.Content[i+1], true
 					break
 				}
 			}
 			if !found {
-				return line
+				return line, col
 			}
 		case yaml.SequenceNode:
 			i, err := strconv.Atoi(tok)
 			if err != nil || i < 0 || i >= len(n.Content) {
-				return line
+				return line, col
 			}
 			n = n.Content[i]
-			line = n.Line
+			line, col = n.Line, n.Column
 		default:
-			return line
+			return line, col
 		}
 	}
-	return line
+	return line, col
 }
 
 // pointerOf returns the JSON pointer of node target in the tree under

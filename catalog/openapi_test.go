@@ -44,10 +44,10 @@ func TestOpenAPI30(t *testing.T) {
 		t.Errorf("PET_NOT_FOUND: line %d, want 86 (its enum, in components)", e.Line)
 	}
 	wantOps := []Operation{
-		{Method: "GET", Path: "/pets", BasePath: "/v1", Statuses: []int{200}, Ranges: []int{4}, Default: true, Pointer: "/paths/~1pets/get", Line: 9},
-		{Method: "POST", Path: "/pets", BasePath: "/v1", Statuses: []int{201, 409, 500}, Pointer: "/paths/~1pets/post", Line: 26},
-		{Method: "GET", Path: "/pets/{id}", BasePath: "/v1", Statuses: []int{200, 404, 500}, Pointer: "/paths/~1pets~1{id}/get", Line: 52},
-		{Method: "DELETE", Path: "/pets/{id}", BasePath: "/v2/admin", Statuses: []int{204, 404}, Pointer: "/paths/~1pets~1{id}/delete", Line: 61},
+		{Method: "GET", Path: "/pets", BasePath: "/v1", Statuses: []int{200}, Ranges: []int{4}, Default: true, Pointer: "/paths/~1pets/get", Line: 9, Column: 5},
+		{Method: "POST", Path: "/pets", BasePath: "/v1", Statuses: []int{201, 409, 500}, Pointer: "/paths/~1pets/post", Line: 26, Column: 5},
+		{Method: "GET", Path: "/pets/{id}", BasePath: "/v1", Statuses: []int{200, 404, 500}, Pointer: "/paths/~1pets~1{id}/get", Line: 52, Column: 5},
+		{Method: "DELETE", Path: "/pets/{id}", BasePath: "/v2/admin", Statuses: []int{204, 404}, Pointer: "/paths/~1pets~1{id}/delete", Line: 61, Column: 5},
 	}
 	checkOps(t, c, "testdata/openapi/petstore.yaml", wantOps)
 	want1 := Shape{
@@ -96,8 +96,8 @@ func TestOpenAPI31Const(t *testing.T) {
 		t.Errorf("shape: required %q, types %v; want [code message], requestId a string (null left out)", sh.Required, sh.Types)
 	}
 	checkOps(t, c, "testdata/openapi/api31.json", []Operation{
-		{Method: "GET", Path: "/orders/{orderId}", Statuses: []int{200, 404, 429}, Pointer: "/paths/~1orders~1{orderId}/get", Line: 6},
-		{Method: "PATCH", Path: "/orders/{orderId}", Statuses: []int{200, 422}, Pointer: "/paths/~1orders~1{orderId}/patch", Line: 42},
+		{Method: "GET", Path: "/orders/{orderId}", Statuses: []int{200, 404, 429}, Pointer: "/paths/~1orders~1{orderId}/get", Line: 6, Column: 7},
+		{Method: "PATCH", Path: "/orders/{orderId}", Statuses: []int{200, 422}, Pointer: "/paths/~1orders~1{orderId}/patch", Line: 42, Column: 7},
 	})
 }
 
@@ -112,8 +112,8 @@ func TestSwagger20(t *testing.T) {
 		t.Errorf("codes:\n got %q\nwant %q", got, want)
 	}
 	checkOps(t, c, "testdata/openapi/swagger.yaml", []Operation{
-		{Method: "GET", Path: "/notes/{id}", BasePath: "/api/v1", Statuses: []int{200, 404, 500}, Pointer: "/paths/~1notes~1{id}/get", Line: 8},
-		{Method: "PUT", Path: "/notes/{id}", BasePath: "/api/v1", Statuses: []int{204, 400}, Default: true, Pointer: "/paths/~1notes~1{id}/put", Line: 24},
+		{Method: "GET", Path: "/notes/{id}", BasePath: "/api/v1", Statuses: []int{200, 404, 500}, Pointer: "/paths/~1notes~1{id}/get", Line: 8, Column: 5},
+		{Method: "PUT", Path: "/notes/{id}", BasePath: "/api/v1", Statuses: []int{204, 400}, Default: true, Pointer: "/paths/~1notes~1{id}/put", Line: 24, Column: 5},
 	})
 	if sh := c.Shape(); sh.Code != "code" || sh.Details != "details" || sh.RequestID != "" || sh.Line != 44 {
 		t.Errorf("shape: %+v, want code, message, details of definitions/Error (line 44)", sh)

@@ -20,10 +20,12 @@ type Operation struct {
 	Default bool
 	// File and Pointer say where the operation is documented: the
 	// document and the JSON pointer of the operation
-	// (/paths/~1pets~1{id}/get); Line is its line (0: unknown).
+	// (/paths/~1pets~1{id}/get); Line and Column are those of its method's
+	// key (0: unknown).
 	File    string
 	Pointer string
 	Line    int
+	Column  int
 }
 
 // Documents reports whether the operation documents status: listed, in a

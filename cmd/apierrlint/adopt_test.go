@@ -53,8 +53,8 @@ func TestUsage(t *testing.T) {
 
 	// Each command that -h lists has its help.
 	cmds := regexp.MustCompile(`(?m)^  ([a-z]+)  +`).FindAllStringSubmatch(out[:strings.Index(out, "Exit codes:")], -1)
-	if len(cmds) != 5 {
-		t.Errorf("-h lists %d commands, want 5 (catalog, gen, lsp, help, version)", len(cmds))
+	if len(cmds) != 6 {
+		t.Errorf("-h lists %d commands, want 6 (catalog, gen, lsp, routes, help, version)", len(cmds))
 	}
 	for _, m := range cmds {
 		out, errOut, code := runSplit(t, dir, bin, "help", m[1])

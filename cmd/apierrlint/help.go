@@ -10,6 +10,7 @@ import (
 	"github.com/apierrlint/apierrlint/internal/driver"
 	"github.com/apierrlint/apierrlint/internal/gen"
 	"github.com/apierrlint/apierrlint/internal/lsp"
+	"github.com/apierrlint/apierrlint/internal/routescmd"
 	"github.com/apierrlint/apierrlint/internal/textdist"
 	"github.com/apierrlint/apierrlint/internal/version"
 )
@@ -20,6 +21,7 @@ var commandHelp = map[string]func(stdout, stderr io.Writer) int{
 	"catalog": func(stdout, stderr io.Writer) int { return catalogCmd([]string{"-h"}, stdout, stderr) },
 	"gen":     func(stdout, stderr io.Writer) int { return gen.Main([]string{"-h"}, stdout, stderr) },
 	"lsp":     func(stdout, _ io.Writer) int { lsp.Help(stdout); return 0 },
+	"routes":  func(stdout, stderr io.Writer) int { return routescmd.Main([]string{"-h"}, stdout, stderr) },
 	"help":    func(stdout, _ io.Writer) int { io.WriteString(stdout, helpUsage+"\n"); return 0 },
 	"version": func(stdout, stderr io.Writer) int { return versionCmd([]string{"-h"}, stdout, stderr) },
 }
@@ -28,7 +30,7 @@ const helpUsage = `usage: apierrlint help [RULE|COMMAND]
 
 Without an argument, describes apierrlint, its commands and its rules.
 With a rule id, prints the rule's page; with a command (catalog, gen, lsp,
-help, version), its usage and flags.`
+routes, help, version), its usage and flags.`
 
 // help prints the analyzer's documentation (`apierrlint help`), the page
 // of one rule (`apierrlint help RULE`) or the usage of a command

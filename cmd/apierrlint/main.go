@@ -7,7 +7,8 @@
 // and as a language server (apierrlint lsp). `apierrlint gen` writes the Go
 // code of the catalog (internal/gen), `apierrlint catalog` prints the
 // embedded catalog or checks one, `apierrlint version` says which apierrlint
-// this is (internal/version). Each driver is a package of its own:
+// this is (internal/version), `apierrlint routes` prints the routes the
+// code implements (internal/routescmd). Each driver is a package of its own:
 // internal/standalone (plain runs, -json, -fix, -diff), internal/vetdriver
 // (go vet's and go fix's protocol) with internal/fixdriver (applying
 // fixes), and internal/lsp. This file only dispatches.
@@ -24,6 +25,7 @@ import (
 	"github.com/apierrlint/apierrlint/analyzer"
 	"github.com/apierrlint/apierrlint/internal/gen"
 	"github.com/apierrlint/apierrlint/internal/lsp"
+	"github.com/apierrlint/apierrlint/internal/routescmd"
 	"github.com/apierrlint/apierrlint/internal/standalone"
 	"github.com/apierrlint/apierrlint/internal/vetdriver"
 )
@@ -42,6 +44,8 @@ func dispatch(args []string) int {
 		return help(args[1:], os.Stdout, os.Stderr)
 	case len(args) > 0 && args[0] == "catalog":
 		return catalogCmd(args[1:], os.Stdout, os.Stderr)
+	case len(args) > 0 && args[0] == "routes":
+		return routescmd.Main(args[1:], os.Stdout, os.Stderr)
 	case len(args) > 0 && args[0] == "version":
 		return versionCmd(args[1:], os.Stdout, os.Stderr)
 	case len(args) == 1 && args[0] == "-V=full":

@@ -193,6 +193,7 @@ var Commands = []Command{
 	{"catalog", "print the embedded error catalog, the start of your own (apierrlint catalog > docs/errors.md); -catalog FILE checks one"},
 	{"gen", "write the catalog's Go code: a constant per code, its status, the error body and a writer that sends it"},
 	{"lsp", "the language server (LSP on stdin/stdout), for editors"},
+	{"routes", "print each route, its handler, the statuses it can answer and what the OpenAPI document lists; -check: operations without a route"},
 	{"help", "this list and the rules (help RULE), or a command's flags (help gen)"},
 	{"version", "print apierrlint's version (also: apierrlint -version)"},
 }

@@ -235,36 +235,21 @@ func (r *runner) run(args []string) int {
 	var graphs []*checker.Graph
 	var files []map[string]bool // of each root: the files named, or nil
 	for _, g := range groups {
-		pkgs, requested, err := r.load(g)
+		graph, requested, failed, err := r.analyze(g)
 		if err != nil {
 			r.errorf("%v", err)
 			return exitError
 		}
-		if len(pkgs) == 0 {
-			continue
-		}
-		if printLoadErrors(r.stderr, pkgs) > 0 {
+		if failed {
 			exit = exitError
 		}
-		// Analyze every package loaded from source, facts flowing up;
-		// report the requested ones (the others were loaded for their
-		// facts).
-		graph, err := checker.Analyze([]*analysis.Analyzer{r.a}, pkgs, nil)
-		if err != nil {
-			r.errorf("%v", err)
-			return exitError
+		if graph == nil {
+			continue
 		}
 		graphs = append(graphs, graph)
 		for act := range graph.All() {
 			if act.IsRoot && !requested[act.Package.ID] {
 				act.IsRoot = false
-			}
-			if act.Err != nil && len(act.Package.Errors) == 0 {
-				// A failure of the analysis itself; a package that did
-				// not load is not analyzed, and its errors are printed
-				// above.
-				r.errorf("%s: %v", act.Package.ID, act.Err)
-				exit = exitError
 			}
 			if act.IsRoot && act.Err == nil {
 				roots = append(roots, act)
@@ -342,6 +327,32 @@ func (r *runner) run(args []string) int {
 		fmt.Fprintln(r.stderr, strings.Join(summary, "; "))
 	}
 	return exit
+}
+
+// analyze loads a group's packages and analyzes every package loaded
+// from source, facts flowing up; the requested ones are reported (the
+// others were loaded for their facts). failed: packages failed to load or
+// to analyze (their errors are printed). graph is nil when the group has
+// no package.
+func (r *runner) analyze(g *group) (graph *checker.Graph, requested map[string]bool, failed bool, err error) {
+	pkgs, requested, err := r.load(g)
+	if err != nil || len(pkgs) == 0 {
+		return nil, nil, false, err
+	}
+	failed = printLoadErrors(r.stderr, pkgs) > 0
+	graph, err = checker.Analyze([]*analysis.Analyzer{r.a}, pkgs, nil)
+	if err != nil {
+		return nil, nil, failed, err
+	}
+	for act := range graph.All() {
+		if act.Err != nil && len(act.Package.Errors) == 0 {
+			// A failure of the analysis itself; a package that did not
+			// load is not analyzed, and its errors are printed above.
+			r.errorf("%s: %v", act.Package.ID, act.Err)
+			failed = true
+		}
+	}
+	return graph, requested, failed, nil
 }
 
 // writeBaseline writes the findings to the -write-baseline file; the exit

@@ -5,10 +5,20 @@ import "net/http"
 // OptionFunc defines the function to change the default configuration.
 type OptionFunc func(*Engine)
 
-// IRoutes defines all router handle interface (a few of its methods).
+// IRoutes defines all router handle interface (its routing methods).
 type IRoutes interface {
 	Use(...HandlerFunc) IRoutes
+
+	Handle(string, string, ...HandlerFunc) IRoutes
+	Any(string, ...HandlerFunc) IRoutes
 	GET(string, ...HandlerFunc) IRoutes
+	POST(string, ...HandlerFunc) IRoutes
+	DELETE(string, ...HandlerFunc) IRoutes
+	PATCH(string, ...HandlerFunc) IRoutes
+	PUT(string, ...HandlerFunc) IRoutes
+	OPTIONS(string, ...HandlerFunc) IRoutes
+	HEAD(string, ...HandlerFunc) IRoutes
+	Match([]string, string, ...HandlerFunc) IRoutes
 }
 
 // RouterGroup is used internally to configure router.
@@ -38,6 +48,14 @@ func (group *RouterGroup) PUT(relativePath string, handlers ...HandlerFunc) IRou
 func (group *RouterGroup) DELETE(relativePath string, handlers ...HandlerFunc) IRoutes { return nil }
 func (group *RouterGroup) PATCH(relativePath string, handlers ...HandlerFunc) IRoutes  { return nil }
 func (group *RouterGroup) Any(relativePath string, handlers ...HandlerFunc) IRoutes    { return nil }
+func (group *RouterGroup) HEAD(relativePath string, handlers ...HandlerFunc) IRoutes   { return nil }
+func (group *RouterGroup) OPTIONS(relativePath string, handlers ...HandlerFunc) IRoutes {
+	return nil
+}
+func (group *RouterGroup) Match(methods []string, relativePath string, handlers ...HandlerFunc) IRoutes {
+	return nil
+}
+func (group *RouterGroup) Use(middleware ...HandlerFunc) IRoutes { return nil }
 func (group *RouterGroup) Handle(httpMethod, relativePath string, handlers ...HandlerFunc) IRoutes {
 	return nil
 }
