@@ -338,7 +338,7 @@ func TestGenRequestIDMissing(t *testing.T) {
 func TestGenDefaultCodesConfig(t *testing.T) {
 	dir := t.TempDir()
 	writeFile(t, filepath.Join(dir, "go.mod"), "module example.com/svc\n\ngo 1.26\n")
-	os.MkdirAll(filepath.Join(dir, "internal", "apierr"), 0o755)
+	// internal/apierr does not exist: gen makes it.
 	codes := "default-codes:\n" +
 		"  401: UNAUTHORIZED  # or INVALID_CREDENTIALS, SESSION_EXPIRED, INVALID_SIGNATURE\n" +
 		"  403: FORBIDDEN  # or CSRF_VALIDATION_FAILED, ACCOUNT_DISABLED\n" +

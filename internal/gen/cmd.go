@@ -177,7 +177,12 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	if o.out == "" {
 		stdout.Write(src)
 	} else if old, err := os.ReadFile(o.out); err != nil || !bytes.Equal(old, src) {
-		// (An unchanged file keeps its modification time.)
+		// (An unchanged file keeps its modification time.) The directory
+		// is made: a new package (-o internal/apierr/apierr.go).
+		if err := os.MkdirAll(filepath.Dir(o.out), 0o755); err != nil {
+			fmt.Fprintf(stderr, "%s: %v\n", cmdName, err)
+			return exitDiff
+		}
 		if err := os.WriteFile(o.out, src, 0o644); err != nil {
 			fmt.Fprintf(stderr, "%s: %v\n", cmdName, err)
 			return exitDiff
