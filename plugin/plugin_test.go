@@ -149,13 +149,13 @@ func TestSettingsErrors(t *testing.T) {
 		want string
 	}{
 		{"misspelt setting", conf{"catlog": "errors.md"},
-			`apierrlint: settings: unknown setting "catlog" (did you mean "catalog"?); the settings are: catalog, codes, retry-after, retry-after-value, error-writer, disable, tests, generated, helper-modules, baseline, shape, config`},
+			`apierrlint: settings: unknown setting "catlog" (did you mean "catalog"?); the settings are: catalog, codes, retry-after, retry-after-value, error-writer, default-codes, disable, tests, generated, helper-modules, baseline, shape, config`},
 		{"unknown setting", conf{"severity": "error"},
-			`apierrlint: settings: unknown setting "severity"; the settings are: catalog, codes, retry-after, retry-after-value, error-writer, disable, tests, generated, helper-modules, baseline, shape, config`},
+			`apierrlint: settings: unknown setting "severity"; the settings are: catalog, codes, retry-after, retry-after-value, error-writer, default-codes, disable, tests, generated, helper-modules, baseline, shape, config`},
 		{"underscore", conf{"retry_after": []any{429}},
 			`unknown setting "retry_after" (did you mean "retry-after"?)`},
 		{"not a mapping", []any{"catalog"},
-			`apierrlint: settings: want a mapping of settings (catalog, codes, retry-after, retry-after-value, error-writer, disable, tests, generated, helper-modules, baseline, shape, config), got a list`},
+			`apierrlint: settings: want a mapping of settings (catalog, codes, retry-after, retry-after-value, error-writer, default-codes, disable, tests, generated, helper-modules, baseline, shape, config), got a list`},
 		{"catalog not a string", conf{"catalog": 42},
 			`apierrlint: settings: catalog: want the path of a catalog file (a string) or a list of paths, got the number 42`},
 		{"catalog list of numbers", conf{"catalog": []any{"a.md", 42}},
