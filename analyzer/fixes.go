@@ -272,74 +272,22 @@ func (p *pass) indentOf(pos token.Pos) (string, bool) {
 	return prefix, true
 }
 
-// writerFix rewrites http.Error(w, msg, status) and http.NotFound(w, r) to
-// the project's own error writer: the one named in configuration, or the
-// only writer helper (status and code parameters, or a code parameter whose
-// status the writer derives from the catalog: apierrlint gen's Write) that
-// the file can call.
-// The status must be constant and exactly one catalogued code must have it.
-func (fc *funcCtx) writerFix(call *ast.CallExpr, status value, statusText, msg string) *analysis.SuggestedFix {
-	p := fc.p
-	st, ok := status.int()
-	if !ok {
-		return nil
-	}
-	codes := p.s.cat.CodesWithStatus(st)
-	if len(codes) != 1 {
-		return nil
-	}
-	file := p.fileOf(call.Pos())
-	if file == nil || len(call.Args) < 2 {
-		return nil
-	}
-	fn, f := p.errorWriter(file)
-	if fn == nil {
-		return nil
-	}
-	qual := p.qualifier(file, fn.Pkg())
-	sig := fn.Signature()
-	var args []string
-	msgUsed := false
-	for i := range sig.Params().Len() {
-		param := sig.Params().At(i)
-		switch {
-		case sig.Variadic() && i == sig.Params().Len()-1:
-			continue
-		case i == f.Status:
-			args = append(args, statusText)
-		case i == f.Code:
-			args = append(args, p.codeText(file, param.Type(), codes[0]))
-		case p.isResponseWriter(param.Type()):
-			args = append(args, p.srcText(call.Args[0], ""))
-		case isNamed(param.Type(), "net/http", "Request"):
-			r := fc.request(call)
-			if r == "" {
-				return nil
-			}
-			args = append(args, r)
-		case isStringKind(param.Type()) && !msgUsed:
-			msgUsed = true
-			args = append(args, msg)
-		default:
-			return nil
+// errorWriter finds the project's error writer for a file and a kind of
+// response (handle: a *gin.Context, an http.ResponseWriter, ...; nil: any),
+// once per file and kind: the writer with a parameter of the handle's type
+// (for net/http, any http.ResponseWriter), so that gen's WriteHTTP serves
+// the (w, r) handlers of an app whose Write takes a *gin.Context. A writer
+// named by error-writer may be in a package that the file does not import
+// yet (the fix adds the import).
+func (p *pass) errorWriter(file *ast.File, handle types.Type) (*types.Func, *HelperFact) {
+	key := writerKey{file, ""}
+	if handle != nil {
+		key.handle = types.TypeString(handle, nil)
+		if p.isResponseWriter(handle) {
+			key.handle = "net/http"
 		}
 	}
-	if slices.Contains(args, "") {
-		return nil
-	}
-	text := fn.Name() + "(" + strings.Join(args, ", ") + ")"
-	if qual != "" {
-		text = qual + "." + text
-	}
-	return &analysis.SuggestedFix{
-		Message:   "Use " + text,
-		TextEdits: []analysis.TextEdit{{Pos: call.Pos(), End: call.End(), NewText: []byte(text)}},
-	}
-}
-
-// errorWriter finds the project's error writer for a file, once per file.
-func (p *pass) errorWriter(file *ast.File) (*types.Func, *HelperFact) {
-	if w, ok := p.writers[file]; ok {
+	if w, ok := p.writers[key]; ok {
 		return w.fn, w.fact
 	}
 	var cands []*types.Func
@@ -348,10 +296,14 @@ func (p *pass) errorWriter(file *ast.File) (*types.Func, *HelperFact) {
 		if fn.Signature().Recv() != nil || fn.Signature().TypeParams() != nil || !f.Writes || (f.Status < 0 && !f.CodeStatus) || f.Code < 0 {
 			return
 		}
-		if fn.Pkg() != p.Pkg && (!fn.Exported() || p.qualifier(file, fn.Pkg()) == "") {
+		want := p.s.errorWriter
+		if fn.Pkg() != p.Pkg && (!fn.Exported() || want == "" && p.qualifier(file, fn.Pkg()) == "") {
 			return
 		}
-		if want := p.s.errorWriter; want != "" && fn.Pkg().Path()+"."+fn.Name() != want {
+		if want != "" && fn.Pkg().Path()+"."+fn.Name() != want && !(handle != nil && sameWriterFamily(fn, want)) {
+			return
+		}
+		if handle != nil && !p.writesTo(fn, handle) {
 			return
 		}
 		cands = append(cands, fn)
@@ -371,8 +323,13 @@ func (p *pass) errorWriter(file *ast.File) (*types.Func, *HelperFact) {
 	if len(cands) == 1 {
 		w = writer{cands[0], facts[cands[0]]}
 	}
-	p.writers[file] = w
+	p.writers[key] = w
 	return w.fn, w.fact
+}
+
+type writerKey struct {
+	file   *ast.File
+	handle string
 }
 
 type writer struct {

@@ -459,7 +459,8 @@ func (fc *funcCtx) statusPaths(g *cfg.CFG, evs map[*cfg.Block][]*event) {
 			case evPlain:
 				if st, ok := ev.status.int(); ok && st >= 400 {
 					if next.what != "" {
-						fc.p.report(next.node, RuleRawHTTPError, "%s sends a non-JSON body after status %d; send a JSON error body %s", next.what, st, fc.p.jsonBody(ev.status))
+						fix, note := fc.plainFix(ev, next, st)
+						fc.p.reportFix(next.node, RuleRawHTTPError, fix, "%s sends a non-JSON body after status %d; send a JSON error body %s%s", next.what, st, fc.p.jsonBody(ev.status), note)
 					} else {
 						fc.p.report(next.node, RuleRawHTTPError, "plain-text body written after status %d; send a JSON error body %s", st, fc.p.jsonBody(ev.status))
 					}

@@ -127,8 +127,8 @@ func echoPrims() map[string]primitive {
 		"JSONBlob":   p(roleJSONText, 0, 1),
 		"JSONPBlob":  p(roleJSONText, 0, 2),
 		// Other content types: raw with an error status.
-		"String":    p(roleText, 0, 1),
-		"HTML":      p(roleText, 0, 1),
+		"String":    p(roleText, 0, 1).fixMsg(msgBody),
+		"HTML":      p(roleText, 0, 1).fixMsg(msgBody),
 		"HTMLBlob":  p(roleText, 0, 1),
 		"XML":       p(roleText, 0, -1),
 		"XMLPretty": p(roleText, 0, -1),
@@ -136,7 +136,7 @@ func echoPrims() map[string]primitive {
 		"Blob":      p(roleData, 0, 2).ctypeAt(1),
 		"Stream":    p(roleData, 0, -1).ctypeAt(1),
 		// No body.
-		"NoContent": p(roleNoBody, 0, -1),
+		"NoContent": p(roleNoBody, 0, -1).fixMsg(msgStatusText),
 	}
 	for name, pr := range methods {
 		m["(github.com/labstack/echo/v4.Context)."+name] = pr

@@ -112,13 +112,13 @@ func fiberPrims() map[string]primitive {
 		"JSON": p(roleJSON, -1, 0),
 		// Other content types: raw with an error status, except a constant
 		// JSON object.
-		"SendString": p(roleText, -1, 0),
-		"Send":       p(roleText, -1, 0),
+		"SendString": p(roleText, -1, 0).fixMsg(msgBody),
+		"Send":       p(roleText, -1, 0).fixMsg(msgBody),
 		"SendFile":   p(roleText, -1, -1),
 		"XML":        p(roleText, -1, -1),
 		"Format":     p(roleText, -1, -1), // v2: negotiated, plain text unless the client asks for another type
 		// fiber sends the status text as plain text.
-		"SendStatus": p(roleNoBody, 0, -1),
+		"SendStatus": p(roleNoBody, 0, -1).fixMsg(msgStatusText),
 		// Headers.
 		"Set":    p(roleHeaderSet, -1, 1).keyAt(0),
 		"Append": p(roleHeaderSet, -1, 1).keyAt(0),
