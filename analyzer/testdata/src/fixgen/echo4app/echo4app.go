@@ -1,0 +1,39 @@
+// Package echo4app: the fixes of an echo v4 service right after apierrlint
+// gen (fixgen/echo4/apierr, which no file imports yet): a handler that
+// returns a raw write returns the writer's call, whose result is an error
+// too.
+package echo4app
+
+import (
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+)
+
+func notFound(c echo.Context) error {
+	return c.String(http.StatusNotFound, "no such pet") // want `raw-http-error: \(echo\.Context\)\.String sends a non-JSON body with status 404; send a JSON error body with code NOT_FOUND`
+}
+
+func noContent(c echo.Context) error {
+	return c.NoContent(http.StatusUnauthorized) // want `raw-http-error: \(echo\.Context\)\.NoContent sends status 401 without a JSON body; send a JSON error body with code UNAUTHORIZED`
+}
+
+func html(c echo.Context) error {
+	return c.HTML(http.StatusBadRequest, "<p>bad input</p>") // want `raw-http-error: \(echo\.Context\)\.HTML sends a non-JSON body with status 400; send a JSON error body with code BAD_REQUEST`
+}
+
+// A write whose error is dropped: the writer's call is a statement too.
+func statement(c echo.Context) error {
+	c.String(http.StatusConflict, "taken") // want `raw-http-error: \(echo\.Context\)\.String sends a non-JSON body with status 409; send a JSON error body with code CONFLICT`
+	return nil
+}
+
+// Look-alikes.
+
+func several(c echo.Context) error {
+	return c.String(http.StatusInternalServerError, "boom") // want `raw-http-error: \(echo\.Context\)\.String sends a non-JSON body with status 500; send a JSON error body \{"code", "message", \.\.\.\} \(no fix: 500 has 2 codes; set default-codes\)`
+}
+
+func okBody(c echo.Context) error {
+	return c.JSON(http.StatusOK, echo.Map{"error": "none"})
+}

@@ -1,0 +1,17 @@
+// Package echo5app: the fixes of an echo v5 service right after apierrlint
+// gen (fixgen/echo5/apierr, which no file imports yet).
+package echo5app
+
+import (
+	"net/http"
+
+	"github.com/labstack/echo/v5"
+)
+
+func notFound(c *echo.Context) error {
+	return c.String(http.StatusNotFound, "no such pet") // want `raw-http-error: \(\*echo\.Context\)\.String sends a non-JSON body with status 404; send a JSON error body with code NOT_FOUND`
+}
+
+func noContent(c *echo.Context) error {
+	return c.NoContent(http.StatusForbidden) // want `raw-http-error: \(\*echo\.Context\)\.NoContent sends status 403 without a JSON body; send a JSON error body \{"code", "message", \.\.\.\} \(no fix: 403 has 3 codes; set default-codes\)`
+}

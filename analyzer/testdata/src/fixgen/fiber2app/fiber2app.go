@@ -1,0 +1,46 @@
+package fiber2app
+
+// Package fiber2app: the fixes of a fiber v2 service right after
+// apierrlint gen (fixgen/fiber2/apierr, which no file imports yet): a
+// chain c.Status(s).SendString(m) is replaced whole.
+
+import (
+	"errors"
+
+	"github.com/gofiber/fiber/v2"
+)
+
+func notFound(c *fiber.Ctx) error {
+	return c.Status(fiber.StatusNotFound).SendString("no such pet") // want `raw-http-error: \(\*fiber\.Ctx\)\.SendString sends a non-JSON body after status 404; send a JSON error body with code NOT_FOUND`
+}
+
+func sendStatus(c *fiber.Ctx) error {
+	return c.SendStatus(fiber.StatusUnauthorized) // want `raw-http-error: \(\*fiber\.Ctx\)\.SendStatus sends status 401 without a JSON body; send a JSON error body with code UNAUTHORIZED`
+}
+
+// The status set by the statement before.
+func separate(c *fiber.Ctx) error {
+	c.Status(400)
+	return c.SendString("bad input") // want `raw-http-error: \(\*fiber\.Ctx\)\.SendString sends a non-JSON body after status 400; send a JSON error body with code BAD_REQUEST`
+}
+
+func errText(c *fiber.Ctx) error {
+	err := errors.New("taken")
+	return c.Status(409).SendString(err.Error()) // want `raw-http-error: \(\*fiber\.Ctx\)\.SendString sends a non-JSON body after status 409; send a JSON error body with code CONFLICT`
+}
+
+// Look-alikes.
+
+// Two statuses reach the write: no fix.
+func branches(c *fiber.Ctx, bad bool) error {
+	if bad {
+		c.Status(400)
+	} else {
+		c.Status(404)
+	}
+	return c.SendString("no") // want `raw-http-error: \(\*fiber\.Ctx\)\.SendString sends a non-JSON body after status 40[04]`
+}
+
+func okBody(c *fiber.Ctx) error {
+	return c.Status(200).JSON(fiber.Map{"error": "none"})
+}

@@ -1,0 +1,63 @@
+package ginapp // want package:"holds error helpers or types"
+
+// Package ginapp: the fixes of a gin service right after apierrlint gen
+// (fixgen/gin/apierr, which no file imports yet; -error-writer names its
+// Write, -default-codes gives 401 its code): each raw write becomes the
+// writer's call, with the import added.
+
+import (
+	"errors"
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+)
+
+func notFound(c *gin.Context) {
+	c.String(http.StatusNotFound, "no such pet") // want `raw-http-error: \(\*gin\.Context\)\.String sends a non-JSON body with status 404; send a JSON error body with code NOT_FOUND`
+}
+
+func formatted(c *gin.Context, id string) {
+	c.String(400, "bad id %q", id) // want `raw-http-error: \(\*gin\.Context\)\.String sends a non-JSON body with status 400; send a JSON error body with code BAD_REQUEST`
+}
+
+func errText(c *gin.Context) {
+	err := errors.New("taken")
+	c.String(http.StatusConflict, err.Error()) // want `raw-http-error: \(\*gin\.Context\)\.String sends a non-JSON body with status 409; send a JSON error body with code CONFLICT`
+}
+
+// 401 has four codes: default-codes picks UNAUTHORIZED; no body: the
+// status text is the message.
+func unauthorized(c *gin.Context) {
+	c.AbortWithStatus(http.StatusUnauthorized) // want `raw-http-error: \(\*gin\.Context\)\.AbortWithStatus sends status 401 without a JSON body; send a JSON error body with code UNAUTHORIZED`
+}
+
+func data(c *gin.Context) {
+	c.Data(http.StatusNotFound, "text/plain; charset=utf-8", []byte("gone")) // want `raw-http-error: \(\*gin\.Context\)\.Data with content type text/plain; charset=utf-8 sends a non-JSON body with status 404`
+}
+
+// A net/http handler in the gin app: gen's WriteHTTP.
+func plain(w http.ResponseWriter, r *http.Request) {
+	http.Error(w, "no such thing", http.StatusNotFound) // want `raw-http-error: http\.Error sends a plain-text body; send a JSON error body with code NOT_FOUND`
+}
+
+// Look-alikes: no fix.
+
+// 500 has two codes and default-codes names none.
+func several(c *gin.Context) {
+	c.String(500, "boom") // want `raw-http-error: \(\*gin\.Context\)\.String sends a non-JSON body with status 500; send a JSON error body \{"code", "message", \.\.\.\} \(no fix: 500 has 2 codes; set default-codes\)`
+}
+
+// A status known at run time only: a raw helper, reported at its calls.
+func withStatus(c *gin.Context, status int) { // want withStatus:`helper\(status=1 writes rawtext\)`
+	c.String(status, "x")
+}
+
+// A 2xx body with an "error" key is no error body.
+func okBody(c *gin.Context) {
+	c.JSON(http.StatusOK, gin.H{"error": "none"})
+}
+
+// XML is no message.
+func xml(c *gin.Context) {
+	c.XML(http.StatusNotFound, struct{}{}) // want `raw-http-error: \(\*gin\.Context\)\.XML sends a non-JSON body with status 404`
+}
