@@ -529,7 +529,7 @@ func (fc *funcCtx) statusShape(st, body *event) {
 		return
 	}
 	if n, ok := st.status.int(); ok && n >= 400 {
-		fc.checkShape(body.bodyExpr, body.node)
+		fc.checkShapeFix(body.bodyExpr, body.node, func() (*analysis.SuggestedFix, string) { return fc.shapeFix(st, body, n) })
 	}
 }
 

@@ -37,3 +37,11 @@ func several(c echo.Context) error {
 func okBody(c echo.Context) error {
 	return c.JSON(http.StatusOK, echo.Map{"error": "none"})
 }
+
+func shapeMap(c echo.Context) error {
+	return c.JSON(http.StatusNotFound, map[string]any{"message": "no such pet", "pet": 7}) // want `error-body-shape: the error body \{"message", "pet"\}: no "code" key;`
+}
+
+func shapeEcho(c echo.Context) error {
+	return c.JSON(http.StatusUnauthorized, echo.Map{"error": "who are you"}) // want `error-body-shape: the error body \{"error"\}: no "code" and no "message" key;`
+}

@@ -15,3 +15,7 @@ func notFound(c *echo.Context) error {
 func noContent(c *echo.Context) error {
 	return c.NoContent(http.StatusForbidden) // want `raw-http-error: \(\*echo\.Context\)\.NoContent sends status 403 without a JSON body; send a JSON error body \{"code", "message", \.\.\.\} \(no fix: 403 has 3 codes; set default-codes\)`
 }
+
+func shapeMap(c *echo.Context) error {
+	return c.JSON(http.StatusNotFound, map[string]string{"detail": "no such pet"}) // want `error-body-shape: the error body \{"detail"\}: no "code" and no "message" key;`
+}

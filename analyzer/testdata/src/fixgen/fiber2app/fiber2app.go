@@ -38,9 +38,17 @@ func branches(c *fiber.Ctx, bad bool) error {
 	} else {
 		c.Status(404)
 	}
-	return c.SendString("no") // want `raw-http-error: \(\*fiber\.Ctx\)\.SendString sends a non-JSON body after status 40[04]`
+	return c.SendString("no") // want `raw-http-error: \(\*fiber\.Ctx\)\.SendString sends a non-JSON body after status 400; send a JSON error body with code BAD_REQUEST`
 }
 
 func okBody(c *fiber.Ctx) error {
 	return c.Status(200).JSON(fiber.Map{"error": "none"})
+}
+
+func shapeChain(c *fiber.Ctx) error {
+	return c.Status(fiber.StatusNotFound).JSON(fiber.Map{"status": "error", "message": "no such pet"}) // want `error-body-shape: the error body \{"status", "message"\}: no "code" key;`
+}
+
+func shapeDetails(c *fiber.Ctx) error {
+	return c.Status(400).JSON(fiber.Map{"status": "error", "message": "invalid", "data": nil}) // want `error-body-shape: the error body \{"status", "message", "data"\}: no "code" key;`
 }

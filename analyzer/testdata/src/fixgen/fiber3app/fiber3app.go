@@ -13,3 +13,7 @@ func notFound(c fiber.Ctx) error {
 func sendStatus(c fiber.Ctx) error {
 	return c.SendStatus(fiber.StatusConflict) // want `raw-http-error: \(fiber\.Ctx\)\.SendStatus sends status 409 without a JSON body; send a JSON error body with code CONFLICT`
 }
+
+func shapeChain(c fiber.Ctx) error {
+	return c.Status(fiber.StatusNotFound).JSON(fiber.Map{"status": "error", "msg": "no such pet"}) // want `error-body-shape: the error body \{"status", "msg"\}: no "code" and no "message" key;`
+}

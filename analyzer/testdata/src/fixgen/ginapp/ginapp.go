@@ -32,7 +32,7 @@ func unauthorized(c *gin.Context) {
 }
 
 func data(c *gin.Context) {
-	c.Data(http.StatusNotFound, "text/plain; charset=utf-8", []byte("gone")) // want `raw-http-error: \(\*gin\.Context\)\.Data with content type text/plain; charset=utf-8 sends a non-JSON body with status 404`
+	c.Data(http.StatusNotFound, "text/plain; charset=utf-8", []byte("gone")) // want `raw-http-error: \(\*gin\.Context\)\.Data with content type text/plain; charset=utf-8 sends a non-JSON body with status 404; send a JSON error body with code NOT_FOUND`
 }
 
 // A net/http handler in the gin app: gen's WriteHTTP.
@@ -59,5 +59,36 @@ func okBody(c *gin.Context) {
 
 // XML is no message.
 func xml(c *gin.Context) {
-	c.XML(http.StatusNotFound, struct{}{}) // want `raw-http-error: \(\*gin\.Context\)\.XML sends a non-JSON body with status 404`
+	c.XML(http.StatusNotFound, struct{}{}) // want `raw-http-error: \(\*gin\.Context\)\.XML sends a non-JSON body with status 404; send a JSON error body with code NOT_FOUND`
+}
+
+// error-body-shape: literal bodies become the writer's call.
+
+func shapeError(c *gin.Context, err error) {
+	c.JSON(http.StatusNotFound, gin.H{"error": err}) // want `error-body-shape: the error body \{"error"\}: no "code" and no "message" key;`
+}
+
+func shapeDetails(c *gin.Context, id string) {
+	c.AbortWithStatusJSON(http.StatusBadRequest, gin.H{"success": false, "message": "bad id", "id": id, "status": 400}) // want `error-body-shape: the error body \{"success", "message", "id", "status"\}: no "code" key;`
+}
+
+func shapeStruct(c *gin.Context) {
+	c.JSON(http.StatusConflict, struct { // want `error-body-shape: the error body \{"msg", "code"\}: no "message" key; "code" is a number, not a string;`
+		Msg  string `json:"msg"`
+		Code int    `json:"code"`
+	}{Msg: "taken", Code: 409})
+}
+
+// Look-alikes: a named type of the wrong shape is not rewritten; its
+// finding says how to move to the writer.
+type legacyError struct { // want `error-body-shape: legacyError encodes as \{"error"\}: .*; or send these errors with the error writer fixgen/gin/apierr\.Write`
+	Error string `json:"error"`
+}
+
+func named(c *gin.Context) {
+	c.JSON(http.StatusNotFound, legacyError{Error: "x"})
+}
+
+func shapeSeveral(c *gin.Context) {
+	c.JSON(http.StatusInternalServerError, gin.H{"error": "boom"}) // want `error-body-shape: the error body .* \(no fix: 500 has 2 codes; set default-codes\)`
 }
