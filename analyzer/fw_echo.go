@@ -74,6 +74,7 @@ func echoDefaults() []fallback {
 			instance:   typeName{v4, "Echo"},
 			replacedBy: []replacement{setField(v4, "Echo", "HTTPErrorHandler")},
 			message:    handlerMessage,
+			fix:        genFix{genFixAssign, "HTTPErrorHandler", "HTTPErrorHandler"},
 		},
 		{
 			id:         "echo/v5.HTTPErrorHandler",
@@ -81,6 +82,7 @@ func echoDefaults() []fallback {
 			instance:   typeName{v5, "Echo"},
 			replacedBy: []replacement{setField(v5, "Echo", "HTTPErrorHandler"), setField(v5, "Config", "HTTPErrorHandler")},
 			message:    handlerMessage,
+			fix:        genFix{genFixAssign, "HTTPErrorHandler", "HTTPErrorHandler"},
 		},
 		{
 			id:         "middleware/v4.DenyHandler",

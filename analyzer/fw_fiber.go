@@ -78,12 +78,14 @@ func fiberDefaults(v string) []fallback {
 			makers:     []maker{makeFnConfig(fiber+".New", "config")},
 			instance:   typeName{fiber, "App"},
 			replacedBy: []replacement{setField(fiber, "Config", "ErrorHandler")},
+			fix:        genFix{genFixConfig, "ErrorHandler", "ErrorHandler"},
 			message:    "%s without an ErrorHandler answers every error that a handler returns or fiber raises (no route: 404, wrong method: 405, body too large: 413) with plain text; set fiber.Config{ErrorHandler: ...} to a handler that sends the documented JSON error body",
 		},
 		{
 			id:         "limiter/" + v + ".LimitReached",
 			makers:     []maker{makeFnConfig(limiter+".New", "config")},
 			replacedBy: []replacement{setField(limiter, "Config", "LimitReached")},
+			fix:        genFix{genFixConfig, "LimitReached", "LimitReached"},
 			message:    "%s without LimitReached answers a request over the limit with a plain-text 429 (SendStatus); set limiter.Config{LimitReached: ...} to a handler that sends the documented JSON error body",
 		},
 		{

@@ -76,6 +76,7 @@ func ginDefaults() []fallback {
 			makers:     makers,
 			instance:   typeName{gin, "Engine"},
 			replacedBy: []replacement{callMethod(gin, "Engine", "NoRoute")},
+			fix:        genFix{genFixCall, "NoRoute", "NoRoute"},
 			message:    "%s without NoRoute answers unmatched routes with a plain-text 404 (\"404 page not found\"); call NoRoute with a handler that sends the documented JSON error body",
 		},
 		{
@@ -83,6 +84,7 @@ func ginDefaults() []fallback {
 			makers:     makers,
 			instance:   typeName{gin, "Engine"},
 			replacedBy: []replacement{callMethod(gin, "Engine", "NoMethod")},
+			fix:        genFix{genFixCall, "NoMethod", "NoMethod"},
 			when:       "HandleMethodNotAllowed",
 			message:    "%s with HandleMethodNotAllowed and without NoMethod answers a wrong method with a plain-text 405 (\"405 method not allowed\"); call NoMethod with a handler that sends the documented JSON error body",
 		},

@@ -45,3 +45,10 @@ func shapeMap(c echo.Context) error {
 func shapeEcho(c echo.Context) error {
 	return c.JSON(http.StatusUnauthorized, echo.Map{"error": "who are you"}) // want `error-body-shape: the error body \{"error"\}: no "code" and no "message" key;`
 }
+
+// default-error-response: gen's HTTPErrorHandler, set after echo.New.
+func main() {
+	e := echo.New() // want `default-error-response: echo\.New without an HTTPErrorHandler answers every error that a handler returns or echo raises \(no route: 404, wrong method: 405\) with \{"message": \.\.\.\} and no code; set its HTTPErrorHandler to a handler that sends the documented JSON error body`
+	e.GET("/", notFound)
+	_ = e.Start(":8080")
+}

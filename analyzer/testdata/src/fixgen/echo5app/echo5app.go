@@ -19,3 +19,9 @@ func noContent(c *echo.Context) error {
 func shapeMap(c *echo.Context) error {
 	return c.JSON(http.StatusNotFound, map[string]string{"detail": "no such pet"}) // want `error-body-shape: the error body \{"detail"\}: no "code" and no "message" key;`
 }
+
+func main() {
+	e := echo.New() // want `default-error-response: echo\.New without an HTTPErrorHandler answers every error that a handler returns or echo raises \(no route: 404, wrong method: 405\) with \{"message": \.\.\.\} and no code; set its HTTPErrorHandler to a handler that sends the documented JSON error body`
+	e.GET("/", notFound)
+	_ = e.Start(":8080")
+}

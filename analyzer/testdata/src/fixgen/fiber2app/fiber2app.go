@@ -6,8 +6,10 @@ package fiber2app
 
 import (
 	"errors"
+	"time"
 
 	"github.com/gofiber/fiber/v2"
+	"github.com/gofiber/fiber/v2/middleware/limiter"
 )
 
 func notFound(c *fiber.Ctx) error {
@@ -51,4 +53,24 @@ func shapeChain(c *fiber.Ctx) error {
 
 func shapeDetails(c *fiber.Ctx) error {
 	return c.Status(400).JSON(fiber.Map{"status": "error", "message": "invalid", "data": nil}) // want `error-body-shape: the error body \{"status", "message", "data"\}: no "code" key;`
+}
+
+// default-error-response: gen's ErrorHandler and LimitReached.
+
+func main() {
+	app := fiber.New()                                                    // want `default-error-response: fiber\.New without an ErrorHandler answers every error that a handler returns or fiber raises \(no route: 404, wrong method: 405, body too large: 413\) with plain text; set fiber\.Config\{ErrorHandler: \.\.\.\} to a handler that sends the documented JSON error body`
+	app.Use(limiter.New())                                                // want `default-error-response: limiter\.New without LimitReached answers a request over the limit with a plain-text 429 \(SendStatus\); set limiter\.Config\{LimitReached: \.\.\.\} to a handler that sends the documented JSON error body`
+	app.Use(limiter.New(limiter.Config{Max: 5, Expiration: time.Minute})) // want `default-error-response: limiter\.New without LimitReached answers a request over the limit with a plain-text 429 \(SendStatus\); set limiter\.Config\{LimitReached: \.\.\.\} to a handler that sends the documented JSON error body`
+	other := fiber.New(fiber.Config{                                      // want `default-error-response: fiber\.New without an ErrorHandler answers every error that a handler returns or fiber raises \(no route: 404, wrong method: 405, body too large: 413\) with plain text; set fiber\.Config\{ErrorHandler: \.\.\.\} to a handler that sends the documented JSON error body`
+		AppName: "orders",
+	})
+	_ = app.Listen(":3000")
+	_ = other.Listen(":3001")
+}
+
+// A config variable: not rewritten (the fix would edit another statement).
+func withVar() {
+	cfg := fiber.Config{AppName: "orders"}
+	app := fiber.New(cfg) // want `default-error-response: fiber\.New without an ErrorHandler answers every error that a handler returns or fiber raises \(no route: 404, wrong method: 405, body too large: 413\) with plain text; set fiber\.Config\{ErrorHandler: \.\.\.\} to a handler that sends the documented JSON error body`
+	_ = app.Listen(":3002")
 }

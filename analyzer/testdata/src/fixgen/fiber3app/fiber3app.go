@@ -17,3 +17,8 @@ func sendStatus(c fiber.Ctx) error {
 func shapeChain(c fiber.Ctx) error {
 	return c.Status(fiber.StatusNotFound).JSON(fiber.Map{"status": "error", "msg": "no such pet"}) // want `error-body-shape: the error body \{"status", "msg"\}: no "code" and no "message" key;`
 }
+
+func main() {
+	app := fiber.New() // want `default-error-response: fiber\.New without an ErrorHandler answers every error that a handler returns or fiber raises \(no route: 404, wrong method: 405, body too large: 413\) with plain text; set fiber\.Config\{ErrorHandler: \.\.\.\} to a handler that sends the documented JSON error body`
+	_ = app.Listen(":3000")
+}

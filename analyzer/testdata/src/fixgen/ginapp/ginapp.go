@@ -92,3 +92,17 @@ func named(c *gin.Context) {
 func shapeSeveral(c *gin.Context) {
 	c.JSON(http.StatusInternalServerError, gin.H{"error": "boom"}) // want `error-body-shape: the error body .* \(no fix: 500 has 2 codes; set default-codes\)`
 }
+
+// default-error-response: gen's NoRoute (and NoMethod), after the engine
+// is made.
+func main() {
+	r := gin.New() // want `default-error-response: gin\.New without NoRoute answers unmatched routes with a plain-text 404 \("404 page not found"\); call NoRoute with a handler that sends the documented JSON error body`
+	r.GET("/", notFound)
+	_ = r.Run()
+}
+
+func both() {
+	r := gin.Default() // want `default-error-response: gin\.Default without NoRoute answers unmatched routes with a plain-text 404 \("404 page not found"\); call NoRoute with a handler that sends the documented JSON error body; gin\.Default with HandleMethodNotAllowed and without NoMethod answers a wrong method with a plain-text 405 \("405 method not allowed"\); call NoMethod with a handler that sends the documented JSON error body`
+	r.HandleMethodNotAllowed = true
+	_ = r.Run()
+}
