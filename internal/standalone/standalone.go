@@ -246,6 +246,10 @@ func (r *runner) run(args []string) int {
 		if printLoadErrors(r.stderr, pkgs) > 0 {
 			exit = exitError
 		}
+		if (r.o.fix || r.o.diff) && r.cfg.ErrorWriter == "" && len(graphs) == 0 {
+			// Read by the analysis when it first runs, below.
+			r.cfg.ErrorWriter = genWriter(pkgs)
+		}
 		// Analyze every package loaded from source, facts flowing up;
 		// report the requested ones (the others were loaded for their
 		// facts).
