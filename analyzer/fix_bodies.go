@@ -64,16 +64,10 @@ func (fc *funcCtx) shapeFix(status, write *event, st int) (*analysis.SuggestedFi
 	if !ok {
 		return nil, ""
 	}
-	handle := p.handleOf(call)
-	file := p.fileOf(call.Pos())
-	if handle == nil || file == nil || !p.hasWriter(file, handle) {
-		return nil, ""
-	}
-	code, note := p.fixCode(st)
-	if code == "" {
+	wc, note, ok := fc.newWriterCall(call, call, st)
+	if !ok {
 		return nil, note
 	}
-	wc := writerCall{old: call, handle: handle, req: fc.request(call), status: strconv.Itoa(st), code: code}
 	// The message: the first message-like key present.
 	msgKey := ""
 	for _, k := range messageKeys {

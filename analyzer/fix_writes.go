@@ -205,8 +205,8 @@ func (p *pass) genWriterCall(file *ast.File, wc writerCall) (text string, return
 		return "", false, "", ""
 	}
 	path, write := want[:dot], want[dot+1:]
-	if path == p.Pkg.Path() || p.imports(file, path) {
-		return "", false, "", "" // its facts would have told
+	if path == p.Pkg.Path() || slices.ContainsFunc(p.Pkg.Imports(), func(imp *types.Package) bool { return imp.Path() == path }) {
+		return "", false, "", "" // a package the analysis sees: its facts tell, or it is no writer
 	}
 	name = gonames.AssumedName(path)
 	if !token.IsIdentifier(name) {
@@ -409,16 +409,10 @@ func (fc *funcCtx) rawFix(call *ast.CallExpr, old ast.Expr, st int) (*analysis.S
 	if !ok || pr.msg == msgNone {
 		return nil, ""
 	}
-	handle := p.handleOf(call)
-	file := p.fileOf(call.Pos())
-	if handle == nil || file == nil || !p.hasWriter(file, handle) {
-		return nil, ""
-	}
-	code, note := p.fixCode(st)
-	if code == "" {
+	wc, note, ok := fc.newWriterCall(call, old, st)
+	if !ok {
 		return nil, note
 	}
-	wc := writerCall{old: old, handle: handle, req: fc.request(call), status: strconv.Itoa(st), code: code}
 	body := func() ast.Expr {
 		if pr.body >= 0 && pr.body < len(call.Args) {
 			return call.Args[pr.body]
@@ -448,6 +442,24 @@ func (fc *funcCtx) rawFix(call *ast.CallExpr, old ast.Expr, st int) (*analysis.S
 		return nil, ""
 	}
 	return p.writerCallFix(wc), ""
+}
+
+// newWriterCall starts the writer's call that replaces old, for the write
+// call with the constant status st: its response, request and code. ok is
+// false when the file has no writer for the response or the status no code
+// (note says why, for the finding's message).
+func (fc *funcCtx) newWriterCall(call *ast.CallExpr, old ast.Expr, st int) (wc writerCall, note string, ok bool) {
+	p := fc.p
+	handle := p.handleOf(call)
+	file := p.fileOf(call.Pos())
+	if handle == nil || file == nil || !p.hasWriter(file, handle) {
+		return wc, "", false
+	}
+	code, note := p.fixCode(st)
+	if code == "" {
+		return wc, note, false
+	}
+	return writerCall{old: old, handle: handle, req: fc.request(call), status: strconv.Itoa(st), code: code}, "", true
 }
 
 // hasWriter reports whether a fix could call a writer for the handle in
