@@ -3,7 +3,8 @@ package analyzer
 // The error-body-shape fix: an error body of the wrong shape, written with
 // a constant error status by a framework's JSON writer, when it is a
 // literal (gin.H{"error": msg}, fiber.Map{"status": "error", "message":
-// m}, an anonymous struct), becomes the error writer's call: the message
+// m}, an anonymous struct; or a string, the message, or null), becomes the
+// error writer's call: the message
 // from a message-like key, the status-like keys dropped (the status says
 // them), every other key under details, never lost. A named type is not
 // rewritten (its finding says how to move to the writer). Entry point:
@@ -11,6 +12,7 @@ package analyzer
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"reflect"
 	"slices"
@@ -56,17 +58,30 @@ func (fc *funcCtx) shapeFix(status, write *event, st int) (*analysis.SuggestedFi
 	if !ok || pr.role != roleJSON || (fw != ginFW && fw != echoFW && fw != fiberFW) {
 		return nil, ""
 	}
-	lit, ok := ast.Unparen(write.bodyExpr).(*ast.CompositeLit)
-	if !ok {
-		return nil, ""
+	body := ast.Unparen(write.bodyExpr)
+	if u, ok := body.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		body = ast.Unparen(u.X) // &fiber.Map{...}
 	}
-	entries, ok := p.bodyEntries(lit)
-	if !ok {
-		return nil, ""
+	var entries []bodyEntry
+	switch b := body.(type) {
+	case *ast.CompositeLit:
+		if entries, ok = p.bodyEntries(b); !ok {
+			return nil, ""
+		}
+	default:
+		// A string body is the message (c.Status(400).JSON(err.Error()));
+		// null says nothing: the status text is the message.
+		if t := p.TypesInfo.TypeOf(body); t == nil || !isStringKind(t) && !p.TypesInfo.Types[body].IsNil() {
+			return nil, ""
+		}
 	}
 	wc, note, ok := fc.newWriterCall(call, call, st)
 	if !ok {
 		return nil, note
+	}
+	if t := p.TypesInfo.TypeOf(body); t != nil && isStringKind(t) {
+		wc.msg = p.srcText(body, "")
+		return p.writerCallFix(wc), ""
 	}
 	// The message: the first message-like key present.
 	msgKey := ""
