@@ -65,7 +65,7 @@ var flagGroups = []driver.FlagGroup{
 	{Title: "What is reported", Names: []string{"config", "catalog", "shape", "disable", "retry-after", "tests", "generated"}},
 	{Title: "What is loaded", Names: []string{"test", "helper-modules"}},
 	{Title: "Output", Names: []string{"format", "json", "c", "baseline", "write-baseline", "new-from-rev", "new-from-patch"}},
-	{Title: "Fixes", Names: []string{"fix", "diff", "retry-after-value", "error-writer"}},
+	{Title: "Fixes", Names: []string{"fix", "diff", "retry-after-value", "error-writer", "default-codes"}},
 	{Title: "Other", Names: []string{"version", "cpuprofile"}},
 }
 
