@@ -448,11 +448,11 @@ const defaultCatalogNote = " (from the embedded default catalog)"
 // not be theirs.
 func (p *pass) jsonBody(status value) string {
 	if st, ok := status.int(); ok {
-		if code, _ := p.fixCode(st); code != "" {
+		if codes := p.s.cat.CodesWithStatus(st); len(codes) == 1 {
 			if p.s.defaultCatalog {
-				return "with code " + code + defaultCatalogNote
+				return "with code " + codes[0] + defaultCatalogNote
 			}
-			return "with code " + code
+			return "with code " + codes[0]
 		}
 	}
 	return p.s.shape.brief

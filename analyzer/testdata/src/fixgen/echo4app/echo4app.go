@@ -15,7 +15,7 @@ func notFound(c echo.Context) error {
 }
 
 func noContent(c echo.Context) error {
-	return c.NoContent(http.StatusUnauthorized) // want `raw-http-error: \(echo\.Context\)\.NoContent sends status 401 without a JSON body; send a JSON error body with code UNAUTHORIZED`
+	return c.NoContent(http.StatusUnauthorized) // want `raw-http-error: \(echo\.Context\)\.NoContent sends status 401 without a JSON body; send a JSON error body \{"code", "message", \.\.\.\}`
 }
 
 func html(c echo.Context) error {

@@ -17,7 +17,7 @@ func notFound(c *fiber.Ctx) error {
 }
 
 func sendStatus(c *fiber.Ctx) error {
-	return c.SendStatus(fiber.StatusUnauthorized) // want `raw-http-error: \(\*fiber\.Ctx\)\.SendStatus sends status 401 without a JSON body; send a JSON error body with code UNAUTHORIZED`
+	return c.SendStatus(fiber.StatusUnauthorized) // want `raw-http-error: \(\*fiber\.Ctx\)\.SendStatus sends status 401 without a JSON body; send a JSON error body \{"code", "message", \.\.\.\}`
 }
 
 // The status set by the statement before.

@@ -28,7 +28,7 @@ func errText(c *gin.Context) {
 // 401 has four codes: default-codes picks UNAUTHORIZED; no body: the
 // status text is the message.
 func unauthorized(c *gin.Context) {
-	c.AbortWithStatus(http.StatusUnauthorized) // want `raw-http-error: \(\*gin\.Context\)\.AbortWithStatus sends status 401 without a JSON body; send a JSON error body with code UNAUTHORIZED`
+	c.AbortWithStatus(http.StatusUnauthorized) // want `raw-http-error: \(\*gin\.Context\)\.AbortWithStatus sends status 401 without a JSON body; send a JSON error body \{"code", "message", \.\.\.\}`
 }
 
 func data(c *gin.Context) {

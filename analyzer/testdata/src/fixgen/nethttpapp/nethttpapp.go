@@ -15,7 +15,7 @@ func notFound2(w http.ResponseWriter, r *http.Request) {
 }
 
 func unauthorized(w http.ResponseWriter, r *http.Request) {
-	http.Error(w, http.StatusText(401), 401) // want `raw-http-error: http\.Error sends a plain-text body; send a JSON error body with code UNAUTHORIZED`
+	http.Error(w, http.StatusText(401), 401) // want `raw-http-error: http\.Error sends a plain-text body; send a JSON error body \{"code", "message", \.\.\.\}`
 }
 
 // Look-alikes.
