@@ -357,31 +357,6 @@ func (p *pass) qualifier(file *ast.File, pkg *types.Package) string {
 	return ""
 }
 
-// codeText spells a code for a parameter of type t: the exported constant of
-// t's package with that value when there is one, else a string literal.
-func (p *pass) codeText(file *ast.File, t types.Type, code string) string {
-	if named, ok := types.Unalias(t).(*types.Named); ok && named.Obj().Pkg() != nil {
-		pkg := named.Obj().Pkg()
-		qual := p.qualifier(file, pkg)
-		if pkg == p.Pkg || qual != "" {
-			scope := pkg.Scope()
-			for _, name := range scope.Names() {
-				c, ok := scope.Lookup(name).(*types.Const)
-				if !ok || !c.Exported() && pkg != p.Pkg || !types.Identical(c.Type(), t) {
-					continue
-				}
-				if c.Val().Kind() == constant.String && constant.StringVal(c.Val()) == code {
-					if qual == "" {
-						return name
-					}
-					return qual + "." + name
-				}
-			}
-		}
-	}
-	return strconv.Quote(code)
-}
-
 // request names a *http.Request parameter of the function around call.
 func (fc *funcCtx) request(call *ast.CallExpr) string {
 	if len(call.Args) == 2 { // http.NotFound(w, r)
