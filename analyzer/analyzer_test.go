@@ -19,10 +19,38 @@ func TestConfigValidation(t *testing.T) {
 	for _, cfg := range []Config{
 		{Disabled: []string{"raw-http-eror"}},
 		{RetryAfterStatuses: []int{200}},
+		{DefaultCodes: map[int]string{401: "NOPE"}},
+		{DefaultCodes: map[int]string{500: "NOT_FOUND"}},
+		{DefaultCodes: map[int]string{200: "NOT_FOUND"}},
 	} {
 		if _, err := New(cfg); err == nil {
 			t.Errorf("New(%+v): no error", cfg)
 		}
+	}
+	if _, err := New(Config{DefaultCodes: map[int]string{401: "SESSION_EXPIRED"}}); err != nil {
+		t.Errorf("a code catalogued with its status: %v", err)
+	}
+}
+
+// TestDefaultCodesFlag: -default-codes takes status=CODE pairs; the codes
+// are checked against the catalog when it is loaded.
+func TestDefaultCodesFlag(t *testing.T) {
+	a, cfg := NewWithFlags()
+	if err := a.Flags.Parse([]string{"-default-codes", "401=UNAUTHORIZED, 500=INTERNAL_ERROR"}); err != nil {
+		t.Fatal(err)
+	}
+	if cfg.DefaultCodes[401] != "UNAUTHORIZED" || cfg.DefaultCodes[500] != "INTERNAL_ERROR" || len(cfg.DefaultCodes) != 2 {
+		t.Errorf("DefaultCodes = %v", cfg.DefaultCodes)
+	}
+	if err := cfg.LoadCatalog(""); err != nil {
+		t.Errorf("LoadCatalog: %v", err)
+	}
+	if err := a.Flags.Set("default-codes", "401"); err == nil || !strings.Contains(err.Error(), `"401" is not status=CODE`) {
+		t.Errorf("-default-codes 401: %v", err)
+	}
+	a.Flags.Set("default-codes", "401=NOT_FOUND")
+	if err := cfg.LoadCatalog(""); err == nil || !strings.Contains(err.Error(), "default-codes.401: NOT_FOUND is documented with 404, not 401") {
+		t.Errorf("LoadCatalog with a code of another status: %v", err)
 	}
 }
 

@@ -273,10 +273,14 @@ func (fc *funcCtx) primitive(call *ast.CallExpr, name, what string, pr primitive
 			p.report(call, RuleRawHTTPError, "http.Error sends this JSON-looking body as text/plain (it sets Content-Type: text/plain); set Content-Type: application/json and write a JSON error body %s", p.jsonBody(status))
 		default:
 			var fix *analysis.SuggestedFix
+			note := ""
 			if len(call.Args) == 3 {
 				fix = fc.writerFix(call, status, p.srcText(call.Args[2], ""), p.srcText(call.Args[1], ""))
+				if st, ok := status.int(); ok && fix == nil && p.hasWriter(p.fileOf(call.Pos()), call.Args[0]) {
+					_, note = p.fixCode(st)
+				}
 			}
-			p.reportFix(call, RuleRawHTTPError, fix, "http.Error sends a plain-text body; send a JSON error body %s", p.jsonBody(status))
+			p.reportFix(call, RuleRawHTTPError, fix, "http.Error sends a plain-text body; send a JSON error body %s%s", p.jsonBody(status), note)
 		}
 		if statusExpr != nil {
 			fc.addStatus(call, statusExpr, status, unknown, false)
@@ -335,7 +339,8 @@ func (fc *funcCtx) rawWrite(call *ast.CallExpr, what string, statusExpr ast.Expr
 	if head {
 		// The answer to a HEAD request has no body.
 	} else if st, ok := status.int(); ok && st >= 400 {
-		fc.p.report(call, RuleRawHTTPError, "%s sends %s; send a JSON error body %s", what, kind.sends(st), fc.p.jsonBody(status))
+		fix, note := fc.rawFix(call, call, st)
+		fc.p.reportFix(call, RuleRawHTTPError, fix, "%s sends %s; send a JSON error body %s%s", what, kind.sends(st), fc.p.jsonBody(status), note)
 	} else if fc.inRenderer(call, status) {
 		fc.p.report(call, RuleRawHTTPError, "%s sends %s %s: everything a renderer writes is an error response; send a JSON error body %s", what, kind.sends(-1), fc.renderedBy(), fc.p.jsonBody(status))
 	}

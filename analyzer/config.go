@@ -3,6 +3,7 @@ package analyzer
 import (
 	"flag"
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -43,6 +44,11 @@ type Config struct {
 	// ErrorWriter names the project's error writer, "import/path.Func", that
 	// the raw-http-error fix calls; "" lets the analysis infer it.
 	ErrorWriter string
+	// DefaultCodes maps a status that several catalogued codes document to
+	// the code that the fixes use for it (the default-codes setting): a
+	// raw 401 becomes the writer's call with UNAUTHORIZED, say. Without an
+	// entry, a status with several codes gets no fix.
+	DefaultCodes map[int]string
 	// HelperModules are module paths, besides the main module, whose
 	// packages may hold error helpers (a company-wide apierr module). The
 	// apierrlint command analyzes them from source for their facts; other
@@ -100,7 +106,20 @@ func (c *Config) LoadBaseline(dir string) error {
 // must agree. An OpenAPI document's parsed contract comes from the contract
 // cache (internal/contractcache) when it is there: go vet loads the catalog
 // in every package's process.
+//
+// The default codes are checked against the catalog, loaded or not.
 func (c *Config) LoadCatalog(dir string) error {
+	if err := c.loadCatalog(dir); err != nil {
+		return err
+	}
+	cat := c.Catalog
+	if cat == nil {
+		cat = catalog.Default()
+	}
+	return CheckDefaultCodes(c.DefaultCodes, cat)
+}
+
+func (c *Config) loadCatalog(dir string) error {
 	paths := c.AllCatalogPaths()
 	if c.Catalog != nil || len(paths) == 0 {
 		return nil
@@ -155,7 +174,41 @@ func (c *Config) Validate() error {
 			return err
 		}
 	}
+	cat := c.Catalog
+	if cat == nil && len(c.AllCatalogPaths()) > 0 {
+		return nil // checked when the catalog is loaded (settings)
+	}
+	if cat == nil {
+		cat = catalog.Default()
+	}
+	return CheckDefaultCodes(c.DefaultCodes, cat)
+}
+
+// CheckDefaultCodes checks default-codes against the catalog: each code
+// must be catalogued with its status. An error starts with
+// "default-codes.STATUS: ", the first by status.
+func CheckDefaultCodes(codes map[int]string, cat *catalog.Catalog) error {
+	for _, st := range slices.Sorted(maps.Keys(codes)) {
+		code := codes[st]
+		doc, ok := cat.Status(code)
+		switch {
+		case st < 400 || st > 599:
+			return fmt.Errorf("default-codes.%d: %d is not an HTTP error status (400-599)", st, st)
+		case !ok:
+			return fmt.Errorf("default-codes.%d: %s is not in the error catalog (%s); the codes documented with %d are %s", st, code, cat.Source(), st, codeList(cat.CodesWithStatus(st)))
+		case doc != st:
+			return fmt.Errorf("default-codes.%d: %s is documented with %d, not %d; the codes documented with %d are %s", st, code, doc, st, st, codeList(cat.CodesWithStatus(st)))
+		}
+	}
 	return nil
+}
+
+// codeList lists codes for a message: "none" for none.
+func codeList(codes []string) string {
+	if len(codes) == 0 {
+		return "none"
+	}
+	return strings.Join(codes, ", ")
 }
 
 // CheckRetryAfterValue checks the value that the missing-retry-after fix
@@ -185,6 +238,7 @@ type settings struct {
 
 	retryAfterValue string
 	errorWriter     string
+	defaultCodes    map[int]string
 	baseline        *baseline.Baseline
 
 	// ops are the catalog's OpenAPI operations, their paths split once
@@ -204,6 +258,7 @@ func (c *Config) settings() *settings {
 
 		retryAfterValue: c.RetryAfterValue,
 		errorWriter:     c.ErrorWriter,
+		defaultCodes:    maps.Clone(c.DefaultCodes),
 		baseline:        c.Baseline,
 		routes:          c.Routes,
 	}
@@ -255,6 +310,7 @@ func (f flagConfig) register(fs *flag.FlagSet) {
 	fs.Var(stringListFlag{&f.cfg.HelperModules}, "helper-modules", "comma-separated module paths, besides the main module, whose packages may hold error helpers")
 	fs.Var(baselineFlag(f), "baseline", "report only the findings that this baseline `file` (written by -write-baseline) does not hold")
 	fs.Var(shapeFlag{&f.cfg.Shape}, "shape", "the error body's shape: `preset` document, problem (RFC 9457) or envelope ({\"error\": {...}}); its keys are set in .apierrlint.yml (default: the catalog's response-format block)")
+	fs.Var(defaultCodesFlag{&f.cfg.DefaultCodes}, "default-codes", "comma-separated `status=CODE` pairs: the code that the fixes use for a status that several codes document (401=UNAUTHORIZED,500=INTERNAL_ERROR)")
 	fs.StringVar(&f.cfg.ErrorWriter, "error-writer", "", "the project's error writer `import/path.Func` that the raw-http-error fix calls (default: inferred)")
 }
 
@@ -402,5 +458,38 @@ func (f stringListFlag) Set(v string) error {
 			*f.p = append(*f.p, s)
 		}
 	}
+	return nil
+}
+
+type defaultCodesFlag struct{ p *map[int]string }
+
+func (f defaultCodesFlag) String() string {
+	if f.p == nil || len(*f.p) == 0 {
+		return ""
+	}
+	var s []string
+	for _, st := range slices.Sorted(maps.Keys(*f.p)) {
+		s = append(s, strconv.Itoa(st)+"="+(*f.p)[st])
+	}
+	return strings.Join(s, ",")
+}
+
+// Set parses status=CODE pairs; the codes are checked against the catalog
+// by [Config.Validate] and when the catalog is loaded.
+func (f defaultCodesFlag) Set(v string) error {
+	m := map[int]string{}
+	for _, part := range strings.Split(v, ",") {
+		part = strings.TrimSpace(part)
+		if part == "" {
+			continue
+		}
+		st, code, ok := strings.Cut(part, "=")
+		n, err := strconv.Atoi(strings.TrimSpace(st))
+		if !ok || err != nil || strings.TrimSpace(code) == "" {
+			return fmt.Errorf("%q is not status=CODE, such as 401=UNAUTHORIZED", part)
+		}
+		m[n] = strings.TrimSpace(code)
+	}
+	*f.p = m
 	return nil
 }

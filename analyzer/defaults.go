@@ -55,7 +55,31 @@ type fallback struct {
 	// message says what is wrong and the fix; %s is the maker
 	// ("fiber.New").
 	message string
+	// fix is how the fix replaces the default with what apierrlint gen
+	// wrote (fix_defaults.go); zero: no fix.
+	fix genFix
 }
+
+// genFix replaces a default with a function that apierrlint gen writes
+// into the generated package (fn): set as a field of the maker's config
+// (fiber.Config{ErrorHandler: apierr.ErrorHandler}), assigned to a field
+// of the instance (e.HTTPErrorHandler = apierr.HTTPErrorHandler) or handed
+// to a method of it (r.NoRoute(apierr.NoRoute)) by a statement after the
+// one that makes it.
+type genFix struct {
+	kind genFixKind
+	name string // the field or method
+	fn   string // gen's function
+}
+
+type genFixKind int
+
+const (
+	genFixNone genFixKind = iota
+	genFixConfig
+	genFixAssign
+	genFixCall
+)
 
 // maker creates a product: a constructor, or a composite literal of a
 // struct type.
@@ -237,6 +261,7 @@ func (d *defaultsPass) check(c creation) {
 		fields, configOK = d.configFields(c)
 	}
 	var msgs []string
+	var reported []*fallback
 	for _, fb := range c.rows {
 		if fb.instance.pkg == "" {
 			// A middleware's answer is fixed when it is made: only its own
@@ -272,9 +297,10 @@ func (d *defaultsPass) check(c creation) {
 			continue
 		}
 		msgs = append(msgs, fmt.Sprintf(fb.message, c.maker.name()))
+		reported = append(reported, fb)
 	}
 	if len(msgs) > 0 {
-		d.p.report(c.node, RuleDefaultErrorResponse, "%s", strings.Join(msgs, "; "))
+		d.p.reportFix(c.node, RuleDefaultErrorResponse, d.fix(c, reported), "%s", strings.Join(msgs, "; "))
 	}
 }
 

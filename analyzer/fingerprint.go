@@ -121,7 +121,7 @@ func (p *pass) key(d analysis.Diagnostic) baseline.Key {
 		Rule:     d.Category,
 		File:     p.fileKey(d.Pos),
 		Function: enclosingFunc(p.fileOf(d.Pos), d.Pos),
-		Message:  positions.ReplaceAllString(d.Message, "$1"),
+		Message:  configNotes.ReplaceAllString(positions.ReplaceAllString(d.Message, "$1"), ""),
 	}
 }
 
@@ -131,6 +131,11 @@ func (p *pass) key(d analysis.Diagnostic) baseline.Key {
 func (p *pass) fileKey(pos token.Pos) string {
 	return p.Pkg.Path() + "/" + path.Base(filepath.ToSlash(p.Fset.PositionFor(pos, true).Filename))
 }
+
+// configNotes match the parts of messages that depend on the fixes'
+// configuration (error-writer, default-codes), not on the code: a baseline
+// written before them still holds the finding.
+var configNotes = regexp.MustCompile(` \(no fix: \d+ has \d+ codes; set default-codes\)$|; or send these errors with the error writer \S+ \(-fix rewrites literal bodies, not a named type\)$`)
 
 // positions matches a position in a message, file.go:12 or file.go:12:3,
 // and keeps the file.

@@ -80,3 +80,21 @@ func TestPositionsInMessages(t *testing.T) {
 		}
 	}
 }
+
+// TestConfigNotesInMessages: the parts of a message that say why a fix is
+// missing or where the error writer is (they depend on error-writer and
+// default-codes) are not part of its fingerprint: a baseline written
+// before those settings still holds the finding.
+func TestConfigNotesInMessages(t *testing.T) {
+	for _, c := range []struct{ msg, want string }{
+		{`raw-http-error: http.Error sends a plain-text body; send a JSON error body {"code", "message", ...} (no fix: 500 has 2 codes; set default-codes)`,
+			`raw-http-error: http.Error sends a plain-text body; send a JSON error body {"code", "message", ...}`},
+		{`error-body-shape: E encodes as {"error"}: no "code" and no "message" key; send {"code", "message"}; or send these errors with the error writer example.com/app/apierr.Write (-fix rewrites literal bodies, not a named type)`,
+			`error-body-shape: E encodes as {"error"}: no "code" and no "message" key; send {"code", "message"}`},
+		{`raw-http-error: a message (no fix: but not ours)`, `raw-http-error: a message (no fix: but not ours)`},
+	} {
+		if got := configNotes.ReplaceAllString(c.msg, ""); got != c.want {
+			t.Errorf("%q\n -> %q\nwant %q", c.msg, got, c.want)
+		}
+	}
+}

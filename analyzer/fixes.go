@@ -272,121 +272,42 @@ func (p *pass) indentOf(pos token.Pos) (string, bool) {
 	return prefix, true
 }
 
-// writerFix rewrites http.Error(w, msg, status) and http.NotFound(w, r) to
-// the project's own error writer: the one named in configuration, or the
-// only writer helper (status and code parameters, or a code parameter whose
-// status the writer derives from the catalog: apierrlint gen's Write) that
-// the file can call.
-// The status must be constant and exactly one catalogued code must have it.
-func (fc *funcCtx) writerFix(call *ast.CallExpr, status value, statusText, msg string) *analysis.SuggestedFix {
-	p := fc.p
-	st, ok := status.int()
-	if !ok {
-		return nil
-	}
-	codes := p.s.cat.CodesWithStatus(st)
-	if len(codes) != 1 {
-		return nil
-	}
-	file := p.fileOf(call.Pos())
-	if file == nil || len(call.Args) < 2 {
-		return nil
-	}
-	fn, f := p.errorWriter(file, p.TypesInfo.TypeOf(call.Args[0]))
-	if fn == nil {
-		return nil
-	}
-	qual := p.qualifier(file, fn.Pkg())
-	sig := fn.Signature()
-	var args []string
-	msgUsed := false
-	for i := range sig.Params().Len() {
-		param := sig.Params().At(i)
-		switch {
-		case sig.Variadic() && i == sig.Params().Len()-1:
-			continue
-		case i == f.Status:
-			args = append(args, statusText)
-		case i == f.Code:
-			args = append(args, p.codeText(file, param.Type(), codes[0]))
-		case p.isResponseWriter(param.Type()):
-			args = append(args, p.srcText(call.Args[0], ""))
-		case isNamed(param.Type(), "net/http", "Request"):
-			r := fc.request(call)
-			if r == "" {
-				return nil
-			}
-			args = append(args, r)
-		case isStringKind(param.Type()) && !msgUsed:
-			msgUsed = true
-			args = append(args, msg)
-		default:
-			return nil
-		}
-	}
-	if slices.Contains(args, "") {
-		return nil
-	}
-	text := fn.Name() + "(" + strings.Join(args, ", ") + ")"
-	if qual != "" {
-		text = qual + "." + text
-	}
-	return &analysis.SuggestedFix{
-		Message:   "Use " + text,
-		TextEdits: []analysis.TextEdit{{Pos: call.Pos(), End: call.End(), NewText: []byte(text)}},
-	}
-}
-
-// errorWriter finds the project's error writer for a file and a response
-// handle: the type of the handle that the call being fixed writes to (the
-// http.ResponseWriter of http.Error, the *gin.Context of c.String; nil:
-// any). It is the only writer helper that the file can call with a
-// parameter of the handle's type: apierrlint gen writes one per handle
-// (Write for gin's, WriteHTTP for w, r). The candidates are found once per
-// file. The error-writer setting names the writer; the writers that gen
-// wrote beside it, in its package, are the ones for the other handles.
+// errorWriter finds the project's error writer for a file and a kind of
+// response (handle: a *gin.Context, an http.ResponseWriter, ...; nil: any),
+// once per file and kind: the writer with a parameter of the handle's type
+// (for net/http, any http.ResponseWriter), so that gen's WriteHTTP serves
+// the (w, r) handlers of an app whose Write takes a *gin.Context. A writer
+// named by error-writer may be in a package that the file does not import
+// yet (the fix adds the import).
 func (p *pass) errorWriter(file *ast.File, handle types.Type) (*types.Func, *HelperFact) {
-	w, ok := p.writers[file]
-	if !ok {
-		w = p.writerCandidates(file)
-		p.writers[file] = w
+	key := writerKey{file, ""}
+	if handle != nil {
+		key.handle = types.TypeString(handle, nil)
+		if p.isResponseWriter(handle) {
+			key.handle = "net/http"
+		}
 	}
-	var fn *types.Func
-	var fact *HelperFact
-	for i, c := range w.fns {
-		takes := handle == nil
-		for param := range c.Signature().Params().Variables() {
-			t := param.Type()
-			takes = takes || types.Identical(t, handle) || p.isResponseWriter(t) && p.isResponseWriter(handle)
-		}
-		if !takes {
-			continue
-		}
-		if fn != nil {
-			return nil, nil // two writers for the handle: which one?
-		}
-		fn, fact = c, w.facts[i]
+	if w, ok := p.writers[key]; ok {
+		return w.fn, w.fact
 	}
-	return fn, fact
-}
-
-// writerCandidates are the writer helpers that file can call (errorWriter).
-func (p *pass) writerCandidates(file *ast.File) writer {
-	var w writer
-	want := p.s.errorWriter
-	wantPkg := want[:max(strings.LastIndex(want, "."), 0)]
+	var cands []*types.Func
+	facts := map[*types.Func]*HelperFact{}
 	consider := func(fn *types.Func, f *HelperFact) {
 		if fn.Signature().Recv() != nil || fn.Signature().TypeParams() != nil || !f.Writes || (f.Status < 0 && !f.CodeStatus) || f.Code < 0 {
 			return
 		}
-		if fn.Pkg() != p.Pkg && (!fn.Exported() || p.qualifier(file, fn.Pkg()) == "") {
+		want := p.s.errorWriter
+		if fn.Pkg() != p.Pkg && (!fn.Exported() || want == "" && p.qualifier(file, fn.Pkg()) == "") {
 			return
 		}
-		if name := fn.Pkg().Path() + "." + fn.Name(); want != "" && name != want && !(f.CodeStatus && fn.Pkg().Path() == wantPkg) {
+		if want != "" && fn.Pkg().Path()+"."+fn.Name() != want && !(handle != nil && sameWriterFamily(fn, want)) {
 			return
 		}
-		w.fns = append(w.fns, fn)
-		w.facts = append(w.facts, f)
+		if handle != nil && !p.writesTo(fn, handle) {
+			return
+		}
+		cands = append(cands, fn)
+		facts[fn] = f
 	}
 	for fn, f := range p.facts {
 		consider(fn, f)
@@ -398,14 +319,22 @@ func (p *pass) writerCandidates(file *ast.File) writer {
 			}
 		}
 	}
-	return w
+	var w writer
+	if len(cands) == 1 {
+		w = writer{cands[0], facts[cands[0]]}
+	}
+	p.writers[key] = w
+	return w.fn, w.fact
 }
 
-// writer is what errorWriter finds in a file: the writer helpers it can
-// call, with their facts.
+type writerKey struct {
+	file   *ast.File
+	handle string
+}
+
 type writer struct {
-	fns   []*types.Func
-	facts []*HelperFact
+	fn   *types.Func
+	fact *HelperFact
 }
 
 // qualifier is the name under which file refers to pkg ("" for the package
@@ -426,31 +355,6 @@ func (p *pass) qualifier(file *ast.File, pkg *types.Package) string {
 		}
 	}
 	return ""
-}
-
-// codeText spells a code for a parameter of type t: the exported constant of
-// t's package with that value when there is one, else a string literal.
-func (p *pass) codeText(file *ast.File, t types.Type, code string) string {
-	if named, ok := types.Unalias(t).(*types.Named); ok && named.Obj().Pkg() != nil {
-		pkg := named.Obj().Pkg()
-		qual := p.qualifier(file, pkg)
-		if pkg == p.Pkg || qual != "" {
-			scope := pkg.Scope()
-			for _, name := range scope.Names() {
-				c, ok := scope.Lookup(name).(*types.Const)
-				if !ok || !c.Exported() && pkg != p.Pkg || !types.Identical(c.Type(), t) {
-					continue
-				}
-				if c.Val().Kind() == constant.String && constant.StringVal(c.Val()) == code {
-					if qual == "" {
-						return name
-					}
-					return qual + "." + name
-				}
-			}
-		}
-	}
-	return strconv.Quote(code)
 }
 
 // request names a *http.Request parameter of the function around call.

@@ -92,6 +92,11 @@ var fixtureSets = []fixtureSet{
 	{"error-writer of gen's package", func() (Config, error) {
 		return Config{ErrorWriter: "gengin/apierr.Write"}, nil
 	}, []string{"gengin/fixcfg"}},
+	// Right after apierrlint gen: -error-writer names the generated
+	// package (fixgen/*/apierr, stand-ins of gen's output), which no file
+	// imports yet; -default-codes gives 401 its code. One set per
+	// framework, as each one's gen writes another API.
+	fixGenSet("gin"), fixGenSet("echo4"), fixGenSet("echo5"), fixGenSet("fiber2"), fixGenSet("fiber3"), fixGenSet("nethttp"),
 	// An OpenAPI document that defines no codes: no code is unknown.
 	{"OpenAPI document without codes", func() (Config, error) {
 		cat, err := catalog.Parse("api.yaml", []byte("openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\n"))
@@ -144,6 +149,14 @@ var fixtureSets = []fixtureSet{
 	{"disabled default-error-response", func() (Config, error) {
 		return Config{Disabled: []string{RuleDefaultErrorResponse}}, nil
 	}, []string{"defaults/disabled"}},
+}
+
+// fixGenSet is the fixture set of fixgen/<fw>app, whose error writer is
+// fixgen/<fw>/apierr.Write.
+func fixGenSet(fw string) fixtureSet {
+	return fixtureSet{"gen's writer for " + fw, func() (Config, error) {
+		return Config{ErrorWriter: "fixgen/" + fw + "/apierr.Write", DefaultCodes: map[int]string{401: "UNAUTHORIZED"}}, nil
+	}, []string{"fixgen/" + fw + "app"}}
 }
 
 // fixtureRun is the shared analysistest run of every fixture package.
@@ -278,7 +291,12 @@ func TestFixtures(t *testing.T) {
 }
 
 // dependencyOnly are fixture packages that are only imported by others.
-var dependencyOnly = map[string]bool{"gengin/reqid": true}
+var dependencyOnly = map[string]bool{
+	"gengin/reqid": true,
+	// gen's output, which the fixes of fixgen/*app make them import.
+	"fixgen/gin/apierr": true, "fixgen/echo4/apierr": true, "fixgen/echo5/apierr": true,
+	"fixgen/fiber2/apierr": true, "fixgen/fiber3/apierr": true, "fixgen/nethttp/apierr": true,
+}
 
 // TestCgoFindingsWithoutFixes: a package that uses cgo is analyzed through
 // the files cgo generates, which are its own code: findings are reported by

@@ -119,7 +119,27 @@ type primitive struct {
 	// sent when the handler returns). Not render.Status (nothing is sent)
 	// nor gin's AbortWithError (an error middleware writes the body).
 	alone bool
+	// msg is where a raw error write carries its message, for the fix that
+	// turns it into the error writer's call (fix_writes.go); msgNone: not
+	// rewritten (an XML or HTML template body is no message).
+	msg msgKind
 }
+
+// msgKind says where a raw write's message is.
+type msgKind int
+
+const (
+	msgNone msgKind = iota
+	// msgBody: the body argument, text or bytes (echo String, fiber
+	// SendString; gin Data with a text/* content type).
+	msgBody
+	// msgFormat: the body argument is a format, followed by its arguments
+	// (gin String).
+	msgFormat
+	// msgStatusText: no body; the message is the status's text
+	// (AbortWithStatus, NoContent, SendStatus).
+	msgStatusText
+)
 
 // p builds a primitive; unset indexes are -1.
 func p(r role, status, body int) primitive {
@@ -311,6 +331,9 @@ func (pr primitive) ctypeAt(i int) primitive { pr.ctype = i; return pr }
 // builds marks a constructor of an error value of type t whose status is
 // the status argument.
 func (pr primitive) builds(t typeName) primitive { pr.errValue = t; return pr }
+
+// fixMsg says where a raw write's message is, for the writer fix.
+func (pr primitive) fixMsg(k msgKind) primitive { pr.msg = k; return pr }
 
 // errAt sets the error-value argument.
 func (pr primitive) errAt(i int) primitive { pr.errArg = i; return pr }

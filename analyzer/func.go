@@ -460,7 +460,8 @@ func (fc *funcCtx) statusPaths(g *cfg.CFG, evs map[*cfg.Block][]*event) {
 			case evPlain:
 				if st, ok := ev.status.int(); ok && st >= 400 {
 					if next.what != "" {
-						fc.p.report(next.node, RuleRawHTTPError, "%s sends a non-JSON body after status %d; send a JSON error body %s", next.what, st, fc.p.jsonBody(ev.status))
+						fix, note := fc.plainFix(ev, next, st)
+						fc.p.reportFix(next.node, RuleRawHTTPError, fix, "%s sends a non-JSON body after status %d; send a JSON error body %s%s", next.what, st, fc.p.jsonBody(ev.status), note)
 					} else {
 						fc.p.report(next.node, RuleRawHTTPError, "plain-text body written after status %d; send a JSON error body %s", st, fc.p.jsonBody(ev.status))
 					}
@@ -529,7 +530,7 @@ func (fc *funcCtx) statusShape(st, body *event) {
 		return
 	}
 	if n, ok := st.status.int(); ok && n >= 400 {
-		fc.checkShape(body.bodyExpr, body.node)
+		fc.checkShapeFix(body.bodyExpr, body.node, func() (*analysis.SuggestedFix, string) { return fc.shapeFix(st, body, n) })
 	}
 }
 

@@ -74,6 +74,7 @@ func echoDefaults() []fallback {
 			instance:   typeName{v4, "Echo"},
 			replacedBy: []replacement{setField(v4, "Echo", "HTTPErrorHandler")},
 			message:    handlerMessage,
+			fix:        genFix{genFixAssign, "HTTPErrorHandler", "HTTPErrorHandler"},
 		},
 		{
 			id:         "echo/v5.HTTPErrorHandler",
@@ -81,6 +82,7 @@ func echoDefaults() []fallback {
 			instance:   typeName{v5, "Echo"},
 			replacedBy: []replacement{setField(v5, "Echo", "HTTPErrorHandler"), setField(v5, "Config", "HTTPErrorHandler")},
 			message:    handlerMessage,
+			fix:        genFix{genFixAssign, "HTTPErrorHandler", "HTTPErrorHandler"},
 		},
 		{
 			id:         "middleware/v4.DenyHandler",
@@ -127,8 +129,8 @@ func echoPrims() map[string]primitive {
 		"JSONBlob":   p(roleJSONText, 0, 1),
 		"JSONPBlob":  p(roleJSONText, 0, 2),
 		// Other content types: raw with an error status.
-		"String":    p(roleText, 0, 1),
-		"HTML":      p(roleText, 0, 1),
+		"String":    p(roleText, 0, 1).fixMsg(msgBody),
+		"HTML":      p(roleText, 0, 1).fixMsg(msgBody),
 		"HTMLBlob":  p(roleText, 0, 1),
 		"XML":       p(roleText, 0, -1),
 		"XMLPretty": p(roleText, 0, -1),
@@ -136,7 +138,7 @@ func echoPrims() map[string]primitive {
 		"Blob":      p(roleData, 0, 2).ctypeAt(1),
 		"Stream":    p(roleData, 0, -1).ctypeAt(1),
 		// No body.
-		"NoContent": p(roleNoBody, 0, -1),
+		"NoContent": p(roleNoBody, 0, -1).fixMsg(msgStatusText),
 	}
 	for name, pr := range methods {
 		m["(github.com/labstack/echo/v4.Context)."+name] = pr

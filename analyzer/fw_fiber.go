@@ -78,12 +78,14 @@ func fiberDefaults(v string) []fallback {
 			makers:     []maker{makeFnConfig(fiber+".New", "config")},
 			instance:   typeName{fiber, "App"},
 			replacedBy: []replacement{setField(fiber, "Config", "ErrorHandler")},
+			fix:        genFix{genFixConfig, "ErrorHandler", "ErrorHandler"},
 			message:    "%s without an ErrorHandler answers every error that a handler returns or fiber raises (no route: 404, wrong method: 405, body too large: 413) with plain text; set fiber.Config{ErrorHandler: ...} to a handler that sends the documented JSON error body",
 		},
 		{
 			id:         "limiter/" + v + ".LimitReached",
 			makers:     []maker{makeFnConfig(limiter+".New", "config")},
 			replacedBy: []replacement{setField(limiter, "Config", "LimitReached")},
+			fix:        genFix{genFixConfig, "LimitReached", "LimitReached"},
 			message:    "%s without LimitReached answers a request over the limit with a plain-text 429 (SendStatus); set limiter.Config{LimitReached: ...} to a handler that sends the documented JSON error body",
 		},
 		{
@@ -112,13 +114,13 @@ func fiberPrims() map[string]primitive {
 		"JSON": p(roleJSON, -1, 0),
 		// Other content types: raw with an error status, except a constant
 		// JSON object.
-		"SendString": p(roleText, -1, 0),
-		"Send":       p(roleText, -1, 0),
+		"SendString": p(roleText, -1, 0).fixMsg(msgBody),
+		"Send":       p(roleText, -1, 0).fixMsg(msgBody),
 		"SendFile":   p(roleText, -1, -1),
 		"XML":        p(roleText, -1, -1),
 		"Format":     p(roleText, -1, -1), // v2: negotiated, plain text unless the client asks for another type
 		// fiber sends the status text as plain text.
-		"SendStatus": p(roleNoBody, 0, -1),
+		"SendStatus": p(roleNoBody, 0, -1).fixMsg(msgStatusText),
 		// Headers.
 		"Set":    p(roleHeaderSet, -1, 1).keyAt(0),
 		"Append": p(roleHeaderSet, -1, 1).keyAt(0),

@@ -31,7 +31,7 @@ var ginFW = &framework{
 		"(*github.com/gin-gonic/gin.Context).AbortWithStatusJSON":     p(roleJSON, 0, 1),
 		"(*github.com/gin-gonic/gin.Context).AbortWithStatusPureJSON": p(roleJSON, 0, 1),
 		// Other content types: raw with an error status.
-		"(*github.com/gin-gonic/gin.Context).String":         p(roleText, 0, 1),
+		"(*github.com/gin-gonic/gin.Context).String":         p(roleText, 0, 1).fixMsg(msgFormat),
 		"(*github.com/gin-gonic/gin.Context).HTML":           p(roleText, 0, -1),
 		"(*github.com/gin-gonic/gin.Context).XML":            p(roleText, 0, -1),
 		"(*github.com/gin-gonic/gin.Context).YAML":           p(roleText, 0, -1),
@@ -40,9 +40,9 @@ var ginFW = &framework{
 		"(*github.com/gin-gonic/gin.Context).BSON":           p(roleText, 0, -1),
 		"(*github.com/gin-gonic/gin.Context).File":           p(roleText, -1, -1),
 		"(*github.com/gin-gonic/gin.Context).FileAttachment": p(roleText, -1, -1),
-		"(*github.com/gin-gonic/gin.Context).Data":           p(roleData, 0, 2).ctypeAt(1),
+		"(*github.com/gin-gonic/gin.Context).Data":           p(roleData, 0, 2).ctypeAt(1).fixMsg(msgBody),
 		// No body.
-		"(*github.com/gin-gonic/gin.Context).AbortWithStatus": p(roleNoBody, 0, -1),
+		"(*github.com/gin-gonic/gin.Context).AbortWithStatus": p(roleNoBody, 0, -1).fixMsg(msgStatusText),
 		// Status for the write that follows; AbortWithError writes it now
 		// (an error-rendering middleware may write the body from c.Errors).
 		"(*github.com/gin-gonic/gin.Context).Status": p(roleSetStatus, 0, -1).sentAlone(), // gin writes it after the handlers
@@ -92,6 +92,7 @@ func ginDefaults() []fallback {
 			makers:     makers,
 			instance:   typeName{gin, "Engine"},
 			replacedBy: []replacement{callMethod(gin, "Engine", "NoRoute")},
+			fix:        genFix{genFixCall, "NoRoute", "NoRoute"},
 			message:    "%s without NoRoute answers unmatched routes with a plain-text 404 (\"404 page not found\"); call NoRoute with a handler that sends the documented JSON error body",
 		},
 		{
@@ -99,6 +100,7 @@ func ginDefaults() []fallback {
 			makers:     makers,
 			instance:   typeName{gin, "Engine"},
 			replacedBy: []replacement{callMethod(gin, "Engine", "NoMethod")},
+			fix:        genFix{genFixCall, "NoMethod", "NoMethod"},
 			when:       "HandleMethodNotAllowed",
 			message:    "%s with HandleMethodNotAllowed and without NoMethod answers a wrong method with a plain-text 405 (\"405 method not allowed\"); call NoMethod with a handler that sends the documented JSON error body",
 		},

@@ -39,7 +39,7 @@ type pass struct {
 	// callers are unknown, so the response may already carry Retry-After.
 	callbacks map[any]bool // *types.Func, *ast.FuncLit, *ast.FuncDecl
 
-	writers map[*ast.File]writer // the project's error writer, per file (fixes)
+	writers map[writerKey]writer // the project's error writer, per file and kind of response (fixes)
 
 	// Bodies of the wrong shape that this package's helpers write with
 	// their status parameter (error-body-shape).
@@ -137,7 +137,7 @@ func newPass(ap *analysis.Pass, s *settings) *pass {
 		localTypeFacts: map[*types.TypeName]*ErrorTypeFact{},
 		facts:          map[*types.Func]*HelperFact{},
 		callbacks:      map[any]bool{},
-		writers:        map[*ast.File]writer{},
+		writers:        map[writerKey]writer{},
 		shapeNodes:     map[*types.Func]shapeSite{},
 		fieldLevel:     map[*ast.CompositeLit]bool{},
 		rs:             newRoutesState(ap, s),

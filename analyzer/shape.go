@@ -396,6 +396,12 @@ func structKeys(s *shape, st *types.Struct, depth int) {
 // first place this package writes it; a literal at the literal; a constant
 // JSON text at the text; anything else where it is written.
 func (fc *funcCtx) checkShape(body ast.Expr, at ast.Node) {
+	fc.checkShapeFix(body, at, nil)
+}
+
+// checkShapeFix is checkShape with the fix of a literal body (fix_bodies.go),
+// and the note that says why there is none.
+func (fc *funcCtx) checkShapeFix(body ast.Expr, at ast.Node, fix func() (*analysis.SuggestedFix, string)) {
 	p := fc.p
 	s := fc.shapeOf(body)
 	if s == nil {
@@ -416,6 +422,10 @@ func (fc *funcCtx) checkShape(body ast.Expr, at ast.Node) {
 		msg = fmt.Sprintf("the error body %s: %s; send %s", s.describe(), strings.Join(problems, "; "), want.desc)
 	}
 	if s.typ != nil {
+		if w := p.s.errorWriter; w != "" {
+			// Not rewritten: its fields are the program's to move.
+			msg += "; or send these errors with the error writer " + w + " (-fix rewrites literal bodies, not a named type)"
+		}
 		if s.typ.Pkg() == p.Pkg {
 			p.reportShapeDecl(s.typ, msg) // one position: reported once
 			return
@@ -433,7 +443,12 @@ func (fc *funcCtx) checkShape(body ast.Expr, at ast.Node) {
 			node = e
 		}
 	}
-	p.report(node, RuleErrorBodyShape, "%s", msg)
+	var f *analysis.SuggestedFix
+	note := ""
+	if fix != nil {
+		f, note = fix()
+	}
+	p.reportFix(node, RuleErrorBodyShape, f, "%s%s", msg, note)
 }
 
 // reportShapeDecl reports a struct type of this package at its name, with a

@@ -119,6 +119,9 @@ func configSource(cfg analyzer.Config, file string) (src, contract []byte, err e
 	if cfg.ErrorWriter != "" {
 		fmt.Fprintf(&b, "\t\tErrorWriter: %s,\n", strconv.Quote(cfg.ErrorWriter))
 	}
+	if len(cfg.DefaultCodes) > 0 {
+		fmt.Fprintf(&b, "\t\tDefaultCodes: %#v,\n", cfg.DefaultCodes)
+	}
 	if cfg.BaselinePath != "" {
 		// The baseline is read when gopls starts: a new one needs a
 		// restart, not a rebuild.

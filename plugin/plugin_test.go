@@ -149,13 +149,13 @@ func TestSettingsErrors(t *testing.T) {
 		want string
 	}{
 		{"misspelt setting", conf{"catlog": "errors.md"},
-			`apierrlint: settings: unknown setting "catlog" (did you mean "catalog"?); the settings are: catalog, codes, retry-after, retry-after-value, error-writer, disable, tests, generated, helper-modules, baseline, shape, config`},
+			`apierrlint: settings: unknown setting "catlog" (did you mean "catalog"?); the settings are: catalog, codes, retry-after, retry-after-value, error-writer, default-codes, disable, tests, generated, helper-modules, baseline, shape, config`},
 		{"unknown setting", conf{"severity": "error"},
-			`apierrlint: settings: unknown setting "severity"; the settings are: catalog, codes, retry-after, retry-after-value, error-writer, disable, tests, generated, helper-modules, baseline, shape, config`},
+			`apierrlint: settings: unknown setting "severity"; the settings are: catalog, codes, retry-after, retry-after-value, error-writer, default-codes, disable, tests, generated, helper-modules, baseline, shape, config`},
 		{"underscore", conf{"retry_after": []any{429}},
 			`unknown setting "retry_after" (did you mean "retry-after"?)`},
 		{"not a mapping", []any{"catalog"},
-			`apierrlint: settings: want a mapping of settings (catalog, codes, retry-after, retry-after-value, error-writer, disable, tests, generated, helper-modules, baseline, shape, config), got a list`},
+			`apierrlint: settings: want a mapping of settings (catalog, codes, retry-after, retry-after-value, error-writer, default-codes, disable, tests, generated, helper-modules, baseline, shape, config), got a list`},
 		{"catalog not a string", conf{"catalog": 42},
 			`apierrlint: settings: catalog: want the path of a catalog file (a string) or a list of paths, got the number 42`},
 		{"catalog list of numbers", conf{"catalog": []any{"a.md", 42}},
@@ -227,6 +227,16 @@ func TestSettingsErrors(t *testing.T) {
 			`apierrlint: settings: retry-after-value: want the header value (a string such as "60"; quote numbers), got a list`},
 		{"error-writer not a string", conf{"error-writer": true},
 			`apierrlint: settings: error-writer: want import/path.Name (a string such as example.com/app/apierr.Write), got the boolean true`},
+		// default-codes: a mapping of statuses to codes catalogued with them
+		// (golangci-lint passes the statuses as string keys).
+		{"default-codes not a mapping", conf{"default-codes": []any{401}},
+			`apierrlint: settings: default-codes: want a mapping of HTTP statuses to codes such as {401: UNAUTHORIZED}, got a list`},
+		{"default-codes code not a string", conf{"default-codes": map[string]any{"401": 1}},
+			`apierrlint: settings: default-codes.401: want an error code (a string), got the number 1`},
+		{"default-codes wrong status", conf{"default-codes": map[string]any{"500": "NOT_FOUND"}},
+			`apierrlint: settings: default-codes.500: NOT_FOUND is documented with 404, not 500; the codes documented with 500 are INTERNAL_ERROR, DATABASE_ERROR`},
+		{"default-codes key", conf{"default-codes": map[string]any{"unauthorized": "UNAUTHORIZED"}},
+			`apierrlint: settings: default-codes.unauthorized: "unauthorized" is not an HTTP status (an integer such as 401)`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -156,7 +156,7 @@ func yamlError(path string, err error) error {
 	return fmt.Errorf("%s: %s", path, strings.TrimPrefix(msg, "yaml: "))
 }
 
-var settingPath = regexp.MustCompile(`^([a-z-]+)(?:\[(\d+)\])?(?:\.([a-z-]+))?:`)
+var settingPath = regexp.MustCompile(`^([a-z-]+)(?:\[(\d+)\])?(?:\.([a-z0-9-]+))?:`)
 
 // fileError turns a settings error ("apierrlint: settings: retry-after[1]:
 // problem") into FILE:LINE: retry-after[1]: problem, the line that of the
@@ -254,6 +254,9 @@ func (f *File) Apply(dst *analyzer.Config, set func(flag string) bool) {
 	}
 	if !set("error-writer") && s.ErrorWriter != "" {
 		dst.ErrorWriter = c.ErrorWriter
+	}
+	if !set("default-codes") && s.DefaultCodes != nil {
+		dst.DefaultCodes = c.DefaultCodes
 	}
 	if !set("disable") && s.Disable != nil {
 		dst.Disabled = c.Disabled

@@ -33,6 +33,8 @@ disable: [raw-http-error]
 tests: true
 generated: true
 error-writer: example.com/app/apierr.Write
+default-codes:
+  410: GONE
 helper-modules: [github.com/acme/apierr]
 baseline: ci/baseline.json
 `)
@@ -52,7 +54,7 @@ baseline: ci/baseline.json
 		t.Errorf("catalog: %v %q %q", c.Catalog.Codes(), c.CatalogName, f.Catalogs)
 	}
 	if len(c.RetryAfterStatuses) != 2 || c.RetryAfterValue != "120" || len(c.Disabled) != 1 || !c.IncludeTests || !c.IncludeGenerated ||
-		c.ErrorWriter != "example.com/app/apierr.Write" || len(c.HelperModules) != 1 {
+		c.ErrorWriter != "example.com/app/apierr.Write" || len(c.HelperModules) != 1 || c.DefaultCodes[410] != "GONE" {
 		t.Errorf("config: %+v", c)
 	}
 	if b := filepath.Join(root, "ci", "baseline.json"); c.Baseline.Len() != 1 || c.Baseline.Path != b || c.BaselinePath != b || f.Baseline != b {
@@ -176,6 +178,11 @@ func TestLoadErrors(t *testing.T) {
 		{"catalog: nowhere.md\n", `1: catalog: nowhere.md: no such file or directory`},
 		{"tests: [\n", `1: did not find expected node content`},
 		{"disable: [raw-http-eror]\n", `1: disable[0]: unknown rule "raw-http-eror"; did you mean raw-http-error?`},
+		// default-codes: each code catalogued with its status, on the line of its status.
+		{"tests: true\ndefault-codes:\n  401: UNAUTHORIZED\n  500: NOT_FOUND\n", `4: default-codes.500: NOT_FOUND is documented with 404, not 500; the codes documented with 500 are INTERNAL_ERROR, DATABASE_ERROR`},
+		{"default-codes:\n  401: NOPE\n", `2: default-codes.401: NOPE is not in the error catalog (default catalog (embedded)); the codes documented with 401 are UNAUTHORIZED,`},
+		{"default-codes:\n  unauthorized: UNAUTHORIZED\n", `2: default-codes.unauthorized: "unauthorized" is not an HTTP status`},
+		{"default-codes: [401]\n", `1: default-codes: want a mapping of HTTP statuses to codes`},
 		{"config: other.yml\n", `1: config: a configuration file cannot name another one`},
 		// A shape that contradicts itself names the setting and its line.
 		{"tests: true\nshape:\n  preset: rfc9457\n", `3: shape.preset: unknown preset "rfc9457"; the presets are document, problem, envelope`},

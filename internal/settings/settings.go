@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"go/token"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -69,6 +70,14 @@ type Settings struct {
 	// the one function the file can call whose parameters include a status
 	// and a code. A name that is no such function means no fix is offered.
 	ErrorWriter string `json:"error-writer"`
+
+	// DefaultCodes maps a status that several codes of the catalog
+	// document to the code that the fixes use for it (the -default-codes
+	// flag), for example {401: UNAUTHORIZED, 500: INTERNAL_ERROR}: the
+	// raw-http-error and error-body-shape fixes then rewrite a raw 401.
+	// Each code must be in the catalog with that status. Absent: a status
+	// with several codes gets no fix.
+	DefaultCodes map[string]string `json:"default-codes"`
 
 	// Disable lists the ids of rules not to report (the -disable flag):
 	// raw-http-error, unknown-code, status-mismatch, missing-retry-after,
@@ -167,6 +176,7 @@ func Errorf(format string, args ...any) error { return settingsError(format, arg
 // error names the offending setting (with its list index), what was
 // expected and what was found.
 func Decode(conf any) (Settings, error) {
+	conf = stringKeys(conf)
 	s, err := decode(conf)
 	if err != nil {
 		if d := diagnose(conf); d != nil {
@@ -177,8 +187,35 @@ func Decode(conf any) (Settings, error) {
 	return s, nil
 }
 
+// stringKeys turns the mappings with keys that are not strings, which
+// YAML decodes as map[any]any (default-codes: {401: UNAUTHORIZED}), into
+// map[string]any, as JSON needs them.
+func stringKeys(v any) any {
+	switch v := v.(type) {
+	case map[any]any:
+		m := make(map[string]any, len(v))
+		for k, e := range v {
+			m[fmt.Sprint(k)] = stringKeys(e)
+		}
+		return m
+	case map[string]any:
+		m := make(map[string]any, len(v))
+		for k, e := range v {
+			m[k] = stringKeys(e)
+		}
+		return m
+	case []any:
+		l := make([]any, len(v))
+		for i, e := range v {
+			l[i] = stringKeys(e)
+		}
+		return l
+	}
+	return v
+}
+
 // settingNames lists the settings in documentation order.
-var settingNames = []string{"catalog", "codes", "retry-after", "retry-after-value", "error-writer", "disable", "tests", "generated", "helper-modules", "baseline", "shape", "config"}
+var settingNames = []string{"catalog", "codes", "retry-after", "retry-after-value", "error-writer", "default-codes", "disable", "tests", "generated", "helper-modules", "baseline", "shape", "config"}
 
 // decode round-trips conf through JSON into Settings, unknown keys
 // rejected.
@@ -267,6 +304,16 @@ func checkSetting(key string, raw json.RawMessage) error {
 	case "error-writer":
 		if json.Unmarshal(raw, new(string)) != nil {
 			return settingsError("error-writer: want import/path.Name (a string such as example.com/app/apierr.Write), got %s", describe(raw))
+		}
+	case "default-codes":
+		var m map[string]json.RawMessage
+		if json.Unmarshal(raw, &m) != nil {
+			return settingsError("default-codes: want a mapping of HTTP statuses to codes such as {401: UNAUTHORIZED}, got %s", describe(raw))
+		}
+		for _, k := range slices.Sorted(maps.Keys(m)) {
+			if json.Unmarshal(m[k], new(string)) != nil {
+				return settingsError("default-codes.%s: want an error code (a string), got %s", k, describe(m[k]))
+			}
 		}
 	case "retry-after":
 		return checkList(key, raw, "a list of HTTP statuses such as [429, 503]", func(name string, elem json.RawMessage) error {
@@ -421,6 +468,17 @@ func (s Settings) Config() (analyzer.Config, error) {
 			return cfg, settingsError("error-writer: %v", err)
 		}
 		cfg.ErrorWriter = s.ErrorWriter
+	}
+
+	if len(s.DefaultCodes) > 0 {
+		cfg.DefaultCodes = map[int]string{}
+		for _, k := range slices.Sorted(maps.Keys(s.DefaultCodes)) {
+			st, err := strconv.Atoi(k)
+			if err != nil {
+				return cfg, settingsError("default-codes.%s: %q is not an HTTP status (an integer such as 401)", k, k)
+			}
+			cfg.DefaultCodes[st] = s.DefaultCodes[k]
+		}
 	}
 
 	cfg.IncludeTests = s.Tests

@@ -65,7 +65,7 @@ var flagGroups = []driver.FlagGroup{
 	{Title: "What is reported", Names: []string{"config", "catalog", "shape", "disable", "retry-after", "tests", "generated"}},
 	{Title: "What is loaded", Names: []string{"test", "helper-modules"}},
 	{Title: "Output", Names: []string{"format", "json", "c", "baseline", "write-baseline", "new-from-rev", "new-from-patch"}},
-	{Title: "Fixes", Names: []string{"fix", "diff", "retry-after-value", "error-writer"}},
+	{Title: "Fixes", Names: []string{"fix", "diff", "retry-after-value", "error-writer", "default-codes"}},
 	{Title: "Other", Names: []string{"version", "cpuprofile"}},
 }
 
@@ -216,6 +216,7 @@ type runner struct {
 	wd            string
 	changed       *changedLines // -new-from-rev, -new-from-patch
 	args          []string      // the packages and files as given
+	analyzed      bool          // the analysis ran (and read cfg) once
 }
 
 func (r *runner) errorf(format string, args ...any) {
@@ -340,6 +341,11 @@ func (r *runner) analyze(g *group) (graph *checker.Graph, requested map[string]b
 		return nil, nil, false, err
 	}
 	failed = printLoadErrors(r.stderr, pkgs) > 0
+	if (r.o.fix || r.o.diff) && r.cfg.ErrorWriter == "" && !r.analyzed {
+		// Read by the analysis when it first runs, below.
+		r.cfg.ErrorWriter = genWriter(pkgs)
+	}
+	r.analyzed = true
 	graph, err = checker.Analyze([]*analysis.Analyzer{r.a}, pkgs, nil)
 	if err != nil {
 		return nil, nil, failed, err

@@ -16,7 +16,7 @@ func handler(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	// no fix: two codes are documented with 500
-	http.Error(w, "boom", 500) // want `raw-http-error: http\.Error sends a plain-text body; send a JSON error body \{"code", "message", \.\.\.\}`
+	http.Error(w, "boom", 500) // want `raw-http-error: http\.Error sends a plain-text body; send a JSON error body \{"code", "message", \.\.\.\} \(no fix: 500 has 2 codes; set default-codes\)`
 }
 
 var _ = apierr.CodeNotFound

@@ -26,7 +26,7 @@ func raw(c *gin.Context) { // want raw:`helper\(writes retryafter\(some paths\)\
 		apierr.Write(c, apierr.CodeBadRequest, "missing id")
 		return
 	}
-	c.String(500, "boom") // want `raw-http-error: \(\*gin\.Context\)\.String sends a non-JSON body with status 500; send a JSON error body \{"code", "message", \.\.\.\}`
+	c.String(500, "boom") // want `raw-http-error: \(\*gin\.Context\)\.String sends a non-JSON body with status 500; send a JSON error body \{"code", "message", \.\.\.\} \(no fix: 500 has 2 codes; set default-codes\)`
 }
 
 // 429 by hand, without the writer's Retry-After.

@@ -20,7 +20,7 @@ func callback(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	// Two codes have 500: no fix.
-	http.Error(w, "boom", http.StatusInternalServerError) // want `raw-http-error: http\.Error sends a plain-text body; send a JSON error body \{"code", "message", \.\.\.\}`
+	http.Error(w, "boom", http.StatusInternalServerError) // want `raw-http-error: http\.Error sends a plain-text body; send a JSON error body \{"code", "message", \.\.\.\} \(no fix: 500 has 2 codes; set default-codes\)`
 }
 
 func getOrder(c *gin.Context) { // want getOrder:`helper\(writes retryafter\(some paths\)\)`

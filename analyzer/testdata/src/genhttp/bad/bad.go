@@ -33,7 +33,7 @@ func raw(w http.ResponseWriter, r *http.Request) { // want raw:`helper\(writes r
 		apierr.Write(w, r, apierr.CodeNotFound, "x")
 		return
 	}
-	http.Error(w, "boom", http.StatusInternalServerError) // want `raw-http-error: http\.Error sends a plain-text body; send a JSON error body \{"code", "message", \.\.\.\}`
+	http.Error(w, "boom", http.StatusInternalServerError) // want `raw-http-error: http\.Error sends a plain-text body; send a JSON error body \{"code", "message", \.\.\.\} \(no fix: 500 has 2 codes; set default-codes\)`
 }
 
 // 429 written by hand, without the writer's Retry-After.
