@@ -393,6 +393,19 @@ func TestGenDefaultCodesConfig(t *testing.T) {
 		t.Errorf("gen -config does not say it left error-writer:\n%s", stderr)
 	}
 
+	// The file's default-codes: choose the codes of the generated
+	// handlers, and it is left as it is.
+	chosen := "default-codes:\n  500: DATABASE_ERROR\n"
+	writeFile(t, cfg, chosen)
+	_, stderr, code = runGen(t, dir, nil, args...)
+	src, _ := os.ReadFile(filepath.Join(dir, "internal", "apierr", "errors_gen.go"))
+	if code != 0 || !strings.Contains(string(src), "\tcase http.StatusInternalServerError:\n\t\treturn CodeDatabaseError\n") {
+		t.Errorf("gen -config with default-codes: 500: DATABASE_ERROR: exit code %d\n%s", code, stderr)
+	}
+	if data, _ := os.ReadFile(cfg); !strings.HasPrefix(string(data), chosen) || strings.Count(string(data), "default-codes:") != 1 {
+		t.Errorf("gen -config changed default-codes:\n%s", data)
+	}
+
 	// A file that lines cannot be added to: an error that gives the lines.
 	writeFile(t, cfg, "{retry-after: [429]}\n")
 	_, stderr, code = runGen(t, dir, nil, args...)

@@ -159,6 +159,7 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		RetryAfterSeconds:  seconds,
 		RequestID:          o.requestID,
 		Shape:              cfg.Shape,
+		DefaultCodes:       cfg.DefaultCodes,
 	})
 	if err != nil {
 		return fail(err.Error())
