@@ -571,8 +571,11 @@ func (r *runner) fix(roots []*checker.Action, files []map[string]bool, exit int)
 	}
 	if s := driver.Summary(remain, analyzer.Rules); s != "" {
 		verb := " remain:"
-		if r.o.diff {
+		switch {
+		case r.o.diff:
 			verb = " would remain:"
+		case len(remain) == 1:
+			verb = " remains:"
 		}
 		msg += "; " + strings.Replace(s, ":", verb, 1)
 	} else {
