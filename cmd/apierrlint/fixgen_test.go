@@ -114,3 +114,64 @@ func Get(c *gin.Context) {
 		t.Errorf("after -fix, want the 500 finding alone, got:\n%s", after)
 	}
 }
+
+// TestFixNewCodeOnly: on a service that adopts apierrlint with a baseline,
+// -fix -baseline rewrites the new code's raw writes and leaves the ones
+// the baseline holds as they are; a package pattern limits it too.
+func TestFixNewCodeOnly(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds gin: not with -short")
+	}
+	realapi := filepath.Join("..", "..", "analyzer", "testdata", "realapi")
+	gomod, err := os.ReadFile(filepath.Join(realapi, "go.mod"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	gosum, err := os.ReadFile(filepath.Join(realapi, "go.sum"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := `package %s
+
+import (
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+)
+
+func Old(c *gin.Context) {
+	c.String(http.StatusNotFound, "old")
+}
+`
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"go.mod":          string(bytes.Replace(gomod, []byte("module example.com/realapi"), []byte("module example.com/app"), 1)),
+		"go.sum":          string(gosum),
+		".apierrlint.yml": "error-writer: example.com/app/internal/apierr.Write\n",
+		"a/a.go":          strings.Replace(old, "%s", "a", 1),
+		"b/b.go":          strings.Replace(old, "%s", "b", 1),
+	})
+	if out, code := run(t, dir, bin, "gen", "-framework", "gin", "-pkg", "apierr", "-o", "internal/apierr/errors_gen.go"); code != 0 {
+		t.Fatalf("gen: %s", out)
+	}
+	if out, code := run(t, dir, bin, "-write-baseline=baseline.json", "./..."); code != 0 {
+		t.Fatalf("-write-baseline: %s", out)
+	}
+	newCode := "\nfunc New(c *gin.Context) {\n\tc.String(http.StatusNotFound, \"new\")\n}\n"
+	for _, p := range []string{"a/a.go", "b/b.go"} {
+		src, _ := os.ReadFile(filepath.Join(dir, p))
+		writeFiles(t, dir, map[string]string{p: string(src) + newCode})
+	}
+	out, _ := run(t, dir, bin, "-baseline=baseline.json", "-fix", "./a")
+	if !strings.Contains(out, "applied 1 fix to 1 file") {
+		t.Errorf("-baseline -fix ./a:\n%s", out)
+	}
+	a, _ := os.ReadFile(filepath.Join(dir, "a", "a.go"))
+	b, _ := os.ReadFile(filepath.Join(dir, "b", "b.go"))
+	if !strings.Contains(string(a), `c.String(http.StatusNotFound, "old")`) || !strings.Contains(string(a), `apierr.Write(c, apierr.CodeNotFound, "new")`) {
+		t.Errorf("a/a.go: the baseline's write must stay, the new one be fixed:\n%s", a)
+	}
+	if strings.Contains(string(b), "apierr.") {
+		t.Errorf("b/b.go is not in ./a, yet was fixed:\n%s", b)
+	}
+}
