@@ -578,6 +578,9 @@ func testFix(t *testing.T, before []string, tc fixCase) {
 	cfg := config
 	if tc.settings != nil {
 		cfg = writeConfig(t, t.TempDir(), tc.settings...)
+		// The findings before the fix, with the same settings: a message
+		// may name the configured error writer.
+		before = golangciLintEnv(t, copyExamples(t), cfg, []string{"GOLANGCI_LINT_CACHE=" + t.TempDir()})
 	}
 
 	// golangci-lint --fix. It reports the findings that it did not fix, at
