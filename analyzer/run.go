@@ -169,7 +169,7 @@ func (p *pass) collect() *pkgUnits {
 			pkg.cgoFiles[p.Fset.File(f.Pos())] = true
 		}
 		silent := !p.checks(f) // generated helpers still yield facts
-		gen := isGenFile(f)
+		gen := IsGenFile(f)
 		if !silent {
 			pkg.checked = append(pkg.checked, f)
 		}

@@ -1,7 +1,6 @@
 package standalone
 
 import (
-	"go/ast"
 	"go/types"
 	"slices"
 
@@ -21,7 +20,7 @@ import (
 func genWriter(pkgs []*packages.Package) string {
 	var found []string
 	for _, p := range pkgs {
-		if p.Types == nil || slices.Contains(found, p.PkgPath) || !slices.ContainsFunc(p.Syntax, isGenFile) {
+		if p.Types == nil || slices.Contains(found, p.PkgPath) || !slices.ContainsFunc(p.Syntax, analyzer.IsGenFile) {
 			continue
 		}
 		if fn, ok := p.Types.Scope().Lookup("Write").(*types.Func); ok && fn.Exported() {
@@ -32,9 +31,4 @@ func genWriter(pkgs []*packages.Package) string {
 		return ""
 	}
 	return found[0] + ".Write"
-}
-
-// isGenFile reports whether f starts with gen's header.
-func isGenFile(f *ast.File) bool {
-	return len(f.Comments) > 0 && f.Comments[0].Pos() < f.Package && f.Comments[0].List[0].Text == analyzer.GenHeader
 }
